@@ -1,0 +1,127 @@
+# didat: build, test, install.  `make help` lists the targets.
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+MANDIR     ?= $(PREFIX)/share/man
+DESTDIR    ?=
+CC         ?= cc
+PKG_CONFIG ?= pkg-config
+BUILD      ?= build
+VERSION    := 0.1.0
+
+DEB_PACKAGES := libncurses-dev libsqlite3-dev libcsv-dev check pkg-config tmux
+
+CFLAGS   ?= -O2 -g
+WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+ifeq ($(WERROR),1)
+WARN     += -Werror
+endif
+ifeq ($(SAN),1)
+CFLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+LDFLAGS  += -fsanitize=address,undefined
+endif
+CPPFLAGS += -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DDIDAT_VERSION='"$(VERSION)"' -I.
+LIBS      = $(shell $(PKG_CONFIG) --libs ncursesw sqlite3 2>/dev/null) -lcsv -lm
+CHECK_LIBS= $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
+DEPCFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw sqlite3 2>/dev/null)
+
+ifneq ($(V),1)
+Q := @
+E := @echo
+else
+E := @:
+endif
+
+LIB_SRC  := $(wildcard util/*.c model/*.c exports/*.c)
+APP_SRC  := main.c $(wildcard cli/*.c tui/*.c)
+TEST_SRC := $(wildcard tests/unit/*.c)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+APP_OBJ  := $(APP_SRC:%.c=$(BUILD)/%.o)
+TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
+BIN      := $(if $(filter build,$(BUILD)),didat,$(BUILD)/didat)
+UNIT     := $(BUILD)/unit-tests
+BENCH_SRC:= $(wildcard bench/*.c)
+BENCH_BIN:= $(BENCH_SRC:%.c=$(BUILD)/%)
+
+.PHONY: all deps check unit cli-tests e2e asan bench demo install uninstall clean help
+all: $(BIN)
+
+$(BIN): $(LIB_OBJ) $(APP_OBJ)
+	$(E) "  LINK    $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(E) "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(DEPCFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+# The unit-test runner runs every Suite that a tests/unit/*.c file defines
+# as `Suite *NAME_suite(void)`; the list is generated so that adding a test
+# file needs no other edit.
+$(BUILD)/tests/suites.h: $(TEST_SRC)
+	@mkdir -p $(dir $@)
+	$(Q)grep -ho '^Suite \*[a-z0-9_]*_suite(void)' $(TEST_SRC) | sed 's/^Suite \*\(.*\)(void)/SUITE(\1)/' > $@.tmp
+	$(Q)mv $@.tmp $@
+
+$(BUILD)/tests/unit/main.o: $(BUILD)/tests/suites.h
+$(BUILD)/tests/unit/%.o: CPPFLAGS += -I$(BUILD)/tests
+
+$(UNIT): $(LIB_OBJ) $(TEST_OBJ)
+	$(E) "  LINK    $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(CHECK_LIBS)
+
+# Each bench/NAME.c is a program of its own; `make bench` runs them all
+# (optimised build) and prints their figures.  Benchmarks are not tests.
+$(BUILD)/bench/%: $(BUILD)/bench/%.o $(LIB_OBJ)
+	$(E) "  LINK    $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+bench: deps
+	$(Q)$(MAKE) --no-print-directory $(BIN) $(BENCH_BIN)
+	$(Q)for b in $(BENCH_BIN); do echo "== $$b"; DIDAT=$(abspath $(BIN)) $$b || exit 1; done
+
+# Install the Debian packages the build and the tests need, when any is missing.
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" != 0 ]; then \
+	  echo "Missing packages:$$missing"; \
+	  echo "Run as root: apt-get update && apt-get install -y$$missing"; exit 1; \
+	fi; \
+	echo "Installing:$$missing"; \
+	export DEBIAN_FRONTEND=noninteractive; \
+	apt-get install -y $$missing >/dev/null 2>&1 || \
+	  { apt-get update && apt-get install -y $$missing; }
+
+check: deps
+	$(Q)$(MAKE) --no-print-directory $(BIN) $(UNIT)
+	@echo "== unit tests"
+	$(Q)CK_FORK=yes $(UNIT)
+	@echo "== command-line tests"
+	$(Q)DIDAT=$(abspath $(BIN)) sh tests/cli/run.sh
+
+asan: deps
+	$(Q)$(MAKE) --no-print-directory BUILD=build/asan SAN=1 check
+
+demo: deps
+	$(Q)$(MAKE) --no-print-directory $(BIN)
+	$(Q)rm -f $(BUILD)/demo.db $(BUILD)/demo.db-wal $(BUILD)/demo.db-shm
+	$(Q)./$(BIN) --db $(BUILD)/demo.db demo >/dev/null
+	$(Q)./$(BIN) --db $(BUILD)/demo.db 1
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/didat
+	install -m 644 doc/didat.1 $(DESTDIR)$(MANDIR)/man1/didat.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/didat $(DESTDIR)$(MANDIR)/man1/didat.1
+
+clean:
+	rm -rf build didat
+
+help:
+	@echo "make [all|deps|check|asan|bench|demo|install|uninstall|clean] [WERROR=1] [V=1]"
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,227 @@
+#include "model/document.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/db.h"
+#include "model/item.h"
+#include "util/i18n.h"
+
+static const char *const document_kinds[] = { "minutes", "paper", "draft", "other", NULL };
+
+bool document_kind_valid(const char *kind)
+{
+	for (size_t i = 0; document_kinds[i]; i++)
+		if (strcmp(document_kinds[i], kind) == 0)
+			return true;
+	return false;
+}
+
+static enum status check_metadata(struct db *db, const struct document *doc)
+{
+	if (!doc->title || !*doc->title)
+		return db_fail(db, STATUS_INVALID, "%s", _("Dokument: der Titel darf nicht leer sein"));
+	if (!doc->kind || !document_kind_valid(doc->kind))
+		return db_fail(db, STATUS_INVALID, _("Dokument: \"%s\" ist keine Dokumentart "
+			"(minutes, paper, draft, other)"), doc->kind ? doc->kind : "");
+	if (doc->component_id) {
+		int64_t found = 0;
+		enum status rc = db_query_int(db, &found, "SELECT count(*) FROM component "
+			"WHERE id = ?1 AND session_id = ?2", "ii", doc->component_id, doc->session_id);
+		if (rc != STATUS_OK)
+			return rc;
+		if (!found)
+			return db_fail(db, STATUS_NOT_FOUND, _("Dokument: Komponente %" PRId64
+				" gibt es in dieser Sitzung nicht"), doc->component_id);
+	}
+	return STATUS_OK;
+}
+
+enum status document_create(struct db *db, struct document *doc)
+{
+	int64_t existing = 0;
+	enum status rc = check_metadata(db, doc);
+	if (rc != STATUS_OK)
+		return rc;
+	rc = db_query_int(db, &existing, "SELECT id FROM document WHERE session_id = ?1 AND sha256 = ?2",
+		"it", doc->session_id, doc->sha256);
+	if (rc == STATUS_OK)
+		return db_fail(db, STATUS_CONFLICT, _("%s: diese Datei ist in der Sitzung schon als "
+			"Dokument %" PRId64 " importiert"), doc->filename ? doc->filename : doc->title, existing);
+	if (rc != STATUS_NOT_FOUND)
+		return rc;
+	rc = db_exec(db, "INSERT INTO document(session_id, title, kind, date, component_id, filename,"
+		" sha256, participants, memo) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", "ittt" "ntttt",
+		doc->session_id, doc->title, doc->kind, doc->date, doc->component_id, doc->filename,
+		doc->sha256, doc->participants, doc->memo);
+	if (rc == STATUS_OK)
+		doc->id = db_last_insert_id(db);
+	return rc;
+}
+
+enum status document_add_line(struct db *db, int64_t doc_id, int64_t number, const char *text)
+{
+	return db_exec(db, "INSERT INTO line(document_id, number, text) VALUES (?1, ?2, ?3)", "iit",
+		doc_id, number, text);
+}
+
+enum status document_finish(struct db *db, int64_t doc_id, int64_t line_count)
+{
+	return db_exec(db, "UPDATE document SET line_count = ?2 WHERE id = ?1", "ii", doc_id, line_count);
+}
+
+void document_clear(struct document *doc)
+{
+	free(doc->title);
+	free(doc->kind);
+	free(doc->date);
+	free(doc->filename);
+	free(doc->sha256);
+	free(doc->participants);
+	free(doc->memo);
+	free(doc->imported);
+	memset(doc, 0, sizeof *doc);
+}
+
+#define DOCUMENT_COLUMNS "d.id, d.session_id, d.title, d.kind, d.date, d.component_id, " \
+	"d.filename, d.sha256, d.line_count, d.participants, d.memo, d.imported"
+
+static bool read_document(struct db_stmt *st, struct document *doc)
+{
+	doc->id = db_column_int(st, 0);
+	doc->session_id = db_column_int(st, 1);
+	doc->title = db_column_strdup(st, 2);
+	doc->kind = db_column_strdup(st, 3);
+	doc->date = db_column_strdup(st, 4);
+	doc->component_id = db_column_int(st, 5);
+	doc->filename = db_column_strdup(st, 6);
+	doc->sha256 = db_column_strdup(st, 7);
+	doc->line_count = db_column_int(st, 8);
+	doc->participants = db_column_strdup(st, 9);
+	doc->memo = db_column_strdup(st, 10);
+	doc->imported = db_column_strdup(st, 11);
+	return doc->title && doc->kind && doc->sha256 && doc->imported;
+}
+
+enum status document_read(struct db *db, int64_t id, struct document *doc)
+{
+	memset(doc, 0, sizeof *doc);
+	struct db_stmt *st = db_prepare(db, "SELECT " DOCUMENT_COLUMNS " FROM document d WHERE id = ?1");
+	if (!st)
+		return STATUS_DB;
+	db_bind_int(st, 1, id);
+	enum status rc = STATUS_OK;
+	switch (db_step(st)) {
+	case DB_ROW:
+		if (!read_document(st, doc)) {
+			document_clear(doc);
+			rc = db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+		}
+		break;
+	case DB_DONE:
+		rc = db_fail(db, STATUS_NOT_FOUND, _("Dokument %" PRId64 " gibt es nicht"), id);
+		break;
+	case DB_ERROR:
+		rc = db_step_status(st);
+		break;
+	}
+	db_reset(st);
+	return rc;
+}
+
+enum status document_update(struct db *db, const struct document *doc)
+{
+	enum status rc = db_begin(db);
+	if (rc != STATUS_OK)
+		return rc;
+	rc = check_metadata(db, doc);
+	if (rc == STATUS_OK)
+		rc = db_exec(db, "UPDATE document SET title = ?2, kind = ?3, date = ?4, component_id = ?5,"
+			" participants = ?6, memo = ?7 WHERE id = ?1", "ittt" "ntt", doc->id, doc->title,
+			doc->kind, doc->date, doc->component_id, doc->participants, doc->memo);
+	if (rc == STATUS_OK && db_changes(db) == 0)
+		rc = db_fail(db, STATUS_NOT_FOUND, _("Dokument %" PRId64 " gibt es nicht"), doc->id);
+	return db_end(db, rc);
+}
+
+enum status document_delete(struct db *db, int64_t id)
+{
+	enum status rc = db_begin(db);
+	if (rc != STATUS_OK)
+		return rc;
+	rc = db_exec(db, "DELETE FROM document WHERE id = ?1", "i", id);
+	if (rc == STATUS_OK && db_changes(db) == 0)
+		rc = db_fail(db, STATUS_NOT_FOUND, _("Dokument %" PRId64 " gibt es nicht"), id);
+	return db_end(db, rc);
+}
+
+enum status document_find(struct db *db, int64_t session_id, const char *key, int64_t *id)
+{
+	char *end;
+	long long number = strtoll(key, &end, 10);
+	enum status rc;
+	if (*key && !*end) {
+		rc = db_query_int(db, id, "SELECT id FROM document WHERE id = ?1 AND session_id = ?2",
+			"ii", (int64_t)number, session_id);
+		if (rc != STATUS_NOT_FOUND)
+			return rc;
+	}
+	int64_t matches = 0;
+	rc = db_query_int(db, &matches, "SELECT count(*) FROM document WHERE session_id = ?1 AND"
+		" (title = ?2 OR filename = ?2)", "it", session_id, key);
+	if (rc != STATUS_OK)
+		return rc;
+	if (matches > 1)
+		return db_fail(db, STATUS_CONFLICT, _("Dokument \"%s\" ist nicht eindeutig; nennen Sie "
+			"die Nummer"), key);
+	if (matches == 0)
+		return db_fail(db, STATUS_NOT_FOUND, _("Dokument \"%s\" gibt es in dieser Sitzung nicht"),
+			key);
+	return db_query_int(db, id, "SELECT id FROM document WHERE session_id = ?1 AND"
+		" (title = ?2 OR filename = ?2)", "it", session_id, key);
+}
+
+enum status document_list(struct db *db, int64_t session_id, document_cb cb, void *ctx)
+{
+	struct db_stmt *st = db_prepare(db, "SELECT " DOCUMENT_COLUMNS ", (SELECT count(*) FROM "
+		"coding c WHERE c.document_id = d.id) FROM document d WHERE session_id = ?1 ORDER BY id");
+	if (!st)
+		return STATUS_DB;
+	db_bind_int(st, 1, session_id);
+	enum status rc = STATUS_OK;
+	enum db_step step;
+	while ((step = db_step(st)) == DB_ROW) {
+		struct document doc;
+		bool ok = read_document(st, &doc);
+		int stop = ok ? cb(ctx, &doc, db_column_int(st, 12)) : 1;
+		document_clear(&doc);
+		if (!ok)
+			rc = db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+		if (stop)
+			break;
+	}
+	if (step == DB_ERROR)
+		rc = db_step_status(st);
+	db_reset(st);
+	return rc;
+}
+
+enum status document_lines(struct db *db, int64_t doc_id, int64_t first, int64_t last,
+	line_cb cb, void *ctx)
+{
+	struct db_stmt *st = db_prepare(db, "SELECT number, text FROM line WHERE document_id = ?1"
+		" AND number BETWEEN ?2 AND ?3 ORDER BY number");
+	if (!st)
+		return STATUS_DB;
+	db_bind_int(st, 1, doc_id);
+	db_bind_int(st, 2, first);
+	db_bind_int(st, 3, last);
+	enum db_step step;
+	while ((step = db_step(st)) == DB_ROW)
+		if (cb(ctx, db_column_int(st, 0), db_column_text(st, 1)))
+			break;
+	enum status rc = step == DB_ERROR ? db_step_status(st) : STATUS_OK;
+	db_reset(st);
+	return rc;
+}

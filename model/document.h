@@ -1,0 +1,64 @@
+#ifndef DIDAT_MODEL_DOCUMENT_H
+#define DIDAT_MODEL_DOCUMENT_H
+
+/* Imported documents (minutes, supplementary papers, white-paper drafts)
+ * and their numbered lines.  Lines are written once, at import, and never
+ * edited, so that a coding's line numbers always mean the same text.
+ * Reading goes a range of lines at a time: a document is never held in
+ * memory whole. */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/status.h"
+
+struct db;
+
+struct document {
+	int64_t id, session_id;
+	char *title;
+	char *kind;            /* minutes, paper, draft, other */
+	char *date;
+	int64_t component_id;  /* 0 = none */
+	char *filename;        /* the imported file's name, without folder */
+	char *sha256;          /* of the file's bytes, hex */
+	int64_t line_count;
+	char *participants, *memo;
+	char *imported;        /* read only: UTC ISO 8601 */
+};
+
+/* True when KIND is one of the document kinds. */
+bool document_kind_valid(const char *kind);
+
+/* Starts an import inside a transaction the caller holds (db_begin):
+ * creates DOC without lines and sets DOC->id.  Refuses a second file
+ * with the same SHA-256 in the session (STATUS_CONFLICT). */
+enum status document_create(struct db *db, struct document *doc);
+/* Appends line NUMBER (1, 2, ... in order) of TEXT to document DOC_ID. */
+enum status document_add_line(struct db *db, int64_t doc_id, int64_t number, const char *text);
+/* Records the line count once every line is in. */
+enum status document_finish(struct db *db, int64_t doc_id, int64_t line_count);
+
+enum status document_read(struct db *db, int64_t id, struct document *doc);
+/* Writes the editable metadata (title, kind, date, component,
+ * participants, memo); the lines stay as they are. */
+enum status document_update(struct db *db, const struct document *doc);
+enum status document_delete(struct db *db, int64_t id);
+void document_clear(struct document *doc);
+
+/* A document of SESSION_ID by id or unique title. */
+enum status document_find(struct db *db, int64_t session_id, const char *key, int64_t *id);
+
+/* Calls CB for each document of the session in import order, with its
+ * number of codings; DOC is valid during the call only. */
+typedef int (*document_cb)(void *ctx, const struct document *doc, int64_t codings);
+enum status document_list(struct db *db, int64_t session_id, document_cb cb, void *ctx);
+
+/* Calls CB for lines FIRST..LAST of document DOC_ID in order; TEXT is
+ * valid during the call only. */
+typedef int (*line_cb)(void *ctx, int64_t number, const char *text);
+enum status document_lines(struct db *db, int64_t doc_id, int64_t first, int64_t last,
+	line_cb cb, void *ctx);
+
+#endif

@@ -1,0 +1,145 @@
+#include "model/impact.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/db.h"
+#include "util/i18n.h"
+
+/* Both variables of one session and distinct; the session's scale. */
+static enum status check_cell(struct db *db, int64_t from, int64_t to, int64_t *scale)
+{
+	struct db_stmt *st = db_prepare(db, "SELECT a.session_id, b.session_id, s.scale FROM variable a"
+		" JOIN session s ON s.id = a.session_id, variable b WHERE a.id = ?1 AND b.id = ?2");
+	if (!st)
+		return STATUS_DB;
+	db_bind_int(st, 1, from);
+	db_bind_int(st, 2, to);
+	enum db_step step = db_step(st);
+	if (step == DB_ERROR)
+		return db_step_status(st);
+	bool found = step == DB_ROW;
+	bool same = found && db_column_int(st, 0) == db_column_int(st, 1);
+	*scale = found ? db_column_int(st, 2) : 3;
+	db_reset(st);
+	if (!found)
+		return db_fail(db, STATUS_NOT_FOUND, _("Variable %" PRId64 " oder %" PRId64
+			" gibt es nicht"), from, to);
+	if (!same)
+		return db_fail(db, STATUS_INVALID, _("Variablen %" PRId64 " und %" PRId64
+			" gehören zu verschiedenen Sitzungen"), from, to);
+	if (from == to)
+		return db_fail(db, STATUS_INVALID, _("Variable %" PRId64 " wirkt nicht auf sich selbst:"
+			" die Diagonale der Einflussmatrix bleibt leer"), from);
+	return STATUS_OK;
+}
+
+enum status impact_set(struct db *db, int64_t from, int64_t to, int64_t strength, const char *note)
+{
+	int64_t scale = 3;
+	enum status rc = db_begin(db);
+	if (rc != STATUS_OK)
+		return rc;
+	rc = check_cell(db, from, to, &scale);
+	if (rc == STATUS_OK && (strength < 0 || strength > scale))
+		rc = db_fail(db, STATUS_INVALID, _("Stärke %" PRId64 " liegt außerhalb der Skala 0–%"
+			PRId64 " dieser Sitzung"), strength, scale);
+	if (rc == STATUS_OK)
+		rc = db_exec(db, "INSERT INTO impact(from_id, to_id, strength, note) VALUES (?1, ?2, ?3, ?4)"
+			" ON CONFLICT(from_id, to_id) DO UPDATE SET strength = excluded.strength,"
+			" note = coalesce(excluded.note, note)", "iiit", from, to, strength, note);
+	return db_end(db, rc);
+}
+
+enum status impact_clear(struct db *db, int64_t from, int64_t to)
+{
+	enum status rc = db_begin(db);
+	if (rc != STATUS_OK)
+		return rc;
+	return db_end(db, db_exec(db, "DELETE FROM impact WHERE from_id = ?1 AND to_id = ?2", "ii",
+		from, to));
+}
+
+void impact_matrix_free(struct impact_matrix *m)
+{
+	for (size_t i = 0; m->names && i < m->n; i++)
+		free(m->names[i]);
+	free(m->names);
+	free(m->ids);
+	free(m->cells);
+	memset(m, 0, sizeof *m);
+}
+
+static enum status load_variables(struct db *db, int64_t session_id, struct impact_matrix *m)
+{
+	int64_t count = 0, scale = 3;
+	enum status rc = db_query_int(db, &count, "SELECT count(*) FROM variable WHERE session_id = ?1",
+		"i", session_id);
+	if (rc == STATUS_OK)
+		rc = db_query_int(db, &scale, "SELECT scale FROM session WHERE id = ?1", "i", session_id);
+	if (rc != STATUS_OK)
+		return rc;
+	if (count > IMPACT_MAX_VARIABLES)
+		return db_fail(db, STATUS_INVALID, _("mehr als %d Variablen: die Matrix ist zu groß"),
+			IMPACT_MAX_VARIABLES);
+	m->scale = (int)scale;
+	size_t n = (size_t)count;
+	m->ids = calloc(n ? n : 1, sizeof *m->ids);
+	m->names = calloc(n ? n : 1, sizeof *m->names);
+	m->cells = malloc((n ? n * n : 1) * sizeof *m->cells);
+	if (!m->ids || !m->names || !m->cells)
+		return db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+	for (size_t i = 0; i < n * n; i++)
+		m->cells[i] = -1;
+
+	struct db_stmt *st = db_prepare(db, "SELECT id, name FROM variable WHERE session_id = ?1"
+		" ORDER BY position, id");
+	if (!st)
+		return STATUS_DB;
+	db_bind_int(st, 1, session_id);
+	enum db_step step;
+	while (m->n < n && (step = db_step(st)) == DB_ROW) {
+		m->ids[m->n] = db_column_int(st, 0);
+		m->names[m->n] = db_column_strdup(st, 1);
+		if (!m->names[m->n++]) {
+			db_reset(st);
+			return db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+		}
+	}
+	db_reset(st);
+	return m->n == n ? STATUS_OK : db_step_status(st);
+}
+
+enum status impact_matrix_load(struct db *db, int64_t session_id, struct impact_matrix *m)
+{
+	memset(m, 0, sizeof *m);
+	enum status rc = load_variables(db, session_id, m);
+	if (rc != STATUS_OK) {
+		impact_matrix_free(m);
+		return rc;
+	}
+	/* The variables' places are numbered by SQL in the same order as
+	 * load_variables() read them, so each cell lands without a search. */
+	struct db_stmt *st = db_prepare(db, "WITH v AS (SELECT id, row_number() OVER"
+		" (ORDER BY position, id) - 1 AS idx FROM variable WHERE session_id = ?1)"
+		" SELECT a.idx, b.idx, i.strength FROM impact i JOIN v a ON a.id = i.from_id"
+		" JOIN v b ON b.id = i.to_id");
+	if (!st) {
+		impact_matrix_free(m);
+		return STATUS_DB;
+	}
+	db_bind_int(st, 1, session_id);
+	enum db_step step;
+	while ((step = db_step(st)) == DB_ROW) {
+		int64_t row = db_column_int(st, 0), col = db_column_int(st, 1);
+		if (row >= 0 && col >= 0 && (size_t)row < m->n && (size_t)col < m->n)
+			m->cells[(size_t)row * m->n + (size_t)col] = (int)db_column_int(st, 2);
+	}
+	db_reset(st);
+	if (step == DB_ERROR) {
+		impact_matrix_free(m);
+		return db_step_status(st);
+	}
+	return STATUS_OK;
+}

@@ -1,0 +1,703 @@
+#include "model/item.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/db.h"
+#include "util/i18n.h"
+
+#define TEXT(st, nm, col, lbl, req) \
+	{ .name = nm, .column = #col, .label = lbl, .kind = FIELD_TEXT, \
+	  .offset = offsetof(struct st, col), .required = req }
+#define TEXT_AS(st, nm, col, member, lbl) \
+	{ .name = nm, .column = col, .label = lbl, .kind = FIELD_TEXT, \
+	  .offset = offsetof(struct st, member) }
+#define INT(st, nm, col, lbl, req, lo, hi) \
+	{ .name = nm, .column = #col, .label = lbl, .kind = FIELD_INT, \
+	  .offset = offsetof(struct st, col), .required = req, .min = lo, .max = hi }
+#define REF(st, nm, col, lbl, req, to) \
+	{ .name = nm, .column = #col, .label = lbl, .kind = FIELD_REF, \
+	  .offset = offsetof(struct st, col), .required = req, .ref = to }
+#define CHOICE(st, nm, col, lbl, list) \
+	{ .name = nm, .column = #col, .label = lbl, .kind = FIELD_CHOICE, \
+	  .offset = offsetof(struct st, col), .choices = list }
+
+static const char *const stakeholder_kinds[] = {
+	"science", "business", "government", "civil_society", "other", NULL
+};
+static const char *const horizons[] = { "short", "medium", "long", NULL };
+
+static const struct item_field session_fields[] = {
+	TEXT(session, "title", title, "Titel", true),
+	TEXT(session, "date", date, "Datum", false),
+	TEXT(session, "place", place, "Ort", false),
+	TEXT(session, "facilitator", facilitator, "Moderation", false),
+	TEXT(session, "question", question, "Leitfrage", false),
+	TEXT(session, "inside", inside, "Systemgrenze innen", false),
+	TEXT(session, "outside", outside, "Systemgrenze außen", false),
+	TEXT(session, "region", region, "Region", false),
+	TEXT(session, "horizon", horizon, "Zeithorizont", false),
+	TEXT(session, "notes", notes, "Notizen", false),
+	INT(session, "scale", scale, "Bewertungsskala (höchste Stufe)", true, 2, 3),
+};
+
+static const struct item_field component_fields[] = {
+	INT(component, "number", number, "Nummer", true, 1, 999),
+	TEXT(component, "name", name, "Name", true),
+	TEXT(component, "question", question, "Leitfrage", false),
+};
+
+static const struct item_field stakeholder_fields[] = {
+	TEXT(stakeholder, "name", name, "Name", true),
+	CHOICE(stakeholder, "kind", kind, "Art", stakeholder_kinds),
+	TEXT(stakeholder, "description", description, "Beschreibung", false),
+};
+
+static const struct item_field actor_fields[] = {
+	TEXT(actor, "letter", letter, "Buchstabe", true),
+	TEXT(actor, "name", name, "Name", true),
+};
+
+static const struct item_field unseen_fields[] = {
+	TEXT(unseen, "title", title, "Titel", true),
+	TEXT(unseen, "description", description, "Beschreibung", false),
+	TEXT(unseen, "causes", causes, "Ursachen", false),
+	REF(unseen, "component", component_id, "Komponente", false, ITEM_COMPONENT),
+	INT(unseen, "likelihood", likelihood, "Wahrscheinlichkeit", false, 1, 5),
+	INT(unseen, "impact", impact, "Auswirkung", false, 1, 5),
+	INT(unseen, "adaptive_capacity", capacity, "Anpassungsfähigkeit", false, 1, 5),
+	INT(unseen, "votes", votes, "Punkte", false, 0, 1000000),
+	INT(unseen, "position", position, "Position", false, 0, INT32_MAX),
+};
+
+static const struct item_field variable_fields[] = {
+	TEXT(variable, "name", name, "Name", true),
+	TEXT_AS(variable, "short", "short", short_name, "Kürzel"),
+	TEXT(variable, "description", description, "Beschreibung", false),
+	INT(variable, "position", position, "Position", false, 0, INT32_MAX),
+};
+
+static const struct item_field goal_fields[] = {
+	TEXT(goal, "text", text, "Ziel", true),
+	REF(goal, "component", component_id, "Komponente", false, ITEM_COMPONENT),
+};
+
+static const struct item_field conflict_fields[] = {
+	TEXT(conflict, "description", description, "Beschreibung", false),
+	REF(conflict, "goal_a", goal_a, "Ziel A", true, ITEM_GOAL),
+	REF(conflict, "goal_b", goal_b, "Ziel B", true, ITEM_GOAL),
+};
+
+static const struct item_field measure_fields[] = {
+	TEXT(measure, "text", text, "Maßnahme", true),
+	REF(measure, "actor", actor_id, "Akteursgruppe", false, ITEM_ACTOR),
+	CHOICE(measure, "horizon", horizon, "Zeithorizont", horizons),
+	INT(measure, "priority", priority, "Priorität", false, 1, 5),
+};
+
+static const struct item_field soro_fields[] = {
+	TEXT(soro, "text", text, "SoRO", true),
+	REF(soro, "component", component_id, "Komponente", false, ITEM_COMPONENT),
+};
+
+#define FIELDS(list) list, sizeof list / sizeof list[0]
+
+static const struct item_type item_types[ITEM_KIND_COUNT] = {
+	[ITEM_SESSION] = { ITEM_SESSION, "session", "session", "Sitzung", sizeof(struct session),
+		FIELDS(session_fields), "title", NULL, "id", false },
+	[ITEM_COMPONENT] = { ITEM_COMPONENT, "component", "component", "Komponente",
+		sizeof(struct component), FIELDS(component_fields), "name", "number", "number", false },
+	[ITEM_STAKEHOLDER] = { ITEM_STAKEHOLDER, "stakeholder", "stakeholder", "Stakeholdergruppe",
+		sizeof(struct stakeholder), FIELDS(stakeholder_fields), "name", NULL, "id", true },
+	[ITEM_ACTOR] = { ITEM_ACTOR, "actor", "actor", "Akteursgruppe", sizeof(struct actor),
+		FIELDS(actor_fields), "name", "letter", "letter", false },
+	[ITEM_UNSEEN] = { ITEM_UNSEEN, "unseen", "unseen", "Unseen", sizeof(struct unseen),
+		FIELDS(unseen_fields), "title", NULL, "position, id", true },
+	[ITEM_VARIABLE] = { ITEM_VARIABLE, "variable", "variable", "Variable",
+		sizeof(struct variable), FIELDS(variable_fields), "name", NULL, "position, id", true },
+	[ITEM_GOAL] = { ITEM_GOAL, "goal", "goal", "Ziel", sizeof(struct goal),
+		FIELDS(goal_fields), "text", NULL, "id", true },
+	[ITEM_CONFLICT] = { ITEM_CONFLICT, "conflict", "conflict", "Zielkonflikt",
+		sizeof(struct conflict), FIELDS(conflict_fields), "description", NULL, "id", false },
+	[ITEM_MEASURE] = { ITEM_MEASURE, "measure", "measure", "Maßnahme", sizeof(struct measure),
+		FIELDS(measure_fields), "text", NULL, "id", true },
+	[ITEM_SORO] = { ITEM_SORO, "soro", "soro", "SoRO", sizeof(struct soro),
+		FIELDS(soro_fields), "text", NULL, "id", true },
+};
+
+static const struct link_type link_types[LINK_KIND_COUNT] = {
+	[LINK_UNSEEN_STAKEHOLDER] = { LINK_UNSEEN_STAKEHOLDER, "unseen_stakeholder", "unseen_id",
+		"stakeholder_id", ITEM_UNSEEN, ITEM_STAKEHOLDER, "stakeholder", "stakeholders" },
+	[LINK_GOAL_UNSEEN] = { LINK_GOAL_UNSEEN, "goal_unseen", "goal_id", "unseen_id",
+		ITEM_GOAL, ITEM_UNSEEN, "unseen", "unseens" },
+	[LINK_MEASURE_GOAL] = { LINK_MEASURE_GOAL, "measure_goal", "measure_id", "goal_id",
+		ITEM_MEASURE, ITEM_GOAL, "goal", "goals" },
+	[LINK_SORO_UNSEEN] = { LINK_SORO_UNSEEN, "soro_unseen", "soro_id", "unseen_id",
+		ITEM_SORO, ITEM_UNSEEN, "unseen", "unseens" },
+	[LINK_SORO_GOAL] = { LINK_SORO_GOAL, "soro_goal", "soro_id", "goal_id",
+		ITEM_SORO, ITEM_GOAL, "goal", "goals" },
+	[LINK_SORO_MEASURE] = { LINK_SORO_MEASURE, "soro_measure", "soro_id", "measure_id",
+		ITEM_SORO, ITEM_MEASURE, "measure", "measures" },
+};
+
+const struct item_type *item_type(enum item_kind kind)
+{
+	return (unsigned)kind < ITEM_KIND_COUNT ? &item_types[kind] : NULL;
+}
+
+const struct item_type *item_type_by_name(const char *name)
+{
+	for (size_t i = 0; i < ITEM_KIND_COUNT; i++)
+		if (strcmp(item_types[i].name, name) == 0)
+			return &item_types[i];
+	return NULL;
+}
+
+const struct item_field *item_field_by_name(const struct item_type *type, const char *name)
+{
+	for (size_t i = 0; i < type->nfields; i++)
+		if (strcmp(type->fields[i].name, name) == 0)
+			return &type->fields[i];
+	return NULL;
+}
+
+const struct link_type *link_type(enum link_kind kind)
+{
+	return (unsigned)kind < LINK_KIND_COUNT ? &link_types[kind] : NULL;
+}
+
+static int64_t *int_at(const struct item_field *f, void *item)
+{
+	return (int64_t *)((char *)item + f->offset);
+}
+
+static char **text_at(const struct item_field *f, void *item)
+{
+	return (char **)((char *)item + f->offset);
+}
+
+static int64_t *head_at(void *item)
+{
+	return (int64_t *)item;  /* id, then session_id */
+}
+
+static bool is_session(const struct item_type *type)
+{
+	return type->kind == ITEM_SESSION;
+}
+
+void item_clear(const struct item_type *type, void *item)
+{
+	for (size_t i = 0; i < type->nfields; i++) {
+		const struct item_field *f = &type->fields[i];
+		if (f->kind == FIELD_TEXT || f->kind == FIELD_CHOICE) {
+			free(*text_at(f, item));
+			*text_at(f, item) = NULL;
+		}
+	}
+	if (is_session(type)) {
+		struct session *s = item;
+		free(s->created);
+		free(s->modified);
+		s->created = s->modified = NULL;
+	}
+}
+
+/* SELECT id, session_id, fields... FROM table: the one column order
+ * read_row() expects. */
+static void select_columns(const struct item_type *type, char *sql, size_t size)
+{
+	int n = snprintf(sql, size, "SELECT id, %s", is_session(type) ? "0" : "session_id");
+	for (size_t i = 0; i < type->nfields && n > 0 && (size_t)n < size; i++)
+		n += snprintf(sql + n, size - (size_t)n, ", \"%s\"", type->fields[i].column);
+	if (is_session(type) && n > 0 && (size_t)n < size)
+		n += snprintf(sql + n, size - (size_t)n, ", created, modified");
+	if (n > 0 && (size_t)n < size)
+		snprintf(sql + n, size - (size_t)n, " FROM \"%s\"", type->table);
+}
+
+/* Fills ITEM from the current row; texts are copied (item_clear frees).
+ * Returns false when memory ran out. */
+static bool read_row(const struct item_type *type, struct db_stmt *st, void *item)
+{
+	bool ok = true;
+	memset(item, 0, type->size);
+	head_at(item)[0] = db_column_int(st, 0);
+	head_at(item)[1] = db_column_int(st, 1);
+	for (size_t i = 0; i < type->nfields; i++) {
+		const struct item_field *f = &type->fields[i];
+		int col = (int)i + 2;
+		if (f->kind == FIELD_TEXT || f->kind == FIELD_CHOICE) {
+			*text_at(f, item) = db_column_strdup(st, col);
+			ok = ok && (db_column_is_null(st, col) || *text_at(f, item));
+		} else {
+			*int_at(f, item) = db_column_int(st, col);
+		}
+	}
+	if (is_session(type)) {
+		struct session *s = item;
+		int col = (int)type->nfields + 2;
+		s->created = db_column_strdup(st, col);
+		s->modified = db_column_strdup(st, col + 1);
+		ok = ok && s->created && s->modified;
+	}
+	if (!ok)
+		item_clear(type, item);
+	return ok;
+}
+
+static enum status check_ref(struct db *db, const struct item_type *type,
+	const struct item_field *f, int64_t session_id, int64_t ref)
+{
+	const struct item_type *target = item_type(f->ref);
+	char sql[128];
+	int64_t found = 0;
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM \"%s\" WHERE id = ?1 AND session_id = ?2",
+		target->table);
+	enum status rc = db_query_int(db, &found, sql, "ii", ref, session_id);
+	if (rc != STATUS_OK)
+		return rc;
+	if (!found)
+		return db_fail(db, STATUS_NOT_FOUND, _("%s: %s %" PRId64 " gibt es in Sitzung %" PRId64
+			" nicht (Feld %s)"), _(type->label), _(target->label), ref, session_id, f->name);
+	return STATUS_OK;
+}
+
+static enum status check_fields(struct db *db, const struct item_type *type, void *item)
+{
+	int64_t session_id = head_at(item)[1];
+	for (size_t i = 0; i < type->nfields; i++) {
+		const struct item_field *f = &type->fields[i];
+		if (f->kind == FIELD_TEXT || f->kind == FIELD_CHOICE) {
+			const char *text = *text_at(f, item);
+			if (f->required && (!text || !*text))
+				return db_fail(db, STATUS_INVALID, _("%s: das Feld %s darf nicht leer sein"),
+					_(type->label), f->name);
+			if (f->kind == FIELD_CHOICE && text && *text) {
+				size_t k = 0;
+				while (f->choices[k] && strcmp(f->choices[k], text) != 0)
+					k++;
+				if (!f->choices[k])
+					return db_fail(db, STATUS_INVALID,
+						_("%s: \"%s\" ist kein gültiger Wert für %s"),
+						_(type->label), text, f->name);
+			}
+			continue;
+		}
+		int64_t v = *int_at(f, item);
+		bool unset = v == 0 && !(f->kind == FIELD_INT && f->min <= 0);
+		if (unset) {
+			if (f->required)
+				return db_fail(db, STATUS_INVALID, _("%s: das Feld %s fehlt"),
+					_(type->label), f->name);
+			continue;
+		}
+		if (f->kind == FIELD_INT && (v < f->min || v > f->max))
+			return db_fail(db, STATUS_INVALID, _("%s: %s = %" PRId64 " liegt außerhalb von %"
+				PRId64 "–%" PRId64), _(type->label), f->name, v, f->min, f->max);
+		if (f->kind == FIELD_REF) {
+			enum status rc = check_ref(db, type, f, session_id, v);
+			if (rc != STATUS_OK)
+				return rc;
+		}
+	}
+	return STATUS_OK;
+}
+
+static void bind_field(struct db_stmt *st, int idx, const struct item_field *f, void *item)
+{
+	if (f->kind == FIELD_TEXT || f->kind == FIELD_CHOICE) {
+		const char *text = *text_at(f, item);
+		db_bind_text(st, idx, text && *text ? text : (f->required ? text : NULL));
+	} else if (f->kind == FIELD_INT && f->min <= 0) {
+		db_bind_int(st, idx, *int_at(f, item));
+	} else {
+		db_bind_id(st, idx, *int_at(f, item));  /* 0 = none / unrated */
+	}
+}
+
+/* Table name with a sensible message when a SQL constraint refused. */
+static enum status refine_conflict(struct db *db, const struct item_type *type, enum status rc)
+{
+	if (rc == STATUS_CONFLICT && type->key_column)
+		return db_fail(db, rc, _("%s: %s ist in dieser Sitzung schon vergeben"),
+			_(type->label), type->key_column);
+	return rc;
+}
+
+static enum status insert_row(struct db *db, const struct item_type *type, void *item)
+{
+	char sql[1024];
+	int n = snprintf(sql, sizeof sql, "INSERT INTO \"%s\"(%s", type->table,
+		is_session(type) ? "id" : "session_id");
+	for (size_t i = 0; i < type->nfields; i++)
+		n += snprintf(sql + n, sizeof sql - (size_t)n, ", \"%s\"", type->fields[i].column);
+	n += snprintf(sql + n, sizeof sql - (size_t)n, ") VALUES (?1");
+	for (size_t i = 0; i < type->nfields; i++)
+		n += snprintf(sql + n, sizeof sql - (size_t)n, ", ?%zu", i + 2);
+	snprintf(sql + n, sizeof sql - (size_t)n, ")");
+
+	struct db_stmt *st = db_prepare(db, sql);
+	if (!st)
+		return STATUS_DB;
+	db_bind_id(st, 1, is_session(type) ? 0 : head_at(item)[1]);
+	for (size_t i = 0; i < type->nfields; i++)
+		bind_field(st, (int)i + 2, &type->fields[i], item);
+	enum db_step step = db_step(st);
+	db_reset(st);
+	if (step != DB_DONE)
+		return refine_conflict(db, type, db_step_status(st));
+	head_at(item)[0] = db_last_insert_id(db);
+	if (!type->is_code)
+		return STATUS_OK;
+	return db_exec(db, "INSERT INTO code(session_id, type, item_id) VALUES (?1, ?2, ?3)", "iti",
+		head_at(item)[1], type->name, head_at(item)[0]);
+}
+
+/* A new unseen or variable goes to the end of its list. */
+static enum status default_position(struct db *db, const struct item_type *type, void *item)
+{
+	const struct item_field *f = item_field_by_name(type, "position");
+	if (!f || *int_at(f, item) != 0)
+		return STATUS_OK;
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT coalesce(max(position), 0) + 1 FROM \"%s\" "
+		"WHERE session_id = ?1", type->table);
+	return db_query_int(db, int_at(f, item), sql, "i", head_at(item)[1]);
+}
+
+enum status item_create(struct db *db, const struct item_type *type, void *item)
+{
+	enum status rc = db_begin(db);
+	if (rc != STATUS_OK)
+		return rc;
+	if (!is_session(type)) {
+		rc = db_query_int(db, &(int64_t){ 0 }, "SELECT id FROM session WHERE id = ?1", "i",
+			head_at(item)[1]);
+		if (rc == STATUS_NOT_FOUND)
+			rc = db_fail(db, rc, _("Sitzung %" PRId64 " gibt es nicht"), head_at(item)[1]);
+	}
+	if (rc == STATUS_OK)
+		rc = default_position(db, type, item);
+	if (rc == STATUS_OK)
+		rc = check_fields(db, type, item);
+	if (rc == STATUS_OK)
+		rc = insert_row(db, type, item);
+	return db_end(db, rc);
+}
+
+enum status item_read(struct db *db, const struct item_type *type, int64_t id, void *item)
+{
+	char sql[1024];
+	size_t n;
+	select_columns(type, sql, sizeof sql);
+	n = strlen(sql);
+	snprintf(sql + n, sizeof sql - n, " WHERE id = ?1");
+	struct db_stmt *st = db_prepare(db, sql);
+	if (!st)
+		return STATUS_DB;
+	db_bind_int(st, 1, id);
+	enum status rc = STATUS_OK;
+	switch (db_step(st)) {
+	case DB_ROW:
+		if (!read_row(type, st, item))
+			rc = db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+		break;
+	case DB_DONE:
+		rc = db_fail(db, STATUS_NOT_FOUND, _("%s %" PRId64 " gibt es nicht"), _(type->label), id);
+		break;
+	case DB_ERROR:
+		rc = db_step_status(st);
+		break;
+	}
+	db_reset(st);
+	return rc;
+}
+
+enum status item_update(struct db *db, const struct item_type *type, const void *item)
+{
+	void *copy = (void *)item;  /* only read: the accessors are shared with writers */
+	enum status rc = db_begin(db);
+	if (rc != STATUS_OK)
+		return rc;
+	rc = check_fields(db, type, copy);
+	if (rc != STATUS_OK)
+		return db_end(db, rc);
+
+	char sql[1024];
+	int n = snprintf(sql, sizeof sql, "UPDATE \"%s\" SET ", type->table);
+	for (size_t i = 0; i < type->nfields; i++)
+		n += snprintf(sql + n, sizeof sql - (size_t)n, "%s\"%s\" = ?%zu", i ? ", " : "",
+			type->fields[i].column, i + 2);
+	if (is_session(type))
+		n += snprintf(sql + n, sizeof sql - (size_t)n,
+			", modified = strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now')");
+	snprintf(sql + n, sizeof sql - (size_t)n, " WHERE id = ?1");
+	struct db_stmt *st = db_prepare(db, sql);
+	if (!st)
+		return db_end(db, STATUS_DB);
+	db_bind_int(st, 1, head_at(copy)[0]);
+	for (size_t i = 0; i < type->nfields; i++)
+		bind_field(st, (int)i + 2, &type->fields[i], copy);
+	enum db_step step = db_step(st);
+	db_reset(st);
+	if (step != DB_DONE)
+		return db_end(db, refine_conflict(db, type, db_step_status(st)));
+	if (db_changes(db) == 0)
+		rc = db_fail(db, STATUS_NOT_FOUND, _("%s %" PRId64 " gibt es nicht"), _(type->label),
+			head_at(copy)[0]);
+	return db_end(db, rc);
+}
+
+enum status item_delete(struct db *db, const struct item_type *type, int64_t id)
+{
+	char sql[128];
+	snprintf(sql, sizeof sql, "DELETE FROM \"%s\" WHERE id = ?1", type->table);
+	enum status rc = db_begin(db);
+	if (rc != STATUS_OK)
+		return rc;
+	rc = db_exec(db, sql, "i", id);
+	if (rc == STATUS_OK && db_changes(db) == 0)
+		rc = db_fail(db, STATUS_NOT_FOUND, _("%s %" PRId64 " gibt es nicht"), _(type->label), id);
+	return db_end(db, rc);
+}
+
+enum status item_list(struct db *db, const struct item_type *type, int64_t session_id,
+	item_cb cb, void *ctx)
+{
+	char sql[1024];
+	size_t n;
+	select_columns(type, sql, sizeof sql);
+	n = strlen(sql);
+	snprintf(sql + n, sizeof sql - n, "%s ORDER BY %s",
+		is_session(type) ? " WHERE ?1 = 0" : " WHERE session_id = ?1", type->order);
+	struct db_stmt *st = db_prepare(db, sql);
+	if (!st)
+		return STATUS_DB;
+	db_bind_int(st, 1, is_session(type) ? 0 : session_id);
+
+	/* The callback may read other items: a fresh statement per nesting
+	 * level is not needed because it never lists the same type again. */
+	unsigned char buf[sizeof(struct session) > sizeof(struct unseen)
+		? sizeof(struct session) : sizeof(struct unseen)];
+	_Static_assert(sizeof(struct measure) <= sizeof buf && sizeof(struct variable) <= sizeof buf,
+		"item buffer too small");
+	enum status rc = STATUS_OK;
+	enum db_step step;
+	while ((step = db_step(st)) == DB_ROW) {
+		if (!read_row(type, st, buf)) {
+			rc = db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+			break;
+		}
+		int stop = cb(ctx, buf);
+		item_clear(type, buf);
+		if (stop)
+			break;
+	}
+	if (step == DB_ERROR)
+		rc = db_step_status(st);
+	db_reset(st);
+	return rc;
+}
+
+enum status item_count(struct db *db, const struct item_type *type, int64_t session_id,
+	int64_t *count)
+{
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM \"%s\" WHERE %s = ?1", type->table,
+		is_session(type) ? "?1" : "session_id");
+	return db_query_int(db, count, sql, "i", session_id);
+}
+
+static bool parse_int(const char *text, int64_t *out)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(text, &end, 10);
+	if (errno || end == text || *end != '\0')
+		return false;
+	*out = v;
+	return true;
+}
+
+enum status item_find(struct db *db, const struct item_type *type, int64_t session_id,
+	const char *key, int64_t *id)
+{
+	char sql[256];
+	const char *scope = is_session(type) ? "?2 = ?2" : "session_id = ?2";
+	enum status rc;
+	int64_t number;
+
+	if (type->key_column) {
+		snprintf(sql, sizeof sql, "SELECT id FROM \"%s\" WHERE %s AND \"%s\" = ?1",
+			type->table, scope, type->key_column);
+		rc = db_query_int(db, id, sql, "ti", key, session_id);
+		if (rc != STATUS_NOT_FOUND)
+			return rc;
+	} else if (parse_int(key, &number)) {
+		snprintf(sql, sizeof sql, "SELECT id FROM \"%s\" WHERE %s AND id = ?1",
+			type->table, scope);
+		rc = db_query_int(db, id, sql, "ii", number, session_id);
+		if (rc != STATUS_NOT_FOUND)
+			return rc;
+	}
+	int64_t matches = 0;
+	snprintf(sql, sizeof sql, "SELECT count(*), min(id) FROM \"%s\" WHERE %s AND \"%s\" = ?1",
+		type->table, scope, type->title_column);
+	struct db_stmt *st = db_prepare(db, sql);
+	if (!st)
+		return STATUS_DB;
+	db_bind_text(st, 1, key);
+	db_bind_int(st, 2, session_id);
+	if (db_step(st) != DB_ROW)
+		return db_step_status(st);
+	matches = db_column_int(st, 0);
+	*id = db_column_int(st, 1);
+	db_reset(st);
+	if (matches == 1)
+		return STATUS_OK;
+	if (matches > 1)
+		return db_fail(db, STATUS_CONFLICT, _("%s \"%s\" ist nicht eindeutig (%" PRId64
+			" Treffer); nennen Sie die Nummer"), _(type->label), key, matches);
+	return db_fail(db, STATUS_NOT_FOUND, _("%s \"%s\" gibt es nicht"), _(type->label), key);
+}
+
+enum status item_parse(struct db *db, const struct item_type *type, void *item,
+	const struct item_field *f, const char *value)
+{
+	if (f->kind == FIELD_TEXT || f->kind == FIELD_CHOICE) {
+		char *copy = *value ? strdup(value) : NULL;
+		if (*value && !copy)
+			return db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+		free(*text_at(f, item));
+		*text_at(f, item) = copy;
+		return STATUS_OK;
+	}
+	if (!*value) {
+		*int_at(f, item) = 0;
+		return STATUS_OK;
+	}
+	if (f->kind == FIELD_REF)
+		return item_find(db, item_type(f->ref), head_at(item)[1], value, int_at(f, item));
+	int64_t v;
+	if (!parse_int(value, &v))
+		return db_fail(db, STATUS_INVALID, _("%s: %s = \"%s\" ist keine ganze Zahl"),
+			_(type->label), f->name, value);
+	if (v < f->min || v > f->max)
+		return db_fail(db, STATUS_INVALID, _("%s: %s = %" PRId64 " liegt außerhalb von %"
+			PRId64 "–%" PRId64), _(type->label), f->name, v, f->min, f->max);
+	*int_at(f, item) = v;
+	return STATUS_OK;
+}
+
+const char *item_format(struct db *db, const struct item_type *type, const void *item,
+	const struct item_field *f, char *buf, size_t size)
+{
+	void *it = (void *)item;  /* only read */
+	(void)type;
+	buf[0] = '\0';
+	if (f->kind == FIELD_TEXT || f->kind == FIELD_CHOICE) {
+		snprintf(buf, size, "%s", *text_at(f, it) ? *text_at(f, it) : "");
+		return buf;
+	}
+	int64_t v = *int_at(f, it);
+	if (f->kind == FIELD_INT) {
+		if (v != 0 || f->min <= 0)
+			snprintf(buf, size, "%" PRId64, v);
+		return buf;
+	}
+	if (v == 0)
+		return buf;
+	const struct item_type *target = item_type(f->ref);
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT \"%s\" FROM \"%s\" WHERE id = ?1",
+		target->key_column ? target->key_column : "id", target->table);
+	struct db_stmt *st = db_prepare(db, sql);
+	if (st) {
+		db_bind_int(st, 1, v);
+		if (db_step(st) == DB_ROW)
+			snprintf(buf, size, "%s", db_column_text(st, 0));
+		db_reset(st);
+	}
+	return buf;
+}
+
+int unseen_risk(const struct unseen *u)
+{
+	if (u->likelihood < 1 || u->impact < 1)
+		return -1;
+	return (int)(u->likelihood * u->impact);
+}
+
+double unseen_vulnerability(const struct unseen *u)
+{
+	int risk = unseen_risk(u);
+	if (risk < 0 || u->capacity < 1)
+		return -1.0;
+	return risk * (6.0 - (double)u->capacity) / 5.0;
+}
+
+static enum status link_check(struct db *db, const struct link_type *lt, int64_t from, int64_t to)
+{
+	const struct item_type *a = item_type(lt->from), *b = item_type(lt->to);
+	char sql[256];
+	int64_t same = 0;
+	snprintf(sql, sizeof sql, "SELECT (SELECT session_id FROM \"%s\" WHERE id = ?1) = "
+		"(SELECT session_id FROM \"%s\" WHERE id = ?2)", a->table, b->table);
+	enum status rc = db_query_int(db, &same, sql, "ii", from, to);
+	if (rc != STATUS_OK)
+		return rc;
+	if (!same)
+		return db_fail(db, STATUS_NOT_FOUND, _("%s %" PRId64 " und %s %" PRId64
+			" gibt es nicht in derselben Sitzung"), _(a->label), from, _(b->label), to);
+	return STATUS_OK;
+}
+
+enum status link_add(struct db *db, enum link_kind kind, int64_t from, int64_t to)
+{
+	const struct link_type *lt = link_type(kind);
+	char sql[256];
+	snprintf(sql, sizeof sql, "INSERT OR IGNORE INTO \"%s\"(\"%s\", \"%s\") VALUES (?1, ?2)",
+		lt->table, lt->from_column, lt->to_column);
+	enum status rc = db_begin(db);
+	if (rc != STATUS_OK)
+		return rc;
+	rc = link_check(db, lt, from, to);
+	if (rc == STATUS_OK)
+		rc = db_exec(db, sql, "ii", from, to);
+	return db_end(db, rc);
+}
+
+enum status link_remove(struct db *db, enum link_kind kind, int64_t from, int64_t to)
+{
+	const struct link_type *lt = link_type(kind);
+	char sql[256];
+	snprintf(sql, sizeof sql, "DELETE FROM \"%s\" WHERE \"%s\" = ?1 AND \"%s\" = ?2",
+		lt->table, lt->from_column, lt->to_column);
+	enum status rc = db_begin(db);
+	if (rc != STATUS_OK)
+		return rc;
+	return db_end(db, db_exec(db, sql, "ii", from, to));
+}
+
+enum status link_list(struct db *db, enum link_kind kind, int64_t from, link_cb cb, void *ctx)
+{
+	const struct link_type *lt = link_type(kind);
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT \"%s\" FROM \"%s\" WHERE \"%s\" = ?1 ORDER BY 1",
+		lt->to_column, lt->table, lt->from_column);
+	struct db_stmt *st = db_prepare(db, sql);
+	if (!st)
+		return STATUS_DB;
+	db_bind_int(st, 1, from);
+	enum db_step step;
+	while ((step = db_step(st)) == DB_ROW)
+		if (cb(ctx, db_column_int(st, 0)))
+			break;
+	enum status rc = step == DB_ERROR ? db_step_status(st) : STATUS_OK;
+	db_reset(st);
+	return rc;
+}

@@ -1,0 +1,210 @@
+#ifndef DIDAT_MODEL_ITEM_H
+#define DIDAT_MODEL_ITEM_H
+
+/* The items of a DiDaT session and one API to create, read, list,
+ * update and delete them all.  Each kind is described once by a table
+ * of fields (struct item_type); the SQL, the validation, the command-line
+ * options and the CSV columns all come from that table.
+ *
+ * Every item struct starts with `int64_t id, session_id` (a session's own
+ * session_id is 0).  Text fields are malloc'd strings or NULL; integer
+ * references and ratings use 0 for "none" / "unrated".  item_clear()
+ * frees the texts of a struct filled by item_read() or item_parse(). */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/status.h"
+
+struct db;
+
+enum item_kind {
+	ITEM_SESSION,
+	ITEM_COMPONENT,
+	ITEM_STAKEHOLDER,
+	ITEM_ACTOR,
+	ITEM_UNSEEN,
+	ITEM_VARIABLE,
+	ITEM_GOAL,
+	ITEM_CONFLICT,
+	ITEM_MEASURE,
+	ITEM_SORO,
+	ITEM_KIND_COUNT
+};
+
+struct session {
+	int64_t id, session_id;
+	char *title, *date, *place, *facilitator, *notes;
+	char *question;                           /* main guiding question */
+	char *inside, *outside, *region, *horizon; /* system boundaries */
+	int64_t scale;                            /* impact ratings 0..scale: 3 or 2 */
+	char *created, *modified;                 /* read only, UTC ISO 8601 */
+};
+
+struct component {
+	int64_t id, session_id;
+	int64_t number;
+	char *name, *question;
+};
+
+struct stakeholder {
+	int64_t id, session_id;
+	char *name, *kind, *description;  /* kind: science, business, government, civil_society, other */
+};
+
+struct actor {
+	int64_t id, session_id;
+	char *letter, *name;
+};
+
+struct unseen {
+	int64_t id, session_id;
+	int64_t position;
+	char *title, *description, *causes;
+	int64_t component_id;
+	int64_t likelihood, impact, capacity;     /* 1..5, 0 = unrated */
+	int64_t votes;
+};
+
+struct variable {
+	int64_t id, session_id;
+	int64_t position;
+	char *name, *short_name, *description;
+};
+
+struct goal {
+	int64_t id, session_id;
+	int64_t component_id;
+	char *text;
+};
+
+struct conflict {
+	int64_t id, session_id;
+	int64_t goal_a, goal_b;
+	char *description;
+};
+
+struct measure {
+	int64_t id, session_id;
+	char *text;
+	int64_t actor_id;
+	char *horizon;                            /* short, medium, long or NULL */
+	int64_t priority;                         /* 1 (most urgent)..5, 0 = none */
+};
+
+struct soro {
+	int64_t id, session_id;
+	int64_t component_id;
+	char *text;
+};
+
+enum field_kind {
+	FIELD_TEXT,     /* char * */
+	FIELD_INT,      /* int64_t within min..max; 0 = unset when optional */
+	FIELD_REF,      /* int64_t id of an item of kind `ref` in the same session */
+	FIELD_CHOICE,   /* char *, one of `choices` */
+};
+
+struct item_field {
+	const char *name;       /* option and CSV column, e.g. "adaptive_capacity" */
+	const char *column;     /* SQL column, e.g. "capacity" */
+	const char *label;      /* German label, through _() when shown */
+	enum field_kind kind;
+	size_t offset;
+	bool required;
+	int64_t min, max;       /* FIELD_INT */
+	const char *const *choices;  /* FIELD_CHOICE, NULL-terminated */
+	enum item_kind ref;     /* FIELD_REF */
+};
+
+struct item_type {
+	enum item_kind kind;
+	const char *name;       /* "unseen": commands and codes */
+	const char *table;
+	const char *label;      /* "Unseen" */
+	size_t size;            /* of the struct */
+	const struct item_field *fields;
+	size_t nfields;
+	const char *title_column;  /* what names an item */
+	const char *key_column;    /* looked up first by item_find (number, letter) or NULL */
+	const char *order;         /* ORDER BY of item_list */
+	bool is_code;              /* each item is also a code */
+};
+
+const struct item_type *item_type(enum item_kind kind);
+/* By name ("unseen"); NULL when unknown. */
+const struct item_type *item_type_by_name(const char *name);
+const struct item_field *item_field_by_name(const struct item_type *type, const char *name);
+
+/* Creates ITEM (its id is ignored) and sets its id.  Validates every
+ * field; a refused value leaves the database unchanged and names the
+ * field in db_error(). */
+enum status item_create(struct db *db, const struct item_type *type, void *item);
+enum status item_read(struct db *db, const struct item_type *type, int64_t id, void *item);
+enum status item_update(struct db *db, const struct item_type *type, const void *item);
+/* Deletes the item and what belongs to it (links, its code and codings). */
+enum status item_delete(struct db *db, const struct item_type *type, int64_t id);
+
+/* Calls CB for each item of SESSION_ID in the type's order; the item is
+ * valid during the call only.  A non-zero return from CB stops the list
+ * and is returned as STATUS_OK. */
+typedef int (*item_cb)(void *ctx, const void *item);
+enum status item_list(struct db *db, const struct item_type *type, int64_t session_id,
+	item_cb cb, void *ctx);
+enum status item_count(struct db *db, const struct item_type *type, int64_t session_id,
+	int64_t *count);
+
+void item_clear(const struct item_type *type, void *item);
+
+/* Finds an item of SESSION_ID by KEY: its key (component number, actor
+ * letter) when the type has one, else its id, else its unique title. */
+enum status item_find(struct db *db, const struct item_type *type, int64_t session_id,
+	const char *key, int64_t *id);
+
+/* Sets field FIELD of ITEM from the text VALUE as a person types it:
+ * numbers are checked against their range, references are resolved with
+ * item_find() in the item's session, choices against their list.  An
+ * empty VALUE clears an optional field. */
+enum status item_parse(struct db *db, const struct item_type *type, void *item,
+	const struct item_field *field, const char *value);
+/* Writes field FIELD of ITEM as text (references by their key or title)
+ * into BUF; returns BUF. */
+const char *item_format(struct db *db, const struct item_type *type, const void *item,
+	const struct item_field *field, char *buf, size_t size);
+
+/* The one place that derives risk and vulnerability (DIDAT.md, Vulnerability):
+ * risk = likelihood x impact (1..25);
+ * vulnerability = risk x (6 - adaptive capacity) / 5, so that full
+ * capacity (5) divides the risk by five and none (1) keeps it whole.
+ * Both are negative while a rating they need is missing. */
+int unseen_risk(const struct unseen *u);
+double unseen_vulnerability(const struct unseen *u);
+
+/* Many-to-many links between items. */
+enum link_kind {
+	LINK_UNSEEN_STAKEHOLDER,
+	LINK_GOAL_UNSEEN,
+	LINK_MEASURE_GOAL,
+	LINK_SORO_UNSEEN,
+	LINK_SORO_GOAL,
+	LINK_SORO_MEASURE,
+	LINK_KIND_COUNT
+};
+
+struct link_type {
+	enum link_kind kind;
+	const char *table, *from_column, *to_column;
+	enum item_kind from, to;
+	const char *option;     /* "stakeholder": the option that adds one */
+	const char *column;     /* "stakeholders": the CSV column */
+};
+
+const struct link_type *link_type(enum link_kind kind);
+enum status link_add(struct db *db, enum link_kind kind, int64_t from, int64_t to);
+enum status link_remove(struct db *db, enum link_kind kind, int64_t from, int64_t to);
+/* Calls CB with each linked id, in id order; see item_list for CB. */
+typedef int (*link_cb)(void *ctx, int64_t id);
+enum status link_list(struct db *db, enum link_kind kind, int64_t from, link_cb cb, void *ctx);
+
+#endif

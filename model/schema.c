@@ -1,0 +1,464 @@
+#include "model/schema.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "model/db.h"
+
+#define NOW "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+
+/* Schema 1: the domain of a DiDaT session, its documents and codings. */
+static const char *const schema_1[] = {
+	/* A workshop.  Its system boundaries are four texts. */
+	"CREATE TABLE session ("
+	"  id          INTEGER PRIMARY KEY,"
+	"  title       TEXT NOT NULL CHECK (title <> ''),"
+	"  date        TEXT,"
+	"  place       TEXT,"
+	"  facilitator TEXT,"
+	"  notes       TEXT,"
+	"  question    TEXT,"  /* main guiding question, Leitfrage */
+	"  inside      TEXT,"
+	"  outside     TEXT,"
+	"  region      TEXT,"
+	"  horizon     TEXT,"
+	"  created     TEXT NOT NULL DEFAULT " NOW ","
+	"  modified    TEXT NOT NULL DEFAULT " NOW ");",
+	/* Subgroup / Handlungsbereich, numbered within its session. */
+	"CREATE TABLE component ("
+	"  id         INTEGER PRIMARY KEY,"
+	"  session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,"
+	"  number     INTEGER NOT NULL CHECK (number >= 1),"
+	"  name       TEXT NOT NULL CHECK (name <> ''),"
+	"  question   TEXT,"
+	"  UNIQUE (session_id, number));",
+	"CREATE TABLE stakeholder ("
+	"  id          INTEGER PRIMARY KEY,"
+	"  session_id  INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,"
+	"  name        TEXT NOT NULL CHECK (name <> ''),"
+	"  kind        TEXT NOT NULL DEFAULT 'other' CHECK (kind IN"
+	"              ('science', 'business', 'government', 'civil_society', 'other')),"
+	"  description TEXT);",
+	/* Actor groups that measures are addressed to (A-G in the SME chapter). */
+	"CREATE TABLE actor ("
+	"  id         INTEGER PRIMARY KEY,"
+	"  session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,"
+	"  letter     TEXT NOT NULL CHECK (letter <> ''),"
+	"  name       TEXT NOT NULL CHECK (name <> ''),"
+	"  UNIQUE (session_id, letter));",
+	/* Unintended side effects; ratings 1-5, NULL while unrated. */
+	"CREATE TABLE unseen ("
+	"  id           INTEGER PRIMARY KEY,"
+	"  session_id   INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,"
+	"  position     INTEGER NOT NULL DEFAULT 0,"
+	"  title        TEXT NOT NULL CHECK (title <> ''),"
+	"  description  TEXT,"
+	"  causes       TEXT,"
+	"  component_id INTEGER REFERENCES component(id) ON DELETE SET NULL,"
+	"  likelihood   INTEGER CHECK (likelihood BETWEEN 1 AND 5),"
+	"  impact       INTEGER CHECK (impact BETWEEN 1 AND 5),"
+	"  capacity     INTEGER CHECK (capacity BETWEEN 1 AND 5),"
+	"  votes        INTEGER NOT NULL DEFAULT 0 CHECK (votes >= 0));",
+	"CREATE TABLE unseen_stakeholder ("
+	"  unseen_id      INTEGER NOT NULL REFERENCES unseen(id) ON DELETE CASCADE,"
+	"  stakeholder_id INTEGER NOT NULL REFERENCES stakeholder(id) ON DELETE CASCADE,"
+	"  UNIQUE (unseen_id, stakeholder_id));",
+	"CREATE TABLE variable ("
+	"  id          INTEGER PRIMARY KEY,"
+	"  session_id  INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,"
+	"  position    INTEGER NOT NULL DEFAULT 0,"
+	"  name        TEXT NOT NULL CHECK (name <> ''),"
+	"  short       TEXT,"
+	"  description TEXT);",
+	/* The impact matrix; a missing row is an unrated cell, not a 0. */
+	"CREATE TABLE impact ("
+	"  from_id  INTEGER NOT NULL REFERENCES variable(id) ON DELETE CASCADE,"
+	"  to_id    INTEGER NOT NULL REFERENCES variable(id) ON DELETE CASCADE,"
+	"  strength INTEGER NOT NULL CHECK (strength BETWEEN 0 AND 3),"
+	"  note     TEXT,"
+	"  UNIQUE (from_id, to_id),"
+	"  CHECK (from_id <> to_id));",
+	"CREATE TABLE goal ("
+	"  id           INTEGER PRIMARY KEY,"
+	"  session_id   INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,"
+	"  component_id INTEGER REFERENCES component(id) ON DELETE SET NULL,"
+	"  text         TEXT NOT NULL CHECK (text <> ''));",
+	"CREATE TABLE goal_unseen ("
+	"  goal_id   INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,"
+	"  unseen_id INTEGER NOT NULL REFERENCES unseen(id) ON DELETE CASCADE,"
+	"  UNIQUE (goal_id, unseen_id));",
+	"CREATE TABLE conflict ("
+	"  id          INTEGER PRIMARY KEY,"
+	"  session_id  INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,"
+	"  goal_a      INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,"
+	"  goal_b      INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,"
+	"  description TEXT,"
+	"  CHECK (goal_a <> goal_b));",
+	/* Priority 1 (most urgent) to 5. */
+	"CREATE TABLE measure ("
+	"  id         INTEGER PRIMARY KEY,"
+	"  session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,"
+	"  text       TEXT NOT NULL CHECK (text <> ''),"
+	"  actor_id   INTEGER REFERENCES actor(id) ON DELETE SET NULL,"
+	"  horizon    TEXT CHECK (horizon IN ('short', 'medium', 'long')),"
+	"  priority   INTEGER CHECK (priority BETWEEN 1 AND 5));",
+	"CREATE TABLE measure_goal ("
+	"  measure_id INTEGER NOT NULL REFERENCES measure(id) ON DELETE CASCADE,"
+	"  goal_id    INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,"
+	"  UNIQUE (measure_id, goal_id));",
+	/* Socially robust orientation, one per component. */
+	"CREATE TABLE soro ("
+	"  id           INTEGER PRIMARY KEY,"
+	"  session_id   INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,"
+	"  component_id INTEGER REFERENCES component(id) ON DELETE SET NULL,"
+	"  text         TEXT NOT NULL CHECK (text <> ''));",
+	"CREATE TABLE soro_unseen ("
+	"  soro_id   INTEGER NOT NULL REFERENCES soro(id) ON DELETE CASCADE,"
+	"  unseen_id INTEGER NOT NULL REFERENCES unseen(id) ON DELETE CASCADE,"
+	"  UNIQUE (soro_id, unseen_id));",
+	"CREATE TABLE soro_goal ("
+	"  soro_id INTEGER NOT NULL REFERENCES soro(id) ON DELETE CASCADE,"
+	"  goal_id INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,"
+	"  UNIQUE (soro_id, goal_id));",
+	"CREATE TABLE soro_measure ("
+	"  soro_id    INTEGER NOT NULL REFERENCES soro(id) ON DELETE CASCADE,"
+	"  measure_id INTEGER NOT NULL REFERENCES measure(id) ON DELETE CASCADE,"
+	"  UNIQUE (soro_id, measure_id));",
+	/* Imported texts.  Their lines never change, so codings never drift;
+	 * the SHA-256 of the file refuses the same file twice per session. */
+	"CREATE TABLE document ("
+	"  id           INTEGER PRIMARY KEY,"
+	"  session_id   INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,"
+	"  title        TEXT NOT NULL CHECK (title <> ''),"
+	"  kind         TEXT NOT NULL DEFAULT 'minutes' CHECK (kind IN"
+	"               ('minutes', 'paper', 'draft', 'other')),"
+	"  date         TEXT,"
+	"  component_id INTEGER REFERENCES component(id) ON DELETE SET NULL,"
+	"  filename     TEXT,"
+	"  sha256       TEXT NOT NULL,"
+	"  line_count   INTEGER NOT NULL DEFAULT 0,"
+	"  participants TEXT,"
+	"  memo         TEXT,"
+	"  imported     TEXT NOT NULL DEFAULT " NOW ","
+	"  UNIQUE (session_id, sha256));",
+	"CREATE TABLE line ("
+	"  document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,"
+	"  number      INTEGER NOT NULL,"
+	"  text        TEXT NOT NULL,"
+	"  PRIMARY KEY (document_id, number)) WITHOUT ROWID;",
+	"CREATE TRIGGER line_immutable BEFORE UPDATE ON line BEGIN"
+	"  SELECT RAISE(ABORT, 'document lines are never edited'); END;",
+	/* Codes: one per item (type + item_id), plus free codes in a tree. */
+	"CREATE TABLE code ("
+	"  id         INTEGER PRIMARY KEY,"
+	"  session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,"
+	"  type       TEXT NOT NULL CHECK (type IN"
+	"             ('unseen', 'goal', 'measure', 'soro', 'stakeholder', 'variable', 'free')),"
+	"  item_id    INTEGER,"
+	"  parent_id  INTEGER REFERENCES code(id) ON DELETE CASCADE,"
+	"  name       TEXT,"
+	"  colour     TEXT,"
+	"  definition TEXT,"
+	"  memo       TEXT,"
+	"  UNIQUE (type, item_id),"
+	"  CHECK ((type = 'free') = (item_id IS NULL)),"
+	"  CHECK (type = 'free' OR parent_id IS NULL),"
+	"  CHECK (type <> 'free' OR name <> ''));",
+	"CREATE TRIGGER unseen_code_gone AFTER DELETE ON unseen BEGIN"
+	"  DELETE FROM code WHERE type = 'unseen' AND item_id = OLD.id; END;",
+	"CREATE TRIGGER goal_code_gone AFTER DELETE ON goal BEGIN"
+	"  DELETE FROM code WHERE type = 'goal' AND item_id = OLD.id; END;",
+	"CREATE TRIGGER measure_code_gone AFTER DELETE ON measure BEGIN"
+	"  DELETE FROM code WHERE type = 'measure' AND item_id = OLD.id; END;",
+	"CREATE TRIGGER soro_code_gone AFTER DELETE ON soro BEGIN"
+	"  DELETE FROM code WHERE type = 'soro' AND item_id = OLD.id; END;",
+	"CREATE TRIGGER stakeholder_code_gone AFTER DELETE ON stakeholder BEGIN"
+	"  DELETE FROM code WHERE type = 'stakeholder' AND item_id = OLD.id; END;",
+	"CREATE TRIGGER variable_code_gone AFTER DELETE ON variable BEGIN"
+	"  DELETE FROM code WHERE type = 'variable' AND item_id = OLD.id; END;",
+	/* A code's name: the title or text of its item, or the free code's name. */
+	"CREATE VIEW code_label AS SELECT c.id, c.session_id, c.type, c.item_id, c.parent_id,"
+	"  c.colour, c.definition, CASE c.type"
+	"  WHEN 'free' THEN c.name"
+	"  WHEN 'unseen' THEN (SELECT title FROM unseen WHERE id = c.item_id)"
+	"  WHEN 'goal' THEN (SELECT text FROM goal WHERE id = c.item_id)"
+	"  WHEN 'measure' THEN (SELECT text FROM measure WHERE id = c.item_id)"
+	"  WHEN 'soro' THEN (SELECT text FROM soro WHERE id = c.item_id)"
+	"  WHEN 'stakeholder' THEN (SELECT name FROM stakeholder WHERE id = c.item_id)"
+	"  WHEN 'variable' THEN (SELECT name FROM variable WHERE id = c.item_id)"
+	"  END AS name,"
+	"  CASE c.type"
+	"  WHEN 'unseen' THEN (SELECT component_id FROM unseen WHERE id = c.item_id)"
+	"  WHEN 'goal' THEN (SELECT component_id FROM goal WHERE id = c.item_id)"
+	"  WHEN 'soro' THEN (SELECT component_id FROM soro WHERE id = c.item_id)"
+	"  END AS component_id"
+	"  FROM code c;",
+	"CREATE TABLE coder ("
+	"  id   INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE CHECK (name <> ''));",
+	"CREATE TABLE coding ("
+	"  id          INTEGER PRIMARY KEY,"
+	"  session_id  INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,"
+	"  document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,"
+	"  first_line  INTEGER NOT NULL CHECK (first_line >= 1),"
+	"  last_line   INTEGER NOT NULL,"
+	"  code_id     INTEGER NOT NULL REFERENCES code(id) ON DELETE CASCADE,"
+	"  coder_id    INTEGER NOT NULL REFERENCES coder(id),"
+	"  memo        TEXT,"
+	"  created     TEXT NOT NULL DEFAULT " NOW ","
+	"  CHECK (last_line >= first_line));",
+	"CREATE TRIGGER coding_in_document BEFORE INSERT ON coding"
+	"  WHEN NEW.last_line > (SELECT line_count FROM document WHERE id = NEW.document_id)"
+	"  BEGIN SELECT RAISE(ABORT, 'coding past the end of its document'); END;",
+	/* Every change to user data, for undo/redo and "what changed since".
+	 * change_group gathers the rows of one user action; old and new are
+	 * the row as JSON.  No foreign key: the log outlives what it logs. */
+	"CREATE TABLE changelog ("
+	"  id           INTEGER PRIMARY KEY,"
+	"  change_group INTEGER NOT NULL,"
+	"  at           TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),"
+	"  who          TEXT,"
+	"  session_id   INTEGER,"
+	"  tbl          TEXT NOT NULL,"
+	"  row_id       INTEGER NOT NULL,"
+	"  op           TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),"
+	"  old          TEXT,"
+	"  new          TEXT);",
+	"CREATE INDEX changelog_group ON changelog(change_group);",
+	"CREATE INDEX changelog_session ON changelog(session_id, id);",
+	"CREATE INDEX component_session ON component(session_id);",
+	"CREATE INDEX stakeholder_session ON stakeholder(session_id);",
+	"CREATE INDEX unseen_session ON unseen(session_id, position);",
+	"CREATE INDEX unseen_stakeholder_s ON unseen_stakeholder(stakeholder_id);",
+	"CREATE INDEX variable_session ON variable(session_id, position);",
+	"CREATE INDEX impact_to ON impact(to_id);",
+	"CREATE INDEX goal_session ON goal(session_id);",
+	"CREATE INDEX goal_unseen_u ON goal_unseen(unseen_id);",
+	"CREATE INDEX conflict_session ON conflict(session_id);",
+	"CREATE INDEX measure_session ON measure(session_id);",
+	"CREATE INDEX measure_goal_g ON measure_goal(goal_id);",
+	"CREATE INDEX soro_session ON soro(session_id);",
+	"CREATE INDEX document_session ON document(session_id);",
+	"CREATE INDEX code_session ON code(session_id, type);",
+	"CREATE INDEX code_parent ON code(parent_id);",
+	"CREATE INDEX coding_document ON coding(document_id, first_line);",
+	"CREATE INDEX coding_code ON coding(code_id);",
+	"CREATE INDEX coding_session ON coding(session_id);",
+	NULL,
+};
+
+/* Schema 2: the rating scale of the impact matrix becomes a property of
+ * the session: 0-3 after Vester (default) or 0-2 after Scholz & Tietje. */
+static const char *const schema_2[] = {
+	"ALTER TABLE session ADD COLUMN scale INTEGER NOT NULL DEFAULT 3"
+	"  CHECK (scale IN (2, 3));",
+	"CREATE TRIGGER impact_scale_insert BEFORE INSERT ON impact"
+	"  WHEN NEW.strength > (SELECT s.scale FROM session s JOIN variable v"
+	"                       ON v.session_id = s.id WHERE v.id = NEW.from_id)"
+	"  BEGIN SELECT RAISE(ABORT, 'strength above the session''s scale'); END;",
+	"CREATE TRIGGER impact_scale_update BEFORE UPDATE OF strength ON impact"
+	"  WHEN NEW.strength > (SELECT s.scale FROM session s JOIN variable v"
+	"                       ON v.session_id = s.id WHERE v.id = NEW.from_id)"
+	"  BEGIN SELECT RAISE(ABORT, 'strength above the session''s scale'); END;",
+	NULL,
+};
+
+static const char *const *const migrations[] = { schema_1, schema_2 };
+
+/* The tables whose rows are user data: each change to them is logged and
+ * marks its session modified.  SESSION is the SQL that finds the row's
+ * session from the trigger's row R (NEW or OLD). */
+static const struct logged_table {
+	const char *name;
+	const char *session;
+} logged_tables[] = {
+	{ "session", "R.id" },
+	{ "component", "R.session_id" },
+	{ "stakeholder", "R.session_id" },
+	{ "actor", "R.session_id" },
+	{ "unseen", "R.session_id" },
+	{ "unseen_stakeholder", "(SELECT session_id FROM unseen WHERE id = R.unseen_id)" },
+	{ "variable", "R.session_id" },
+	{ "impact", "(SELECT session_id FROM variable WHERE id = R.from_id)" },
+	{ "goal", "R.session_id" },
+	{ "goal_unseen", "(SELECT session_id FROM goal WHERE id = R.goal_id)" },
+	{ "conflict", "R.session_id" },
+	{ "measure", "R.session_id" },
+	{ "measure_goal", "(SELECT session_id FROM measure WHERE id = R.measure_id)" },
+	{ "soro", "R.session_id" },
+	{ "soro_unseen", "(SELECT session_id FROM soro WHERE id = R.soro_id)" },
+	{ "soro_goal", "(SELECT session_id FROM soro WHERE id = R.soro_id)" },
+	{ "soro_measure", "(SELECT session_id FROM soro WHERE id = R.soro_id)" },
+	{ "document", "R.session_id" },
+	{ "code", "R.session_id" },
+	{ "coding", "R.session_id" },
+};
+
+/* A growing string for generated SQL; sets .failed instead of aborting. */
+struct sql_buf {
+	char text[16384];
+	size_t len;
+	bool failed;
+};
+
+static void sql_add(struct sql_buf *b, const char *text)
+{
+	size_t n = strlen(text);
+	if (b->failed || b->len + n >= sizeof b->text) {
+		b->failed = true;
+		return;
+	}
+	memcpy(b->text + b->len, text, n + 1);
+	b->len += n;
+}
+
+/* Appends TEXT with every "R." replaced by ROW "." (NEW. or OLD.). */
+static void sql_add_row(struct sql_buf *b, const char *text, const char *row)
+{
+	const char *p;
+	while ((p = strstr(text, "R.")) != NULL) {
+		char chunk[256];
+		size_t n = (size_t)(p - text);
+		if (n >= sizeof chunk) {
+			b->failed = true;
+			return;
+		}
+		memcpy(chunk, text, n);
+		chunk[n] = '\0';
+		sql_add(b, chunk);
+		sql_add(b, row);
+		sql_add(b, ".");
+		text = p + 2;
+	}
+	sql_add(b, text);
+}
+
+/* json_object('col', ROW.col, ...) over the table's columns. */
+static enum status add_row_json(struct db *db, struct sql_buf *b, const char *table,
+	const char *row)
+{
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT name FROM pragma_table_info('%s') ORDER BY cid", table);
+	struct db_stmt *st = db_prepare(db, sql);
+	if (!st)
+		return STATUS_DB;
+	sql_add(b, "json_object(");
+	bool first = true;
+	enum db_step step;
+	while ((step = db_step(st)) == DB_ROW) {
+		const char *col = db_column_text(st, 0);
+		char piece[256];
+		snprintf(piece, sizeof piece, "%s'%s', %s.\"%s\"", first ? "" : ", ", col, row, col);
+		sql_add(b, piece);
+		first = false;
+	}
+	db_reset(st);
+	sql_add(b, ")");
+	return step == DB_DONE ? STATUS_OK : STATUS_DB;
+}
+
+/* "OLD.a IS NOT NEW.a OR ...": an update that changes more than the
+ * modification time. */
+static enum status add_row_changed(struct db *db, struct sql_buf *b, const char *table)
+{
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT name FROM pragma_table_info('%s') "
+		"WHERE name <> 'modified' ORDER BY cid", table);
+	struct db_stmt *st = db_prepare(db, sql);
+	if (!st)
+		return STATUS_DB;
+	bool first = true;
+	enum db_step step;
+	while ((step = db_step(st)) == DB_ROW) {
+		const char *col = db_column_text(st, 0);
+		char piece[256];
+		snprintf(piece, sizeof piece, "%sOLD.\"%s\" IS NOT NEW.\"%s\"", first ? "" : " OR ", col, col);
+		sql_add(b, piece);
+		first = false;
+	}
+	db_reset(st);
+	return step == DB_DONE ? STATUS_OK : STATUS_DB;
+}
+
+static enum status create_log_trigger(struct db *db, const struct logged_table *t, const char *op)
+{
+	bool insert = strcmp(op, "insert") == 0, delete = strcmp(op, "delete") == 0;
+	const char *row = delete ? "OLD" : "NEW";
+	struct sql_buf b = { .len = 0 };
+	char head[256];
+	enum status rc;
+
+	snprintf(head, sizeof head, "DROP TRIGGER IF EXISTS log_%s_%s;"
+		"CREATE TRIGGER log_%s_%s AFTER %s ON %s ", t->name, op, t->name, op, op, t->name);
+	sql_add(&b, head);
+	if (!insert && !delete) {
+		sql_add(&b, "WHEN ");
+		if ((rc = add_row_changed(db, &b, t->name)) != STATUS_OK)
+			return rc;
+	}
+	sql_add(&b, " BEGIN INSERT INTO changelog(change_group, who, session_id, tbl, row_id, op, old, new)"
+		" VALUES (didat_change_group(), didat_user(), ");
+	sql_add_row(&b, t->session, row);
+	snprintf(head, sizeof head, ", '%s', %s.rowid, '%s', ", t->name, row, op);
+	sql_add(&b, head);
+	if (insert)
+		sql_add(&b, "NULL");
+	else if ((rc = add_row_json(db, &b, t->name, "OLD")) != STATUS_OK)
+		return rc;
+	sql_add(&b, ", ");
+	if (delete)
+		sql_add(&b, "NULL");
+	else if ((rc = add_row_json(db, &b, t->name, "NEW")) != STATUS_OK)
+		return rc;
+	sql_add(&b, ");");
+	if (strcmp(t->name, "session") != 0) {
+		sql_add(&b, " UPDATE session SET modified = " NOW " WHERE id = ");
+		sql_add_row(&b, t->session, row);
+		sql_add(&b, ";");
+	}
+	sql_add(&b, " END;");
+	if (b.failed)
+		return db_fail(db, STATUS_DB, "generated trigger for %s too long", t->name);
+	return db_exec_script(db, b.text);
+}
+
+/* (Re)creates the change-log triggers from the tables' current columns,
+ * so that a migration that adds a column logs it too. */
+static enum status create_log_triggers(struct db *db)
+{
+	static const char *const ops[] = { "insert", "update", "delete" };
+	for (size_t i = 0; i < sizeof logged_tables / sizeof logged_tables[0]; i++) {
+		for (size_t j = 0; j < 3; j++) {
+			enum status rc = create_log_trigger(db, &logged_tables[i], ops[j]);
+			if (rc != STATUS_OK)
+				return rc;
+		}
+	}
+	return STATUS_OK;
+}
+
+enum status schema_migrate_to(struct db *db, int64_t from, int64_t to)
+{
+	enum status rc = db_begin(db);
+	if (rc != STATUS_OK)
+		return rc;
+	for (int64_t v = from; v < to && rc == STATUS_OK; v++)
+		for (size_t i = 0; migrations[v][i] && rc == STATUS_OK; i++)
+			rc = db_exec_script(db, migrations[v][i]);
+	if (rc == STATUS_OK)
+		rc = create_log_triggers(db);
+	if (rc == STATUS_OK) {
+		char pragma[96];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %lld; PRAGMA application_id = %d;",
+			(long long)to, SCHEMA_APPLICATION_ID);
+		rc = db_exec_script(db, pragma);
+	}
+	return db_end(db, rc);
+}
+
+enum status schema_migrate(struct db *db, int64_t from)
+{
+	_Static_assert(sizeof migrations / sizeof migrations[0] == SCHEMA_VERSION,
+		"one migration per schema version");
+	return schema_migrate_to(db, from, SCHEMA_VERSION);
+}

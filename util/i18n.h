@@ -1,0 +1,11 @@
+#ifndef DIDAT_UTIL_I18N_H
+#define DIDAT_UTIL_I18N_H
+
+/* Every user-facing string passes through _() so that the translation
+ * issue can switch the interface language in one place.  German is the
+ * interface language for now: the strings are written in German and
+ * returned unchanged. */
+const char *i18n_text(const char *msgid);
+#define _(msgid) i18n_text(msgid)
+
+#endif
