@@ -8,7 +8,7 @@ PKG_CONFIG ?= pkg-config
 BUILD      ?= build
 VERSION    := 0.1.0
 
-DEB_PACKAGES := libncurses-dev libsqlite3-dev libcsv-dev check pkg-config tmux
+DEB_PACKAGES := libncurses-dev libsqlite3-dev libcsv-dev check pkg-config sqlite3 tmux
 
 CFLAGS   ?= -O2 -g
 WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -22,7 +22,8 @@ endif
 CPPFLAGS += -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DDIDAT_VERSION='"$(VERSION)"' -I.
 LIBS      = $(shell $(PKG_CONFIG) --libs ncursesw sqlite3 2>/dev/null) -lcsv -lm
 CHECK_LIBS= $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
-DEPCFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw sqlite3 2>/dev/null)
+# pkg-config's ncursesw flags define _XOPEN_SOURCE=600; we define our own.
+DEPCFLAGS = $(filter-out -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=%,$(shell $(PKG_CONFIG) --cflags ncursesw sqlite3 2>/dev/null))
 
 ifneq ($(V),1)
 Q := @
@@ -97,7 +98,7 @@ deps:
 check: deps
 	$(Q)$(MAKE) --no-print-directory $(BIN) $(UNIT)
 	@echo "== unit tests"
-	$(Q)CK_FORK=yes $(UNIT)
+	$(Q)$(UNIT)
 	@echo "== command-line tests"
 	$(Q)DIDAT=$(abspath $(BIN)) sh tests/cli/run.sh
 

@@ -353,26 +353,39 @@ void analysis_free(struct analysis_result *result)
 	*result = (struct analysis_result){ 0 };
 }
 
-void analysis_multiply(const double *a, const double *b, double *product,
-	size_t n)
+void analysis_multiply(const double *restrict a, const double *restrict b,
+	double *restrict product, size_t n)
 {
-	/* i-k-j: the inner loop walks a row of B and a row of PRODUCT
-	 * contiguously, instead of striding down a column of B. */
+	/* i-k-j: the inner loop walks rows of B and of PRODUCT contiguously
+	 * instead of striding down a column of B.  Four rows of B per pass
+	 * halve the loads and stores of the PRODUCT row (-O2 does not
+	 * vectorise this loop, so the saved memory traffic is the gain). */
 	for (size_t i = 0; i < n; i++) {
+		const double *arow = a + i * n;
 		double *out = product + i * n;
+		size_t k = 0;
 		for (size_t j = 0; j < n; j++)
 			out[j] = 0.0;
-		for (size_t k = 0; k < n; k++) {
-			double aik = a[i * n + k];
-			const double *row = b + k * n;
+		for (; k + 4 <= n; k += 4) {
+			double a0 = arow[k], a1 = arow[k + 1];
+			double a2 = arow[k + 2], a3 = arow[k + 3];
+			const double *b0 = b + k * n, *b1 = b0 + n;
+			const double *b2 = b1 + n, *b3 = b2 + n;
 			for (size_t j = 0; j < n; j++)
-				out[j] += aik * row[j];
+				out[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j]
+					+ a3 * b3[j];
+		}
+		for (; k < n; k++) {
+			double aik = arow[k];
+			const double *brow = b + k * n;
+			for (size_t j = 0; j < n; j++)
+				out[j] += aik * brow[j];
 		}
 	}
 }
 
-void analysis_multiply_naive(const double *a, const double *b,
-	double *product, size_t n)
+void analysis_multiply_naive(const double *restrict a,
+	const double *restrict b, double *restrict product, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < n; j++) {

@@ -116,13 +116,13 @@ enum status analysis_run(const int *cells, size_t n,
 void analysis_free(struct analysis_result *result);
 
 /* PRODUCT = A · B for N*N row-major doubles; PRODUCT must not overlap A
- * or B.  analysis_multiply() runs the cache-friendly i-k-j loop order,
- * analysis_multiply_naive() the textbook i-j-k one.  analysis_run() needs
- * neither (see above); they are kept for the benchmark and as the tests'
- * independent check of the indirect sums. */
-void analysis_multiply(const double *a, const double *b, double *product,
-	size_t n);
-void analysis_multiply_naive(const double *a, const double *b,
-	double *product, size_t n);
+ * or B (A and B may be the same matrix).  analysis_multiply() runs the
+ * cache-friendly i-k-j loop order, analysis_multiply_naive() the textbook
+ * i-j-k one.  analysis_run() needs neither (see above); they are kept for
+ * the benchmark and as the tests' independent check of the indirect sums. */
+void analysis_multiply(const double *restrict a, const double *restrict b,
+	double *restrict product, size_t n);
+void analysis_multiply_naive(const double *restrict a,
+	const double *restrict b, double *restrict product, size_t n);
 
 #endif

@@ -479,21 +479,18 @@ enum status item_list(struct db *db, const struct item_type *type, int64_t sessi
 		return STATUS_DB;
 	db_bind_int(st, 1, is_session(type) ? 0 : session_id);
 
-	/* The callback may read other items: a fresh statement per nesting
-	 * level is not needed because it never lists the same type again. */
-	unsigned char buf[sizeof(struct session) > sizeof(struct unseen)
-		? sizeof(struct session) : sizeof(struct unseen)];
-	_Static_assert(sizeof(struct measure) <= sizeof buf && sizeof(struct variable) <= sizeof buf,
-		"item buffer too small");
+	/* The callback may read other items, but must not list this kind
+	 * again: that would reset this statement. */
+	union item_any buf;
 	enum status rc = STATUS_OK;
 	enum db_step step;
 	while ((step = db_step(st)) == DB_ROW) {
-		if (!read_row(type, st, buf)) {
+		if (!read_row(type, st, &buf)) {
 			rc = db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
 			break;
 		}
-		int stop = cb(ctx, buf);
-		item_clear(type, buf);
+		int stop = cb(ctx, &buf);
+		item_clear(type, &buf);
 		if (stop)
 			break;
 	}
@@ -508,7 +505,7 @@ enum status item_count(struct db *db, const struct item_type *type, int64_t sess
 {
 	char sql[128];
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM \"%s\" WHERE %s = ?1", type->table,
-		is_session(type) ? "?1" : "session_id");
+		is_session(type) ? "?1" : "session_id");  /* sessions: all of them */
 	return db_query_int(db, count, sql, "i", session_id);
 }
 

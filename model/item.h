@@ -99,6 +99,21 @@ struct soro {
 	char *text;
 };
 
+/* Room for any one item, correctly aligned: for code that handles items
+ * of a kind known only at run time. */
+union item_any {
+	struct session session;
+	struct component component;
+	struct stakeholder stakeholder;
+	struct actor actor;
+	struct unseen unseen;
+	struct variable variable;
+	struct goal goal;
+	struct conflict conflict;
+	struct measure measure;
+	struct soro soro;
+};
+
 enum field_kind {
 	FIELD_TEXT,     /* char * */
 	FIELD_INT,      /* int64_t within min..max; 0 = unset when optional */
@@ -152,6 +167,7 @@ enum status item_delete(struct db *db, const struct item_type *type, int64_t id)
 typedef int (*item_cb)(void *ctx, const void *item);
 enum status item_list(struct db *db, const struct item_type *type, int64_t session_id,
 	item_cb cb, void *ctx);
+/* Items of SESSION_ID; for ITEM_SESSION, all sessions. */
 enum status item_count(struct db *db, const struct item_type *type, int64_t session_id,
 	int64_t *count);
 

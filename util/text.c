@@ -113,7 +113,9 @@ enum status text_from_cp1252(const char *in, size_t len, char **out)
 	size_t n = text_convert_cp1252(in, len, s);
 	/* Give back the reserve when most of the text was ASCII. */
 	char *shrunk = realloc(s, n + 1);
-	*out = shrunk != NULL ? shrunk : s;
+	if (shrunk != NULL)
+		s = shrunk;
+	*out = s;
 	return STATUS_OK;
 }
 

@@ -1,0 +1,289 @@
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "model/db.h"
+#include "model/session.h"
+#include "tui/tui.h"
+#include "util/display.h"
+#include "util/i18n.h"
+
+static const struct cli_command {
+	const char *name;
+	int (*run)(struct cli *cli, int argc, char **argv);
+	const char *args, *help;
+} commands[] = {
+#define CLI_ENTRY(name, fn, args, help) { name, fn, args, help },
+	CLI_COMMANDS(CLI_ENTRY)
+#undef CLI_ENTRY
+};
+
+static void vmessage(const struct cli *cli, const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	if (cli && cli->command)
+		fprintf(stderr, "didat %s: ", cli->command);
+	else
+		fputs("didat: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+int cli_usage(const struct cli *cli, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(cli, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, _("Hilfe: didat --help\n"));
+	return EXIT_USAGE;
+}
+
+int cli_error(const struct cli *cli, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(cli, fmt, ap);
+	va_end(ap);
+	return EXIT_FAILED;
+}
+
+void cli_note(const struct cli *cli, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(cli, fmt, ap);
+	va_end(ap);
+}
+
+int cli_fail(const struct cli *cli, enum status status)
+{
+	const char *msg = cli->db ? db_error(cli->db) : "";
+	return cli_error(cli, "%s", *msg ? msg : status_text(status));
+}
+
+int cli_parse(const struct cli *cli, int argc, char **argv, const struct option *options,
+	cli_option_fn on_option, void *ctx, char ***operands)
+{
+	opterr = 0;
+	optind = 0;  /* glibc: start afresh, argv differs from the last call */
+	for (;;) {
+		int index = -1;
+		int c = getopt_long(argc, argv, "o:", options, &index);
+		if (c == -1)
+			break;
+		if (c == '?' || c == ':')
+			return cli_usage(cli, c == ':' ? _("%s braucht einen Wert") : _("unbekannte Option %s"),
+				argv[optind - 1]), -1;
+		if (on_option(ctx, index >= 0 ? &options[index] : NULL, c, optarg) != 0)
+			return -1;
+	}
+	*operands = argv + optind;
+	return argc - optind;
+}
+
+bool cli_session(const struct cli *cli, const char *key, int64_t *id)
+{
+	enum status rc = session_find(cli->db, key, id);
+	if (rc == STATUS_OK)
+		return true;
+	cli_fail(cli, rc);
+	return false;
+}
+
+bool cli_number(const struct cli *cli, const char *what, const char *text, int64_t min,
+	int64_t max, int64_t *out)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(text, &end, 10);
+	if (errno || end == text || *end || v < min || v > max) {
+		cli_error(cli, _("%s: \"%s\" ist keine ganze Zahl von %" PRId64 " bis %" PRId64),
+			what, text, min, max);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+bool cli_output_open(const struct cli *cli, struct cli_output *out, const char *path)
+{
+	memset(out, 0, sizeof *out);
+	if (!path || strcmp(path, "-") == 0) {
+		out->fp = stdout;
+		return true;
+	}
+	size_t n = strlen(path) + 16;
+	out->path = strdup(path);
+	out->tmp = malloc(n);
+	if (!out->path || !out->tmp) {
+		free(out->path);
+		free(out->tmp);
+		cli_error(cli, "%s", _("kein Speicher"));
+		return false;
+	}
+	snprintf(out->tmp, n, "%s.tmp%ld", path, (long)getpid());
+	out->fp = fopen(out->tmp, "wb");
+	if (!out->fp) {
+		cli_error(cli, _("%s: kann nicht schreiben: %s"), path, strerror(errno));
+		free(out->path);
+		free(out->tmp);
+		return false;
+	}
+	return true;
+}
+
+bool cli_output_close(const struct cli *cli, struct cli_output *out, bool ok)
+{
+	if (out->fp == stdout) {
+		if (fflush(stdout) != 0 || ferror(stdout))
+			return cli_error(cli, "%s", _("Standardausgabe: Schreibfehler")), false;
+		return ok;
+	}
+	bool written = fflush(out->fp) == 0 && !ferror(out->fp);
+	written = fclose(out->fp) == 0 && written;
+	if (ok && !written)
+		cli_error(cli, _("%s: Schreibfehler: %s"), out->path, strerror(errno));
+	ok = ok && written;
+	if (ok && rename(out->tmp, out->path) != 0) {
+		cli_error(cli, _("%s: kann die Datei nicht anlegen: %s"), out->path, strerror(errno));
+		ok = false;
+	}
+	if (!ok)
+		remove(out->tmp);
+	free(out->path);
+	free(out->tmp);
+	return ok;
+}
+
+static void print_help(void)
+{
+	printf(_("didat – DiDaT-Workshops durchführen und Protokolle kodieren\n\n"
+		"Aufruf: didat [--db DATEI] [BEFEHL ...]\n"
+		"        didat [--db DATEI] [SITZUNG]   Arbeitsoberfläche (Vollbild)\n\n"
+		"Befehle:\n"));
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		printf("  %-11s %s\n", commands[i].name, commands[i].args);
+		printf("              %s\n", _(commands[i].help));
+	}
+	printf(_("\nSitzungen werden mit Nummer oder eindeutigem Titel genannt.\n"
+		"Datenbank: --db DATEI, sonst $DIDAT_DB, sonst $XDG_DATA_HOME/didat/didat.db\n"
+		"           (ohne XDG_DATA_HOME: ~/.local/share/didat/didat.db).\n"
+		"Kodierer:  --coder NAME, sonst $DIDAT_CODER, sonst der Anmeldename.\n"
+		"Exit-Status: 0 erledigt, 1 Aufruffehler, 2 fehlerhafte Daten oder Vorgang gescheitert.\n"));
+}
+
+/* mkdir -p for the folders of PATH. */
+static bool make_parents(const char *path)
+{
+	char *copy = strdup(path);
+	if (!copy)
+		return false;
+	for (char *p = copy + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(copy, 0700) != 0 && errno != EEXIST) {
+			free(copy);
+			return false;
+		}
+		*p = '/';
+	}
+	free(copy);
+	return true;
+}
+
+/* The database path: --db, $DIDAT_DB, then the XDG data folder (whose
+ * folders are created on first use).  Malloc'd. */
+static char *database_path(const char *option)
+{
+	const char *env = getenv("DIDAT_DB");
+	if (option)
+		return strdup(option);
+	if (env && *env)
+		return strdup(env);
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	char buf[4096];
+	if (xdg && *xdg == '/')
+		snprintf(buf, sizeof buf, "%s/didat/didat.db", xdg);
+	else
+		snprintf(buf, sizeof buf, "%s/.local/share/didat/didat.db", home && *home ? home : ".");
+	if (!make_parents(buf))
+		return NULL;
+	return strdup(buf);
+}
+
+static const struct cli_command *find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+int cli_main(int argc, char **argv)
+{
+	struct cli cli = { 0 };
+	const char *db_option = NULL, *coder = NULL;
+	int i = 1;
+
+	display_init();
+	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			print_help();
+			return EXIT_DONE;
+		} else if (strcmp(a, "--version") == 0) {
+			printf("didat %s\n", DIDAT_VERSION);
+			return EXIT_DONE;
+		} else if ((strcmp(a, "--db") == 0 || strcmp(a, "--coder") == 0) && i + 1 < argc) {
+			*(a[2] == 'd' ? &db_option : &coder) = argv[++i];
+		} else if (strncmp(a, "--db=", 5) == 0) {
+			db_option = a + 5;
+		} else if (strncmp(a, "--coder=", 8) == 0) {
+			coder = a + 8;
+		} else if (strcmp(a, "--") == 0) {
+			i++;
+			break;
+		} else {
+			return cli_usage(&cli, _("unbekannte Option %s"), a);
+		}
+	}
+
+	const struct cli_command *command = i < argc ? find_command(argv[i]) : NULL;
+	if (i < argc && !command && i + 1 < argc)
+		return cli_usage(&cli, _("unbekannter Befehl \"%s\""), argv[i]);
+
+	char *path = database_path(db_option);
+	if (!path)
+		return cli_error(&cli, "%s", _("kann den Ordner der Datenbank nicht anlegen"));
+	cli.db_path = path;
+	cli.command = command ? command->name : NULL;
+	enum status rc = db_open(&cli.db, path, DB_READWRITE);
+	int status;
+	if (rc != STATUS_OK) {
+		status = cli_fail(&cli, rc);
+	} else {
+		if (coder && *coder)
+			db_set_user(cli.db, coder);
+		if (command) {
+			status = command->run(&cli, argc - i, argv + i);
+		} else {
+			int64_t session = 0;
+			if (i < argc && !cli_session(&cli, argv[i], &session))
+				status = EXIT_FAILED;
+			else
+				status = tui_run(cli.db, session);
+		}
+	}
+	db_close(cli.db);
+	free(path);
+	return status;
+}

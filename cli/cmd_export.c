@@ -1,0 +1,267 @@
+/* export and analyse: what leaves didat as files. */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <inttypes.h>
+#include <string.h>
+
+#include "exports/csv_writer.h"
+#include "exports/dot.h"
+#include "exports/hinge_csv.h"
+#include "exports/matrix_csv.h"
+#include "exports/report.h"
+#include "model/analysis.h"
+#include "model/db.h"
+#include "model/document.h"
+#include "model/impact.h"
+#include "util/display.h"
+#include "util/i18n.h"
+
+struct export_args {
+	struct cli *cli;
+	const char *output, *svg, *png, *component, *type, *coder, *document, *format, *power;
+	struct csv_options csv;
+	bool bad;
+};
+
+static int on_export_option(void *ctx, const struct option *opt, int val, const char *arg)
+{
+	struct export_args *a = ctx;
+	const char *name = val == 'o' ? "output" : opt->name;
+	if (strcmp(name, "sep") == 0) {
+		if (strcmp(arg, ",") != 0 && strcmp(arg, ";") != 0 && strcmp(arg, "\\t") != 0 &&
+		    strcmp(arg, "\t") != 0) {
+			a->bad = true;
+			return cli_usage(a->cli, _("--sep %s: erlaubt sind ',' und ';' (und '\\t')"), arg);
+		}
+		a->csv.sep = arg[0] == '\\' ? '\t' : arg[0];
+		return 0;
+	}
+	if (strcmp(name, "bom") == 0 || strcmp(name, "raw") == 0) {
+		*(name[0] == 'b' ? &a->csv.bom : &a->csv.raw) = true;
+		return 0;
+	}
+	const char **slot = strcmp(name, "output") == 0 ? &a->output
+		: strcmp(name, "svg") == 0 ? &a->svg
+		: strcmp(name, "png") == 0 ? &a->png
+		: strcmp(name, "component") == 0 ? &a->component
+		: strcmp(name, "type") == 0 ? &a->type
+		: strcmp(name, "coder") == 0 ? &a->coder
+		: strcmp(name, "document") == 0 ? &a->document
+		: strcmp(name, "format") == 0 ? &a->format : &a->power;
+	*slot = arg;
+	return 0;
+}
+
+static const struct option export_options[] = {
+	{ "output", required_argument, NULL, 0 },
+	{ "sep", required_argument, NULL, 0 },
+	{ "bom", no_argument, NULL, 0 },
+	{ "raw", no_argument, NULL, 0 },
+	{ "svg", required_argument, NULL, 0 },
+	{ "png", required_argument, NULL, 0 },
+	{ "component", required_argument, NULL, 0 },
+	{ "type", required_argument, NULL, 0 },
+	{ "coder", required_argument, NULL, 0 },
+	{ "document", required_argument, NULL, 0 },
+	{ "format", required_argument, NULL, 0 },
+	{ "power", required_argument, NULL, 0 },
+	{ 0, 0, 0, 0 },
+};
+
+static bool hinge_filter_from(struct export_args *a, int64_t session, struct hinge_filter *f)
+{
+	static const char *const types[] = {
+		"unseen", "goal", "measure", "soro", "stakeholder", "variable", "free", NULL
+	};
+	memset(f, 0, sizeof *f);
+	if (a->component && !cli_number(a->cli, "--component", a->component, 1, 999, &f->component))
+		return false;
+	if (a->type) {
+		size_t i = 0;
+		while (types[i] && strcmp(types[i], a->type) != 0)
+			i++;
+		if (!types[i])
+			return cli_usage(a->cli, _("--type %s: erlaubt sind unseen, goal, measure, soro, "
+				"stakeholder, variable, free"), a->type), false;
+		f->type = a->type;
+	}
+	f->coder = a->coder;
+	if (a->document) {
+		enum status rc = document_find(a->cli->db, session, a->document, &f->document_id);
+		if (rc != STATUS_OK)
+			return cli_fail(a->cli, rc), false;
+	}
+	return true;
+}
+
+/* Runs WHAT into the output of A; a failure leaves no file behind. */
+static int write_export(struct export_args *a, const char *what, int64_t session)
+{
+	struct cli *cli = a->cli;
+	struct hinge_filter filter;
+	if (strcmp(what, "hinge") == 0 && !hinge_filter_from(a, session, &filter))
+		return EXIT_FAILED;
+	struct cli_output out;
+	if (!cli_output_open(cli, &out, a->output))
+		return EXIT_FAILED;
+	enum status rc;
+	if (strcmp(what, "hinge") == 0)
+		rc = hinge_csv_write(cli->db, session, &filter, out.fp, &a->csv);
+	else if (strcmp(what, "report") == 0)
+		rc = report_write(cli->db, session, out.fp);
+	else if (strcmp(what, "matrix") == 0)
+		rc = matrix_csv_write(cli->db, session, out.fp, &a->csv);
+	else
+		rc = dot_write(cli->db, session, out.fp);
+	bool io_error = rc == STATUS_IO;
+	if (!cli_output_close(cli, &out, rc == STATUS_OK))
+		return EXIT_FAILED;  /* the write error is reported by now */
+	if (rc != STATUS_OK)
+		return io_error ? cli_error(cli, "%s", _("Schreibfehler")) : cli_fail(cli, rc);
+	if (a->output && strcmp(a->output, "-") != 0)
+		cli_note(cli, _("geschrieben: %s"), a->output);
+	return EXIT_DONE;
+}
+
+int cmd_export(struct cli *cli, int argc, char **argv)
+{
+	struct export_args a = { .cli = cli };
+	char **ops;
+	int n = cli_parse(cli, argc, argv, export_options, on_export_option, &a, &ops);
+	if (n < 0 || a.bad)
+		return EXIT_USAGE;
+	if (n != 2)
+		return cli_usage(cli, "%s", _("erwartet: didat export hinge|report|matrix|dot SITZUNG"));
+	const char *what = ops[0];
+	if (strcmp(what, "hinge") && strcmp(what, "report") && strcmp(what, "matrix") &&
+	    strcmp(what, "dot"))
+		return cli_usage(cli, _("unbekannter Export \"%s\" (hinge, report, matrix, dot)"), what);
+	if ((a.svg || a.png) && strcmp(what, "dot") != 0)
+		return cli_usage(cli, "%s", _("--svg und --png gelten nur für export dot"));
+	int64_t session;
+	if (!cli_session(cli, ops[1], &session))
+		return EXIT_FAILED;
+	if (a.svg || a.png) {
+		enum status rc = dot_render(cli->db, session, a.svg ? "svg" : "png", a.svg ? a.svg : a.png);
+		if (rc != STATUS_OK)
+			return cli_fail(cli, rc);
+		cli_note(cli, _("geschrieben: %s"), a.svg ? a.svg : a.png);
+		if (!a.output)
+			return EXIT_DONE;
+	}
+	return write_export(&a, what, session);
+}
+
+static void print_analysis_table(const struct impact_matrix *m, const struct analysis_result *r)
+{
+	printf("%5s  ", "id");
+	display_fputs(stdout, _("Variable"), 28, 28, false);
+	printf(" %5s %5s %6s %7s  %-9s %10s %10s  %-9s %s\n", "AS", "PS", "P", "Q", _("Rolle"),
+		_("Einfluss"), _("Abhängigk."), _("indirekt"), _("geändert"));
+	for (size_t i = 0; i < m->n; i++) {
+		const struct analysis_variable *v = &r->vars[i];
+		char q[16];
+		if (v->q_infinite)
+			snprintf(q, sizeof q, "∞");
+		else
+			snprintf(q, sizeof q, "%.2f", v->q);
+		printf("%5" PRId64 "  ", m->ids[i]);
+		display_fputs(stdout, m->names[i], 28, 28, false);
+		printf(" %5ld %5ld %6ld %*s  %-9s %10.4f %10.4f  %-9s %s\n", v->as, v->ps, v->p,
+			v->q_infinite ? 9 : 7, q, analysis_role_name(v->role), v->influence, v->dependence,
+			analysis_role_name(v->indirect_role), v->role_changed ? _("ja") : "");
+	}
+}
+
+static enum status write_analysis_csv(const struct impact_matrix *m,
+	const struct analysis_result *r)
+{
+	static const char *const columns[] = { "id", "variable", "as", "ps", "p", "q", "role",
+		"influence", "dependence", "indirect_role", "role_changed" };
+	struct csv_writer *w;
+	enum status rc = csv_writer_open(&w, stdout, NULL);
+	for (size_t i = 0; i < sizeof columns / sizeof columns[0] && rc == STATUS_OK; i++)
+		rc = csv_writer_cell(w, columns[i]);
+	if (rc == STATUS_OK)
+		rc = csv_writer_end_row(w);
+	for (size_t i = 0; i < m->n && rc == STATUS_OK; i++) {
+		const struct analysis_variable *v = &r->vars[i];
+		char num[3][32];
+		snprintf(num[0], sizeof num[0], "%.6f", v->q);
+		snprintf(num[1], sizeof num[1], "%.6f", v->influence);
+		snprintf(num[2], sizeof num[2], "%.6f", v->dependence);
+		rc = csv_writer_cell_int(w, m->ids[i]);
+		if (rc == STATUS_OK) rc = csv_writer_cell(w, m->names[i]);
+		if (rc == STATUS_OK) rc = csv_writer_cell_int(w, v->as);
+		if (rc == STATUS_OK) rc = csv_writer_cell_int(w, v->ps);
+		if (rc == STATUS_OK) rc = csv_writer_cell_int(w, v->p);
+		if (rc == STATUS_OK) rc = csv_writer_cell(w, v->q_infinite ? "inf" : num[0]);
+		if (rc == STATUS_OK) rc = csv_writer_cell(w, analysis_role_name(v->role));
+		if (rc == STATUS_OK) rc = csv_writer_cell(w, num[1]);
+		if (rc == STATUS_OK) rc = csv_writer_cell(w, num[2]);
+		if (rc == STATUS_OK) rc = csv_writer_cell(w, analysis_role_name(v->indirect_role));
+		if (rc == STATUS_OK) rc = csv_writer_cell(w, v->role_changed ? "yes" : "no");
+		if (rc == STATUS_OK) rc = csv_writer_end_row(w);
+	}
+	enum status closed = csv_writer_close(w);
+	return rc != STATUS_OK ? rc : closed;
+}
+
+/* The line after the table: power, whether the rankings settled, and the
+ * unrated cells.  It never claims a stability the run did not reach. */
+static void print_analysis_summary(FILE *out, const struct analysis_result *r)
+{
+	if (r->became_zero)
+		fprintf(out, _("Potenz %d: die Matrix hat keinen Zyklus und wird bei Potenz %d null; "
+			"ausgewertet ist die letzte Potenz, die nicht null ist"), r->power, r->power + 1);
+	else if (r->settled)
+		fprintf(out, _("Potenz %d: die Rangfolgen sind stabil (gleich wie bei Potenz %d)"),
+			r->power, r->power - 1);
+	else
+		fprintf(out, _("Potenz %d: die Rangfolgen sind NICHT stabil geworden; abgebrochen bei "
+			"Potenz %d"), r->power, r->power);
+	fprintf(out, _("; unbewertete Zellen: %zu\n"), r->unrated);
+}
+
+int cmd_analyse(struct cli *cli, int argc, char **argv)
+{
+	struct export_args a = { .cli = cli };
+	char **ops;
+	int n = cli_parse(cli, argc, argv, export_options, on_export_option, &a, &ops);
+	if (n < 0 || a.bad)
+		return EXIT_USAGE;
+	if (n != 1)
+		return cli_usage(cli, "%s", _("erwartet: didat analyse SITZUNG [--power K] [--format table|csv]"));
+	bool csv = a.format && strcmp(a.format, "csv") == 0;
+	if (a.format && !csv && strcmp(a.format, "table") != 0)
+		return cli_usage(cli, _("--format %s: erlaubt sind table und csv"), a.format);
+	struct analysis_options opt = { 0, 0 };
+	int64_t power = 0;
+	if (a.power && !cli_number(cli, "--power", a.power, 1, ANALYSIS_POWER_LIMIT, &power))
+		return EXIT_FAILED;
+	opt.fixed_power = (int)power;
+	int64_t session;
+	if (!cli_session(cli, ops[0], &session))
+		return EXIT_FAILED;
+	struct impact_matrix m;
+	struct analysis_result r;
+	enum status rc = impact_matrix_load(cli->db, session, &m);
+	if (rc != STATUS_OK)
+		return cli_fail(cli, rc);
+	rc = analysis_run(m.cells, m.n, &opt, &r);
+	if (rc != STATUS_OK) {
+		impact_matrix_free(&m);
+		return cli_error(cli, "%s", status_text(rc));
+	}
+	if (csv) {
+		rc = write_analysis_csv(&m, &r);
+		print_analysis_summary(stderr, &r);
+	} else {
+		print_analysis_table(&m, &r);
+		print_analysis_summary(stdout, &r);
+	}
+	analysis_free(&r);
+	impact_matrix_free(&m);
+	return rc == STATUS_OK ? EXIT_DONE : cli_error(cli, "%s", _("Schreibfehler"));
+}

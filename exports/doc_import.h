@@ -1,0 +1,35 @@
+#ifndef DIDAT_EXPORTS_DOC_IMPORT_H
+#define DIDAT_EXPORTS_DOC_IMPORT_H
+
+/* Reads a text file (.txt, .md; UTF-8 with or without BOM, or
+ * Windows-1252 as Word exports German text) into a session's documents,
+ * streamed line by line.  Empty files, files with NUL bytes, missing
+ * files and files already imported into the session are refused. */
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "util/status.h"
+
+struct db;
+
+struct doc_import_options {
+	const char *title;         /* NULL: the file name without folder and extension */
+	const char *kind;          /* NULL: minutes */
+	const char *date;
+	const char *participants;
+	int64_t component_id;      /* 0: none */
+};
+
+struct doc_import_result {
+	int64_t id, lines;
+	bool converted;            /* was Windows-1252, stored as UTF-8 */
+};
+
+/* Imports PATH into SESSION_ID inside a transaction the caller holds
+ * (db_begin), so that several files go in all or none.  The message of a
+ * refusal names the file and, where it helps, the line (db_error). */
+enum status doc_import_file(struct db *db, int64_t session_id, const char *path,
+	const struct doc_import_options *opt, struct doc_import_result *result);
+
+#endif

@@ -1,0 +1,112 @@
+#include "util/display.h"
+
+#include <langinfo.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+void display_init(void)
+{
+	setlocale(LC_ALL, "");
+	const char *codeset = nl_langinfo(CODESET);
+	if (!codeset || strcmp(codeset, "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+/* The visible form of a control character into BUF; its width. */
+static int visible_control(wchar_t wc, char *buf, size_t size)
+{
+	if (wc < 0x20)
+		snprintf(buf, size, "^%c", (char)(wc + 0x40));
+	else if (wc == 0x7f)
+		snprintf(buf, size, "^?");
+	else
+		snprintf(buf, size, "<%02X>", (unsigned)wc & 0xffffu);
+	return (int)strlen(buf);
+}
+
+void display_walk(const char *text, bool keep_newlines, display_emit emit, void *ctx)
+{
+	mbstate_t state;
+	size_t len = strlen(text);
+	memset(&state, 0, sizeof state);
+	while (len > 0) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, text, len, &state);
+		if (n == (size_t)-1 || n == (size_t)-2) {
+			memset(&state, 0, sizeof state);
+			wc = 0xFFFD;
+			n = 1;
+		} else if (n == 0) {
+			break;
+		}
+		text += n;
+		len -= n;
+		int stop;
+		if (wc == L'\n' && keep_newlines) {
+			stop = emit(ctx, wc, NULL, 0);
+		} else if (wc == L'\t') {
+			stop = emit(ctx, L' ', NULL, 1);
+		} else if (!iswprint((wint_t)wc)) {
+			char buf[16];
+			int width = wc == L'\n' ? 1 : visible_control(wc, buf, sizeof buf);
+			stop = emit(ctx, 0, wc == L'\n' ? "\xe2\x86\xb5" : buf, width);
+		} else {
+			int width = wcwidth(wc);
+			stop = emit(ctx, wc, NULL, width < 0 ? 1 : width);
+		}
+		if (stop)
+			break;
+	}
+}
+
+static int add_width(void *ctx, wchar_t wc, const char *visible, int width)
+{
+	(void)wc;
+	(void)visible;
+	*(int *)ctx += width;
+	return 0;
+}
+
+int display_width(const char *text)
+{
+	int width = 0;
+	display_walk(text, false, add_width, &width);
+	return width;
+}
+
+struct print_state {
+	FILE *out;
+	int max, used;
+};
+
+static int print_unit(void *ctx, wchar_t wc, const char *visible, int width)
+{
+	struct print_state *p = ctx;
+	if (p->max >= 0 && p->used + width > p->max)
+		return 1;
+	if (visible) {
+		fputs(visible, p->out);
+	} else {
+		char buf[MB_LEN_MAX];
+		mbstate_t state;
+		memset(&state, 0, sizeof state);
+		size_t n = wcrtomb(buf, wc, &state);
+		if (n != (size_t)-1)
+			fwrite(buf, 1, n, p->out);
+	}
+	p->used += width;
+	return 0;
+}
+
+int display_fputs(FILE *out, const char *text, int max_columns, int pad, bool keep_newlines)
+{
+	struct print_state p = { out, max_columns, 0 };
+	display_walk(text ? text : "", keep_newlines, print_unit, &p);
+	for (; p.used < pad; p.used++)
+		fputc(' ', out);
+	return p.used;
+}

@@ -1,0 +1,35 @@
+#ifndef DIDAT_UTIL_DISPLAY_H
+#define DIDAT_UTIL_DISPLAY_H
+
+/* The one way text from the database or a file reaches a terminal.  It
+ * decodes UTF-8 (an invalid byte becomes U+FFFD), shows what iswprint()
+ * rejects visibly — C0 controls and DEL as ^X (ESC as ^[), C1 controls as
+ * <9B> — measures columns with wcwidth, never bytes, and truncates on a
+ * character boundary.  Needs a UTF-8 LC_CTYPE: see display_init(). */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <wchar.h>
+
+/* Sets LC_ALL from the environment and makes sure LC_CTYPE is UTF-8
+ * (C.UTF-8 when the environment's is not), so that wide characters can
+ * be measured.  Call once at start-up. */
+void display_init(void);
+
+/* Calls EMIT for each display unit of TEXT: one printable character, or
+ * the visible form of one control character (a short ASCII string).
+ * WC is the character (or 0 for a visible form), WIDTH its columns.
+ * With KEEP_NEWLINES a '\n' is passed through as itself with width 0. */
+typedef int (*display_emit)(void *ctx, wchar_t wc, const char *visible, int width);
+void display_walk(const char *text, bool keep_newlines, display_emit emit, void *ctx);
+
+/* Columns TEXT takes on the terminal, as display_walk shows it. */
+int display_width(const char *text);
+
+/* Writes TEXT to OUT made safe, at most MAX_COLUMNS columns wide (< 0:
+ * no limit) and padded with spaces to PAD columns; returns the columns
+ * written.  Newlines are shown as "↵" unless KEEP_NEWLINES. */
+int display_fputs(FILE *out, const char *text, int max_columns, int pad, bool keep_newlines);
+
+#endif
