@@ -262,7 +262,7 @@ static const char *format_rating(int64_t v, char *buf, size_t size)
 	return buf;
 }
 
-/* ---- Linked items: "  - Label: a; b" --------------------------------- */
+/* ---- Linked items: "  - Label: a · b" --------------------------------- */
 
 struct link_print {
 	struct report *r;
@@ -278,13 +278,13 @@ static int put_link(void *ctx, int64_t id)
 	enum status rc = item_read(p->r->db, p->type, id, &item);
 	if (report_fail(p->r, rc))
 		return 1;
-	fputs(p->count++ ? "; " : p->prefix, p->r->out);
+	fputs(p->count++ ? " · " : p->prefix, p->r->out);
 	md_line(p->r->out, item_title(p->type, &item));
 	item_clear(p->type, &item);
 	return 0;
 }
 
-/* Writes "INDENT- LABEL: title; title\n" for the items linked from FROM,
+/* Writes "INDENT- LABEL: title · title\n" for the items linked from FROM,
  * nothing when there are none. */
 static void put_links(struct report *r, enum link_kind kind, int64_t from, const char *indent,
 	const char *label)
@@ -477,7 +477,7 @@ static int compare_rank(const void *pa, const void *pb)
 static void put_unseen_row(struct report *r, size_t rank, const struct unseen *u)
 {
 	const struct item_type *type = item_type(ITEM_UNSEEN);
-	char comp[64], w[16], a[16], af[16], risk[16], vuln[32];
+	char comp[64], w[24], a[24], af[24], risk[24], vuln[32];
 	item_format(r->db, type, u, item_field_by_name(type, "component"), comp, sizeof comp);
 	fprintf(r->out, "| %zu |", rank);
 	md_cell(r->out, u->title);
@@ -796,10 +796,11 @@ static int put_conflict(void *ctx, const void *item)
 		item_clear(type, &a);
 		return 1;
 	}
-	fputs("- ", r->out);
+	fputs("- **", r->out);
 	md_line(r->out, a.text);
-	fputs(" ↔ ", r->out);
+	fputs("** ↔ **", r->out);
 	md_line(r->out, b.text);
+	fputs("**", r->out);
 	if (has_text(k->description)) {
 		fputs(": ", r->out);
 		md_write(r->out, k->description, MD_BLOCK, "  ", 0);
@@ -1031,7 +1032,9 @@ static int put_hinge(void *ctx, const struct hinge_row *row)
 	else
 		fprintf(out, _(", Z. %" PRId64 "–%" PRId64 ": „"), row->first_line, row->last_line);
 	md_write(out, row->quote, MD_LINE, NULL, QUOTE_MAX);
-	fputs("“\n", out);
+	fputs("“ (", out);
+	md_line(out, row->coder);
+	fputs(")\n", out);
 	return 0;
 }
 

@@ -21,9 +21,9 @@
 #define REF(st, nm, col, lbl, req, to) \
 	{ .name = nm, .column = #col, .label = lbl, .kind = FIELD_REF, \
 	  .offset = offsetof(struct st, col), .required = req, .ref = to }
-#define CHOICE(st, nm, col, lbl, list) \
+#define CHOICE(st, nm, col, lbl, list, dflt) \
 	{ .name = nm, .column = #col, .label = lbl, .kind = FIELD_CHOICE, \
-	  .offset = offsetof(struct st, col), .choices = list }
+	  .offset = offsetof(struct st, col), .choices = list, .fallback = dflt }
 
 static const char *const stakeholder_kinds[] = {
 	"science", "business", "government", "civil_society", "other", NULL
@@ -52,7 +52,7 @@ static const struct item_field component_fields[] = {
 
 static const struct item_field stakeholder_fields[] = {
 	TEXT(stakeholder, "name", name, "Name", true),
-	CHOICE(stakeholder, "kind", kind, "Art", stakeholder_kinds),
+	CHOICE(stakeholder, "kind", kind, "Art", stakeholder_kinds, "other"),
 	TEXT(stakeholder, "description", description, "Beschreibung", false),
 };
 
@@ -94,7 +94,7 @@ static const struct item_field conflict_fields[] = {
 static const struct item_field measure_fields[] = {
 	TEXT(measure, "text", text, "Maßnahme", true),
 	REF(measure, "actor", actor_id, "Akteursgruppe", false, ITEM_ACTOR),
-	CHOICE(measure, "horizon", horizon, "Zeithorizont", horizons),
+	CHOICE(measure, "horizon", horizon, "Zeithorizont", horizons, NULL),
 	INT(measure, "priority", priority, "Priorität", false, 1, 5),
 };
 
@@ -266,6 +266,16 @@ static enum status check_ref(struct db *db, const struct item_type *type,
 	return STATUS_OK;
 }
 
+static enum status check_choice(struct db *db, const struct item_type *type,
+	const struct item_field *f, const char *text)
+{
+	for (size_t k = 0; f->choices[k]; k++)
+		if (strcmp(f->choices[k], text) == 0)
+			return STATUS_OK;
+	return db_fail(db, STATUS_INVALID, _("%s: \"%s\" ist kein gültiger Wert für %s"),
+		_(type->label), text, f->name);
+}
+
 static enum status check_fields(struct db *db, const struct item_type *type, void *item)
 {
 	int64_t session_id = head_at(item)[1];
@@ -277,13 +287,9 @@ static enum status check_fields(struct db *db, const struct item_type *type, voi
 				return db_fail(db, STATUS_INVALID, _("%s: das Feld %s darf nicht leer sein"),
 					_(type->label), f->name);
 			if (f->kind == FIELD_CHOICE && text && *text) {
-				size_t k = 0;
-				while (f->choices[k] && strcmp(f->choices[k], text) != 0)
-					k++;
-				if (!f->choices[k])
-					return db_fail(db, STATUS_INVALID,
-						_("%s: \"%s\" ist kein gültiger Wert für %s"),
-						_(type->label), text, f->name);
+				enum status rc = check_choice(db, type, f, text);
+				if (rc != STATUS_OK)
+					return rc;
 			}
 			continue;
 		}
@@ -311,7 +317,7 @@ static void bind_field(struct db_stmt *st, int idx, const struct item_field *f, 
 {
 	if (f->kind == FIELD_TEXT || f->kind == FIELD_CHOICE) {
 		const char *text = *text_at(f, item);
-		db_bind_text(st, idx, text && *text ? text : (f->required ? text : NULL));
+		db_bind_text(st, idx, text && *text ? text : f->required ? text : f->fallback);
 	} else if (f->kind == FIELD_INT && f->min <= 0) {
 		db_bind_int(st, idx, *int_at(f, item));
 	} else {
@@ -322,6 +328,9 @@ static void bind_field(struct db_stmt *st, int idx, const struct item_field *f, 
 /* Table name with a sensible message when a SQL constraint refused. */
 static enum status refine_conflict(struct db *db, const struct item_type *type, enum status rc)
 {
+	if (rc == STATUS_CONFLICT && type->kind == ITEM_SESSION)
+		return db_fail(db, rc, "%s", _("Sitzung: die Einflussmatrix enthält Bewertungen über der "
+			"neuen Skala; ändern Sie diese zuerst"));
 	if (rc == STATUS_CONFLICT && type->key_column)
 		return db_fail(db, rc, _("%s: %s ist in dieser Sitzung schon vergeben"),
 			_(type->label), type->key_column);
@@ -417,13 +426,33 @@ enum status item_read(struct db *db, const struct item_type *type, int64_t id, v
 	return rc;
 }
 
+/* An item stays in its session: references are checked against the
+ * session the stored row belongs to, not against what the caller says. */
+static enum status check_stored_session(struct db *db, const struct item_type *type, void *item)
+{
+	if (is_session(type))
+		return STATUS_OK;
+	char sql[128];
+	int64_t stored = 0;
+	snprintf(sql, sizeof sql, "SELECT session_id FROM \"%s\" WHERE id = ?1", type->table);
+	enum status rc = db_query_int(db, &stored, sql, "i", head_at(item)[0]);
+	if (rc == STATUS_NOT_FOUND)
+		return db_fail(db, rc, _("%s %" PRId64 " gibt es nicht"), _(type->label), head_at(item)[0]);
+	if (rc == STATUS_OK && stored != head_at(item)[1])
+		return db_fail(db, STATUS_INVALID, _("%s %" PRId64 " gehört zu Sitzung %" PRId64
+			", nicht zu %" PRId64), _(type->label), head_at(item)[0], stored, head_at(item)[1]);
+	return rc;
+}
+
 enum status item_update(struct db *db, const struct item_type *type, const void *item)
 {
 	void *copy = (void *)item;  /* only read: the accessors are shared with writers */
 	enum status rc = db_begin(db);
 	if (rc != STATUS_OK)
 		return rc;
-	rc = check_fields(db, type, copy);
+	rc = check_stored_session(db, type, copy);
+	if (rc == STATUS_OK)
+		rc = check_fields(db, type, copy);
 	if (rc != STATUS_OK)
 		return db_end(db, rc);
 
@@ -565,6 +594,11 @@ enum status item_find(struct db *db, const struct item_type *type, int64_t sessi
 enum status item_parse(struct db *db, const struct item_type *type, void *item,
 	const struct item_field *f, const char *value)
 {
+	if (f->kind == FIELD_CHOICE && *value) {
+		enum status rc = check_choice(db, type, f, value);
+		if (rc != STATUS_OK)
+			return rc;
+	}
 	if (f->kind == FIELD_TEXT || f->kind == FIELD_CHOICE) {
 		char *copy = *value ? strdup(value) : NULL;
 		if (*value && !copy)

@@ -130,6 +130,7 @@ struct item_field {
 	bool required;
 	int64_t min, max;       /* FIELD_INT */
 	const char *const *choices;  /* FIELD_CHOICE, NULL-terminated */
+	const char *fallback;   /* FIELD_CHOICE: stored when left empty */
 	enum item_kind ref;     /* FIELD_REF */
 };
 

@@ -260,6 +260,10 @@ static const char *const schema_2[] = {
 	"  WHEN NEW.strength > (SELECT s.scale FROM session s JOIN variable v"
 	"                       ON v.session_id = s.id WHERE v.id = NEW.from_id)"
 	"  BEGIN SELECT RAISE(ABORT, 'strength above the session''s scale'); END;",
+	"CREATE TRIGGER session_scale_lowered BEFORE UPDATE OF scale ON session"
+	"  WHEN EXISTS (SELECT 1 FROM impact i JOIN variable v ON v.id = i.from_id"
+	"               WHERE v.session_id = NEW.id AND i.strength > NEW.scale)"
+	"  BEGIN SELECT RAISE(ABORT, 'the matrix has ratings above the new scale'); END;",
 	NULL,
 };
 

@@ -64,3 +64,61 @@ same() {
 
 # sql QUERY: runs a read-only query on the database.
 sql() { sqlite3 -readonly "$DIDAT_DB" "$1"; }
+
+# out_id: stdout is one line holding an id (digits) and nothing else; the id
+# goes into $ID (empty when it is not one).
+out_id() {
+	ID=$(cat "$OUT")
+	case $ID in
+	'' | *[!0-9]*) _fail "didat printed '$ID', not an id alone"; ID= ;;
+	*) _pass ;;
+	esac
+}
+
+# sql_is QUERY EXPECTED [MSG]: the query's result is EXPECTED.
+sql_is() { same "$(sql "$1")" "$2" "${3:-$1}"; }
+
+# out_matches REGEX / err_matches REGEX: extended-regex checks.
+out_matches() { if grep -qE -- "$1" "$OUT"; then _pass; else _fail "stdout does not match '$1'"; fi; }
+err_matches() { if grep -qE -- "$1" "$ERR"; then _pass; else _fail "stderr does not match '$1'"; fi; }
+
+# out_empty: nothing on stdout.
+out_empty() { if [ -s "$OUT" ]; then _fail "stdout is not empty: $(head -c 200 "$OUT")"; else _pass; fi; }
+
+# files_same A B MSG: two files are byte-for-byte equal.
+files_same() {
+	if cmp -s "$1" "$2"; then _pass; else _fail "${3:-files differ}: $1 and $2 differ"; fi
+}
+
+# skip MSG: a test that cannot run here; a note on stderr, counted as
+# neither passed nor failed.
+skip() { printf 'SKIP %s: %s\n' "$TEST_FILE" "$*" >&2; }
+
+# counts SESSION: one line "table=n" per table with a session_id column
+# (the change log aside) plus the rows of the tables that hang off them,
+# so that two sessions can be compared.
+counts() {
+	sql "SELECT 'session=' || count(*) FROM session WHERE id = $1;
+	SELECT 'component=' || count(*) FROM component WHERE session_id = $1;
+	SELECT 'stakeholder=' || count(*) FROM stakeholder WHERE session_id = $1;
+	SELECT 'actor=' || count(*) FROM actor WHERE session_id = $1;
+	SELECT 'unseen=' || count(*) FROM unseen WHERE session_id = $1;
+	SELECT 'variable=' || count(*) FROM variable WHERE session_id = $1;
+	SELECT 'goal=' || count(*) FROM goal WHERE session_id = $1;
+	SELECT 'conflict=' || count(*) FROM conflict WHERE session_id = $1;
+	SELECT 'measure=' || count(*) FROM measure WHERE session_id = $1;
+	SELECT 'soro=' || count(*) FROM soro WHERE session_id = $1;
+	SELECT 'document=' || count(*) FROM document WHERE session_id = $1;
+	SELECT 'code=' || count(*) FROM code WHERE session_id = $1;
+	SELECT 'coding=' || count(*) FROM coding WHERE session_id = $1;
+	SELECT 'unseen_stakeholder=' || count(*) FROM unseen_stakeholder x JOIN unseen u ON u.id = x.unseen_id WHERE u.session_id = $1;
+	SELECT 'impact=' || count(*) FROM impact x JOIN variable v ON v.id = x.from_id WHERE v.session_id = $1;
+	SELECT 'impact_sum=' || coalesce(sum(strength), 0) FROM impact x JOIN variable v ON v.id = x.from_id WHERE v.session_id = $1;
+	SELECT 'goal_unseen=' || count(*) FROM goal_unseen x JOIN goal g ON g.id = x.goal_id WHERE g.session_id = $1;
+	SELECT 'measure_goal=' || count(*) FROM measure_goal x JOIN measure m ON m.id = x.measure_id WHERE m.session_id = $1;
+	SELECT 'soro_unseen=' || count(*) FROM soro_unseen x JOIN soro s ON s.id = x.soro_id WHERE s.session_id = $1;
+	SELECT 'soro_goal=' || count(*) FROM soro_goal x JOIN soro s ON s.id = x.soro_id WHERE s.session_id = $1;
+	SELECT 'soro_measure=' || count(*) FROM soro_measure x JOIN soro s ON s.id = x.soro_id WHERE s.session_id = $1;
+	SELECT 'line=' || count(*) FROM line x JOIN document d ON d.id = x.document_id WHERE d.session_id = $1;
+	SELECT 'line_chars=' || coalesce(sum(length(x.text)), 0) FROM line x JOIN document d ON d.id = x.document_id WHERE d.session_id = $1;"
+}

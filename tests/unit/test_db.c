@@ -394,7 +394,9 @@ START_TEST(test_db_migrate_from_1)
 	ck_assert_int_eq(fixture_int(db, "SELECT count(*) FROM changelog"), logged);
 
 	/* schema 2 acts: the scale bounds the matrix ... */
-	ck_assert_int_eq(db_exec(db, "UPDATE session SET scale = 2 WHERE id = 5", ""), STATUS_OK);
+	ck_assert_int_eq(impact_set(db, 10, 11, 2, NULL), STATUS_OK);
+	enum status rc = db_exec(db, "UPDATE session SET scale = 2 WHERE id = 5", "");
+	ck_assert_msg(rc == STATUS_OK, "%s", db_error(db));
 	ck_assert_int_eq(impact_set(db, 11, 10, 3, NULL), STATUS_INVALID);
 	ck_assert_int_eq(impact_set(db, 11, 10, 2, NULL), STATUS_OK);
 	/* ... and the change log now records the new column */

@@ -484,7 +484,13 @@ START_TEST(test_item_measure_soro_crud)
 }
 END_TEST
 
-static START_TEST(test_item_list_stops)
+static int stop_after_two(void *ctx, const void *item)
+{
+	(void)item;
+	return ++*(int *)ctx == 2;
+}
+
+START_TEST(test_item_list_stops)
 {
 	struct world w;
 	world_open(&w);
