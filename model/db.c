@@ -165,28 +165,40 @@ static bool file_exists(const char *path)
 	return stat(path, &st) == 0;
 }
 
+/* Opens with SQLITE_OPEN_* FLAGS, or URI with SQLITE_OPEN_URI; a handle
+ * that cannot read its schema counts as not opened. */
+static int try_open(struct db *db, const char *name, int flags)
+{
+	int rc = sqlite3_open_v2(name, &db->handle, flags, NULL);
+	if (rc == SQLITE_OK && (flags & SQLITE_OPEN_READONLY))
+		rc = sqlite3_exec(db->handle, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+	if (rc != SQLITE_OK && rc != SQLITE_NOTADB) {
+		sqlite3_close(db->handle);
+		db->handle = NULL;
+	}
+	return rc;
+}
+
 static enum status open_handle(struct db *db, int flags)
 {
-	char *uri = NULL;
-	int rc = sqlite3_open_v2(db->path, &db->handle, flags, NULL);
-	if (rc != SQLITE_OK && db->readonly) {
+	int rc = try_open(db, db->path, flags);
+	if (rc != SQLITE_OK && rc != SQLITE_NOTADB && db->readonly) {
 		/* A read-only file in a read-only folder: SQLite cannot make
 		 * the WAL index beside it, so read it as an immutable file. */
-		sqlite3_close(db->handle);
-		db->handle = NULL;
-		uri = sqlite3_mprintf("file:%s?immutable=1", db->path);
+		char *uri = sqlite3_mprintf("file:%s?immutable=1", db->path);
 		if (!uri)
 			return db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
-		rc = sqlite3_open_v2(uri, &db->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+		rc = try_open(db, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
 		sqlite3_free(uri);
 	}
-	if (rc != SQLITE_OK) {
-		enum status status = db_fail(db, STATUS_IO, _("%s: kann die Datenbank nicht öffnen: %s"),
-			db->path, db->handle ? sqlite3_errmsg(db->handle) : sqlite3_errstr(rc));
+	if (rc == SQLITE_NOTADB) {
 		sqlite3_close(db->handle);
 		db->handle = NULL;
-		return status;
+		return db_fail(db, STATUS_BAD_FILE, _("%s: die Datei ist keine SQLite-Datenbank"), db->path);
 	}
+	if (rc != SQLITE_OK)
+		return db_fail(db, STATUS_IO, _("%s: kann die Datenbank nicht öffnen: %s"),
+			db->path, sqlite3_errstr(rc));
 	sqlite3_extended_result_codes(db->handle, 1);
 	const char *timeout = getenv("DIDAT_BUSY_TIMEOUT_MS");
 	sqlite3_busy_timeout(db->handle, timeout && *timeout ? atoi(timeout) : DB_BUSY_TIMEOUT_MS);
