@@ -89,6 +89,25 @@ int cli_parse(const struct cli *cli, int argc, char **argv, const struct option 
 	return argc - optind;
 }
 
+static int no_option(void *ctx, const struct option *opt, int val, const char *arg)
+{
+	(void)ctx;
+	(void)opt;
+	(void)val;
+	(void)arg;
+	return 0;
+}
+
+int cli_operands(const struct cli *cli, int argc, char **argv, int min, int max,
+	const char *usage, char ***operands)
+{
+	static const struct option none[] = { { 0, 0, 0, 0 } };
+	int n = cli_parse(cli, argc, argv, none, no_option, NULL, operands);
+	if (n >= 0 && (n < min || n > max))
+		return cli_usage(cli, "%s %s", _("erwartet:"), usage), -1;
+	return n;
+}
+
 bool cli_session(const struct cli *cli, const char *key, int64_t *id)
 {
 	enum status rc = session_find(cli->db, key, id);

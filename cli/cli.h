@@ -46,6 +46,12 @@ typedef int (*cli_option_fn)(void *ctx, const struct option *opt, int val, const
 int cli_parse(const struct cli *cli, int argc, char **argv, const struct option *options,
 	cli_option_fn on_option, void *ctx, char ***operands);
 
+/* For commands without options: expects MIN..MAX operands, else prints
+ * USAGE ("erwartet: ...").  Returns the number of operands, -1 after a
+ * usage message. */
+int cli_operands(const struct cli *cli, int argc, char **argv, int min, int max,
+	const char *usage, char ***operands);
+
 /* Resolves SESSION (number or unique title); prints the error itself. */
 bool cli_session(const struct cli *cli, const char *key, int64_t *id);
 /* Parses a whole number within MIN..MAX; prints a usage error naming WHAT. */
@@ -85,11 +91,14 @@ bool cli_output_close(const struct cli *cli, struct cli_output *out, bool ok);
 	X("code",       cmd_code,       "SITZUNG DOK ERSTE[-LETZTE] CODE [--coder NAME] [--memo TEXT]", \
 	  "eine Passage kodieren") \
 	X("codes",      cmd_codes,      "SITZUNG", "alle Codes mit Häufigkeiten") \
-	X("export",     cmd_export,     "hinge|report|matrix|dot SITZUNG [-o DATEI] [...]", \
-	  "Scharniertabelle (CSV), Bericht (Markdown), Matrix (CSV), Graph (DOT)") \
+	X("export",     cmd_export,     "hinge|report|matrix|dot|unseens|goals|measures|stakeholders|" \
+	  "components|codes SITZUNG [-o DATEI] [--sep ,|;] [--bom] [--raw] [...]", \
+	  "Scharniertabelle (CSV), Bericht (Markdown), Matrix (CSV), Graph (DOT), Elemente (CSV)") \
 	X("analyse",    cmd_analyse,    "SITZUNG [--power K] [--format table|csv]", \
 	  "Systemmodell: Vester-Sensitivitätsmodell und MICMAC") \
-	X("import-csv", cmd_import_csv, "SITZUNG matrix DATEI", "Einflussmatrix aus einer Tabelle lesen") \
+	X("import-csv", cmd_import_csv, "SITZUNG matrix|unseens|goals|measures|stakeholders|components|" \
+	  "codes DATEI", "Einflussmatrix oder Elemente aus einer Tabelle lesen (alles oder nichts)") \
+	X("search",     cmd_search,     "SITZUNG ANFRAGE [--mark]", "Volltextsuche in Dokumenten und Einträgen") \
 	X("log",        cmd_log,        "SITZUNG [--since N]", "Änderungsprotokoll") \
 	X("demo",       cmd_demo,       "", "die Demo-Sitzung anlegen")
 

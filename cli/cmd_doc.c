@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "exports/doc_import.h"
+#include "exports/items_csv.h"
 #include "exports/matrix_csv.h"
 #include "model/coding.h"
 #include "model/db.h"
@@ -232,15 +233,22 @@ int cmd_import_csv(struct cli *cli, int argc, char **argv)
 	if (n < 0)
 		return EXIT_USAGE;
 	if (n != 3)
-		return cli_usage(cli, "%s", _("erwartet: didat import-csv SITZUNG matrix DATEI"));
-	if (strcmp(ops[1], "matrix") != 0)
-		return cli_usage(cli, _("import-csv kennt bisher nur \"matrix\", nicht \"%s\""), ops[1]);
-	int64_t session, rated = 0;
+		return cli_usage(cli, "%s", _("erwartet: didat import-csv SITZUNG matrix|"
+			ITEMS_CSV_KINDS " DATEI"));
+	bool items = items_csv_known(ops[1]);
+	if (strcmp(ops[1], "matrix") != 0 && !items)
+		return cli_usage(cli, _("import-csv kennt \"%s\" nicht (matrix, unseens, goals, measures, "
+			"stakeholders, components, codes)"), ops[1]);
+	int64_t session, count = 0;
 	if (!cli_session(cli, ops[0], &session))
 		return EXIT_FAILED;
-	enum status rc = matrix_csv_import(cli->db, session, ops[2], &rated);
+	enum status rc = items ? items_csv_import(cli->db, session, ops[1], ops[2], &count)
+		: matrix_csv_import(cli->db, session, ops[2], &count);
 	if (rc != STATUS_OK)
 		return cli_fail(cli, rc);
-	cli_note(cli, _("%s: %" PRId64 " Zellen bewertet"), ops[2], rated);
+	if (items)
+		cli_note(cli, _("%s: %" PRId64 " Zeilen importiert"), ops[2], count);
+	else
+		cli_note(cli, _("%s: %" PRId64 " Zellen bewertet"), ops[2], count);
 	return EXIT_DONE;
 }

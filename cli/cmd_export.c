@@ -8,6 +8,7 @@
 #include "exports/csv_writer.h"
 #include "exports/dot.h"
 #include "exports/hinge_csv.h"
+#include "exports/items_csv.h"
 #include "exports/matrix_csv.h"
 #include "exports/report.h"
 #include "model/analysis.h"
@@ -112,6 +113,8 @@ static int write_export(struct export_args *a, const char *what, int64_t session
 		rc = report_write(cli->db, session, out.fp);
 	else if (strcmp(what, "matrix") == 0)
 		rc = matrix_csv_write(cli->db, session, out.fp, &a->csv);
+	else if (items_csv_known(what))
+		rc = items_csv_write(cli->db, session, what, out.fp, &a->csv);
 	else
 		rc = dot_write(cli->db, session, out.fp);
 	bool io_error = rc == STATUS_IO;
@@ -132,11 +135,13 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	if (n < 0 || a.bad)
 		return EXIT_USAGE;
 	if (n != 2)
-		return cli_usage(cli, "%s", _("erwartet: didat export hinge|report|matrix|dot SITZUNG"));
+		return cli_usage(cli, "%s", _("erwartet: didat export hinge|report|matrix|dot|"
+			ITEMS_CSV_KINDS " SITZUNG"));
 	const char *what = ops[0];
 	if (strcmp(what, "hinge") && strcmp(what, "report") && strcmp(what, "matrix") &&
-	    strcmp(what, "dot"))
-		return cli_usage(cli, _("unbekannter Export \"%s\" (hinge, report, matrix, dot)"), what);
+	    strcmp(what, "dot") && !items_csv_known(what))
+		return cli_usage(cli, _("unbekannter Export \"%s\" (hinge, report, matrix, dot, "
+			"unseens, goals, measures, stakeholders, components, codes)"), what);
 	if ((a.svg || a.png) && strcmp(what, "dot") != 0)
 		return cli_usage(cli, "%s", _("--svg und --png gelten nur für export dot"));
 	int64_t session;

@@ -277,24 +277,12 @@ int cmd_edit(struct cli *cli, int argc, char **argv)
 	return rc == STATUS_OK ? EXIT_DONE : cli_fail(cli, rc);
 }
 
-static int no_option(void *ctx, const struct option *opt, int val, const char *arg)
-{
-	(void)ctx;
-	(void)opt;
-	(void)val;
-	(void)arg;
-	return 0;
-}
-
 int cmd_remove(struct cli *cli, int argc, char **argv)
 {
-	static const struct option none[] = { { 0, 0, 0, 0 } };
 	char **ops;
-	int n = cli_parse(cli, argc, argv, none, no_option, NULL, &ops);
+	int n = cli_operands(cli, argc, argv, 3, 3, "didat remove ART SITZUNG ID", &ops);
 	if (n < 0)
 		return EXIT_USAGE;
-	if (n != 3)
-		return cli_usage(cli, "%s", _("erwartet: didat remove ART SITZUNG ID"));
 	const struct item_type *type = parse_kind(cli, ops[0], false);
 	if (!type)
 		return EXIT_USAGE;
@@ -333,13 +321,10 @@ static int print_item(void *ctx, const void *item)
 
 int cmd_list(struct cli *cli, int argc, char **argv)
 {
-	static const struct option none[] = { { 0, 0, 0, 0 } };
 	char **ops;
-	int n = cli_parse(cli, argc, argv, none, no_option, NULL, &ops);
+	int n = cli_operands(cli, argc, argv, 2, 2, "didat list ART SITZUNG", &ops);
 	if (n < 0)
 		return EXIT_USAGE;
-	if (n != 2)
-		return cli_usage(cli, "%s", _("erwartet: didat list ART SITZUNG"));
 	const struct item_type *type = parse_kind(cli, ops[0], false);
 	if (!type)
 		return EXIT_USAGE;

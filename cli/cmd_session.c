@@ -15,15 +15,6 @@
 #include "util/display.h"
 #include "util/i18n.h"
 
-static int no_option(void *ctx, const struct option *opt, int val, const char *arg)
-{
-	(void)ctx;
-	(void)opt;
-	(void)val;
-	(void)arg;
-	return 0;
-}
-
 static int print_summary(void *ctx, const struct session_summary *s)
 {
 	(void)ctx;
@@ -36,11 +27,9 @@ static int print_summary(void *ctx, const struct session_summary *s)
 
 int cmd_sessions(struct cli *cli, int argc, char **argv)
 {
-	static const struct option none[] = { { 0, 0, 0, 0 } };
 	char **ops;
-	int n = cli_parse(cli, argc, argv, none, no_option, NULL, &ops);
-	if (n != 0)
-		return n < 0 ? EXIT_USAGE : cli_usage(cli, "%s", _("erwartet keine Argumente"));
+	if (cli_operands(cli, argc, argv, 0, 0, "keine Argumente", &ops) < 0)
+		return EXIT_USAGE;
 	printf("%4s  ", "Nr.");
 	display_fputs(stdout, _("Titel"), 40, 40, false);
 	printf("  %-10s  %4s %4s %4s %4s %4s\n", _("Datum"), "Uns.", "Ziel", "Maßn", "Dok.", "Kod.");
@@ -94,13 +83,10 @@ int cmd_new(struct cli *cli, int argc, char **argv)
 
 int cmd_show(struct cli *cli, int argc, char **argv)
 {
-	static const struct option none[] = { { 0, 0, 0, 0 } };
 	char **ops;
-	int n = cli_parse(cli, argc, argv, none, no_option, NULL, &ops);
+	int n = cli_operands(cli, argc, argv, 1, 1, "didat show SITZUNG", &ops);
 	if (n < 0)
 		return EXIT_USAGE;
-	if (n != 1)
-		return cli_usage(cli, "%s", _("erwartet: didat show SITZUNG"));
 	int64_t session;
 	if (!cli_session(cli, ops[0], &session))
 		return EXIT_FAILED;
@@ -110,13 +96,10 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 
 int cmd_duplicate(struct cli *cli, int argc, char **argv)
 {
-	static const struct option none[] = { { 0, 0, 0, 0 } };
 	char **ops;
-	int n = cli_parse(cli, argc, argv, none, no_option, NULL, &ops);
+	int n = cli_operands(cli, argc, argv, 1, 2, "didat duplicate SITZUNG [TITEL]", &ops);
 	if (n < 0)
 		return EXIT_USAGE;
-	if (n < 1 || n > 2)
-		return cli_usage(cli, "%s", _("erwartet: didat duplicate SITZUNG [TITEL]"));
 	int64_t session, copy;
 	if (!cli_session(cli, ops[0], &session))
 		return EXIT_FAILED;
@@ -161,11 +144,9 @@ int cmd_delete(struct cli *cli, int argc, char **argv)
 
 int cmd_demo(struct cli *cli, int argc, char **argv)
 {
-	static const struct option none[] = { { 0, 0, 0, 0 } };
 	char **ops;
-	int n = cli_parse(cli, argc, argv, none, no_option, NULL, &ops);
-	if (n != 0)
-		return n < 0 ? EXIT_USAGE : cli_usage(cli, "%s", _("erwartet keine Argumente"));
+	if (cli_operands(cli, argc, argv, 0, 0, "keine Argumente", &ops) < 0)
+		return EXIT_USAGE;
 	int64_t session;
 	enum status rc = demo_create(cli->db, &session);
 	if (rc != STATUS_OK)

@@ -267,7 +267,89 @@ static const char *const schema_2[] = {
 	NULL,
 };
 
-static const char *const *const migrations[] = { schema_1, schema_2 };
+/* Schema 3: full-text search (FTS5).  German must match as people expect:
+ * unicode61 folds case ("ÄNDERUNG" finds "änderung") but keeps umlauts
+ * (remove_diacritics 0: "Daten" is not "Däten").
+ *
+ * line_fts holds one row per document line; its rowid is
+ * document_id * 2^32 + number, so the place of a hit needs no extra
+ * column, a document's lines are contiguous and in order, and a bulk
+ * import appends rows in rowid order.  columnsize=0: no ranking needed.
+ *
+ * item_fts holds one row per searchable text of an item; its rowid is
+ * item_id * 64 + kind * 4 + field, with kind 1 unseen, 2 goal, 3 measure,
+ * 4 soro, 5 stakeholder, 6 variable, 7 component, 8 free code and field
+ * the text's place in the kind's list (model/search.c names them).
+ * Triggers keep both in sync; lines are never updated (line_immutable). */
+#define FTS_TOKENIZE "tokenize = 'unicode61 remove_diacritics 0'"
+#define ITEM_ROWID(row, kind, field) row ".id * 64 + " kind " * 4 + " field
+#define ITEM_ROW(row, kind, field, col) \
+	"(" ITEM_ROWID(row, kind, field) ", " row "." col ", " row ".session_id)"
+#define ITEM_FTS_DELETE(kind) \
+	"DELETE FROM item_fts WHERE rowid BETWEEN " ITEM_ROWID("OLD", kind, "0") \
+	" AND " ITEM_ROWID("OLD", kind, "3") ";"
+#define ITEM_FTS_INSERT "INSERT INTO item_fts(rowid, text, session_id) VALUES "
+#define ITEM_FTS_TRIGGERS(table, kind, columns, new_rows) \
+	"CREATE TRIGGER " table "_fts_insert AFTER INSERT ON " table " BEGIN " \
+	ITEM_FTS_INSERT new_rows "; END;", \
+	"CREATE TRIGGER " table "_fts_update AFTER UPDATE OF session_id, " columns \
+	" ON " table " BEGIN " ITEM_FTS_DELETE(kind) " " ITEM_FTS_INSERT new_rows "; END;", \
+	"CREATE TRIGGER " table "_fts_delete AFTER DELETE ON " table " BEGIN " \
+	ITEM_FTS_DELETE(kind) " END;"
+#define ITEM_FTS_FILL(table, kind, field, col) \
+	"INSERT INTO item_fts(rowid, text, session_id) SELECT " \
+	"id * 64 + " kind " * 4 + " field ", " col ", session_id FROM " table ";"
+
+static const char *const schema_3[] = {
+	"CREATE VIRTUAL TABLE line_fts USING fts5(text, " FTS_TOKENIZE ", columnsize = 0);",
+	"CREATE VIRTUAL TABLE item_fts USING fts5(text, session_id UNINDEXED, " FTS_TOKENIZE ");",
+	"CREATE TRIGGER line_fts_insert AFTER INSERT ON line BEGIN"
+	"  INSERT INTO line_fts(rowid, text)"
+	"  VALUES (NEW.document_id * 4294967296 + NEW.number, NEW.text); END;",
+	"CREATE TRIGGER line_fts_delete AFTER DELETE ON line BEGIN"
+	"  DELETE FROM line_fts WHERE rowid = OLD.document_id * 4294967296 + OLD.number; END;",
+	"INSERT INTO line_fts(rowid, text)"
+	"  SELECT document_id * 4294967296 + number, text FROM line ORDER BY document_id, number;",
+	ITEM_FTS_TRIGGERS("unseen", "1", "title, description, causes",
+		ITEM_ROW("NEW", "1", "0", "title") ", " ITEM_ROW("NEW", "1", "1", "description") ", "
+		ITEM_ROW("NEW", "1", "2", "causes")),
+	ITEM_FTS_TRIGGERS("goal", "2", "text", ITEM_ROW("NEW", "2", "0", "text")),
+	ITEM_FTS_TRIGGERS("measure", "3", "text", ITEM_ROW("NEW", "3", "0", "text")),
+	ITEM_FTS_TRIGGERS("soro", "4", "text", ITEM_ROW("NEW", "4", "0", "text")),
+	ITEM_FTS_TRIGGERS("stakeholder", "5", "name, description",
+		ITEM_ROW("NEW", "5", "0", "name") ", " ITEM_ROW("NEW", "5", "1", "description")),
+	ITEM_FTS_TRIGGERS("variable", "6", "name, description",
+		ITEM_ROW("NEW", "6", "0", "name") ", " ITEM_ROW("NEW", "6", "1", "description")),
+	ITEM_FTS_TRIGGERS("component", "7", "name, question",
+		ITEM_ROW("NEW", "7", "0", "name") ", " ITEM_ROW("NEW", "7", "1", "question")),
+	/* Only free codes have texts of their own; item codes show their item's. */
+	"CREATE TRIGGER code_fts_insert AFTER INSERT ON code WHEN NEW.type = 'free' BEGIN "
+	ITEM_FTS_INSERT ITEM_ROW("NEW", "8", "0", "name") ", "
+	ITEM_ROW("NEW", "8", "1", "definition") "; END;",
+	"CREATE TRIGGER code_fts_update AFTER UPDATE OF session_id, type, name, definition ON code"
+	"  BEGIN " ITEM_FTS_DELETE("8") " INSERT INTO item_fts(rowid, text, session_id)"
+	"  SELECT " ITEM_ROWID("NEW", "8", "0") ", NEW.name, NEW.session_id WHERE NEW.type = 'free'"
+	"  UNION ALL SELECT " ITEM_ROWID("NEW", "8", "1") ", NEW.definition, NEW.session_id"
+	"  WHERE NEW.type = 'free'; END;",
+	"CREATE TRIGGER code_fts_delete AFTER DELETE ON code BEGIN " ITEM_FTS_DELETE("8") " END;",
+	ITEM_FTS_FILL("unseen", "1", "0", "title"),
+	ITEM_FTS_FILL("unseen", "1", "1", "description"),
+	ITEM_FTS_FILL("unseen", "1", "2", "causes"),
+	ITEM_FTS_FILL("goal", "2", "0", "text"),
+	ITEM_FTS_FILL("measure", "3", "0", "text"),
+	ITEM_FTS_FILL("soro", "4", "0", "text"),
+	ITEM_FTS_FILL("stakeholder", "5", "0", "name"),
+	ITEM_FTS_FILL("stakeholder", "5", "1", "description"),
+	ITEM_FTS_FILL("variable", "6", "0", "name"),
+	ITEM_FTS_FILL("variable", "6", "1", "description"),
+	ITEM_FTS_FILL("component", "7", "0", "name"),
+	ITEM_FTS_FILL("component", "7", "1", "question"),
+	ITEM_FTS_FILL("(SELECT * FROM code WHERE type = 'free')", "8", "0", "name"),
+	ITEM_FTS_FILL("(SELECT * FROM code WHERE type = 'free')", "8", "1", "definition"),
+	NULL,
+};
+
+static const char *const *const migrations[] = { schema_1, schema_2, schema_3 };
 
 /* The tables whose rows are user data: each change to them is logged and
  * marks its session modified.  SESSION is the SQL that finds the row's
@@ -392,8 +474,13 @@ static enum status create_log_trigger(struct db *db, const struct logged_table *
 	char head[256];
 	enum status rc;
 
+	/* Deletes are logged before they happen: a cascade deletes the
+	 * children after the parent row is gone but before the parent's
+	 * AFTER trigger, so the parent's log row must already be there for
+	 * a child to find its session through the change group. */
 	snprintf(head, sizeof head, "DROP TRIGGER IF EXISTS log_%s_%s;"
-		"CREATE TRIGGER log_%s_%s AFTER %s ON %s ", t->name, op, t->name, op, op, t->name);
+		"CREATE TRIGGER log_%s_%s %s %s ON %s ", t->name, op, t->name, op,
+		delete ? "BEFORE" : "AFTER", op, t->name);
 	sql_add(&b, head);
 	if (!insert && !delete) {
 		sql_add(&b, "WHEN ");
@@ -401,8 +488,10 @@ static enum status create_log_trigger(struct db *db, const struct logged_table *
 			return rc;
 	}
 	sql_add(&b, " BEGIN INSERT INTO changelog(change_group, who, session_id, tbl, row_id, op, old, new)"
-		" VALUES (didat_change_group(), didat_user(), ");
+		" VALUES (didat_change_group(), didat_user(), coalesce(");
 	sql_add_row(&b, t->session, row);
+	sql_add(&b, ", (SELECT session_id FROM changelog WHERE change_group = didat_change_group()"
+		" AND session_id IS NOT NULL ORDER BY id DESC LIMIT 1))");
 	snprintf(head, sizeof head, ", '%s', %s.rowid, '%s', ", t->name, row, op);
 	sql_add(&b, head);
 	if (insert)

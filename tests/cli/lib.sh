@@ -14,8 +14,13 @@ _fail() {
 _pass() { PASSED=$((PASSED + 1)); }
 
 # didat ARGS...: runs the program, output into $OUT and $ERR, status in $STATUS.
+# $DIDAT_ENV, when set, holds NAME=VALUE words (no spaces) for its environment.
 didat() {
-	"$DIDAT" "$@" >"$OUT" 2>"$ERR" </dev/null
+	if [ -n "${DIDAT_ENV:-}" ]; then
+		env $DIDAT_ENV "$DIDAT" "$@" >"$OUT" 2>"$ERR" </dev/null
+	else
+		"$DIDAT" "$@" >"$OUT" 2>"$ERR" </dev/null
+	fi
 	STATUS=$?
 }
 
@@ -50,6 +55,7 @@ refused() {
 out_has() { if grep -qF -- "$1" "$OUT"; then _pass; else _fail "stdout lacks '$1'"; fi; }
 err_has() { if grep -qF -- "$1" "$ERR"; then _pass; else _fail "stderr lacks '$1'"; fi; }
 out_lacks() { if grep -qF -- "$1" "$OUT"; then _fail "stdout has '$1'"; else _pass; fi; }
+err_lacks() { if grep -qF -- "$1" "$ERR"; then _fail "stderr has '$1'"; else _pass; fi; }
 
 # out_is TEXT: stdout is exactly TEXT (plus the final newline).
 out_is() {

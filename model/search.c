@@ -1,0 +1,145 @@
+#include "model/search.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#include "model/db.h"
+#include "util/i18n.h"
+
+/* The kinds of item_fts rows (schema 3: rowid = item_id * 64 + kind * 4
+ * + field) with their tables' searchable columns in field order. */
+static const struct search_kind {
+	const char *name;
+	const char *fields[3];
+} kinds[] = {
+	[1] = { "unseen", { "title", "description", "causes" } },
+	[2] = { "goal", { "text" } },
+	[3] = { "measure", { "text" } },
+	[4] = { "soro", { "text" } },
+	[5] = { "stakeholder", { "name", "description" } },
+	[6] = { "variable", { "name", "description" } },
+	[7] = { "component", { "name", "question" } },
+	[8] = { "code", { "name", "definition" } },
+};
+#define KIND_COUNT (sizeof kinds / sizeof kinds[0])
+
+static const char line_sql[] =
+	"SELECT f.rowid >> 32, f.rowid & 4294967295, d.title, highlight(line_fts, 0, ?3, ?4)"
+	" FROM line_fts f CROSS JOIN document d ON d.id = f.rowid >> 32"
+	" WHERE line_fts MATCH ?1 AND d.session_id = ?2 ORDER BY f.rowid";
+
+static const char item_sql[] =
+	"SELECT k, id, field, text, CASE k"
+	"  WHEN 1 THEN (SELECT title FROM unseen WHERE unseen.id = h.id)"
+	"  WHEN 2 THEN (SELECT text FROM goal WHERE goal.id = h.id)"
+	"  WHEN 3 THEN (SELECT text FROM measure WHERE measure.id = h.id)"
+	"  WHEN 4 THEN (SELECT text FROM soro WHERE soro.id = h.id)"
+	"  WHEN 5 THEN (SELECT name FROM stakeholder WHERE stakeholder.id = h.id)"
+	"  WHEN 6 THEN (SELECT name FROM variable WHERE variable.id = h.id)"
+	"  WHEN 7 THEN (SELECT name FROM component WHERE component.id = h.id)"
+	"  WHEN 8 THEN (SELECT name FROM code WHERE code.id = h.id) END"
+	" FROM (SELECT (f.rowid >> 2) & 15 AS k, f.rowid >> 6 AS id, f.rowid & 3 AS field,"
+	"  highlight(item_fts, 0, ?3, ?4) AS text"
+	"  FROM item_fts f WHERE item_fts MATCH ?1 AND f.session_id = ?2) h"
+	" ORDER BY k, id, field";
+
+/* True when the last error came from FTS5 parsing the query rather than
+ * from the database: a syntax error, an unknown column filter. */
+static bool query_error(const char *message)
+{
+	return message && (strstr(message, "fts5:") || strstr(message, "no such column")
+		|| strstr(message, "unknown special query") || strstr(message, "syntax error")
+		|| strstr(message, "unterminated string"));
+}
+
+static enum status step_failed(struct db *db, struct db_stmt *st, const char *query)
+{
+	if (query_error(db_error(db)))
+		return db_fail(db, STATUS_INVALID,
+			_("Suchanfrage »%s« ist fehlerhaft: Anführungszeichen und Klammern paarweise setzen, "
+			  "Sonderzeichen wie - : . nur innerhalb von \"…\"; "
+			  "erlaubt sind Wörter, \"Wortgruppen\", Präfix*, AND, OR, NOT"), query);
+	return db_step_status(st);
+}
+
+static enum status search_lines(struct db *db, int64_t session_id, const char *query,
+	const char *open, const char *close, search_cb cb, void *ctx, bool *stopped)
+{
+	struct db_stmt *st = db_prepare(db, line_sql);
+	if (!st)
+		return STATUS_DB;
+	db_bind_text(st, 1, query);
+	db_bind_int(st, 2, session_id);
+	db_bind_text(st, 3, open);
+	db_bind_text(st, 4, close);
+	enum db_step step;
+	while ((step = db_step(st)) == DB_ROW) {
+		struct search_hit hit = {
+			.place = SEARCH_LINE,
+			.document_id = db_column_int(st, 0),
+			.line = db_column_int(st, 1),
+			.title = db_column_text(st, 2),
+			.text = db_column_text(st, 3),
+		};
+		if (cb(ctx, &hit) != 0) {
+			*stopped = true;
+			break;
+		}
+	}
+	if (step == DB_ERROR)
+		return step_failed(db, st, query);
+	db_reset(st);
+	return STATUS_OK;
+}
+
+static enum status search_items(struct db *db, int64_t session_id, const char *query,
+	const char *open, const char *close, search_cb cb, void *ctx)
+{
+	struct db_stmt *st = db_prepare(db, item_sql);
+	if (!st)
+		return STATUS_DB;
+	db_bind_text(st, 1, query);
+	db_bind_int(st, 2, session_id);
+	db_bind_text(st, 3, open);
+	db_bind_text(st, 4, close);
+	enum db_step step;
+	while ((step = db_step(st)) == DB_ROW) {
+		int64_t k = db_column_int(st, 0), field = db_column_int(st, 2);
+		if (k < 1 || (size_t)k >= KIND_COUNT || field < 0 || field > 2
+			|| !kinds[k].fields[field])
+			continue;  /* not a row that schema 3 writes */
+		struct search_hit hit = {
+			.place = SEARCH_ITEM,
+			.kind = kinds[k].name,
+			.item_id = db_column_int(st, 1),
+			.field = kinds[k].fields[field],
+			.text = db_column_text(st, 3),
+			.title = db_column_text(st, 4),
+		};
+		if (cb(ctx, &hit) != 0)
+			break;
+	}
+	if (step == DB_ERROR)
+		return step_failed(db, st, query);
+	db_reset(st);
+	return STATUS_OK;
+}
+
+enum status search_run_marked(struct db *db, int64_t session_id, const char *query,
+	const char *open, const char *close, search_cb cb, void *ctx)
+{
+	if (!query || query[strspn(query, " \t\r\n")] == '\0')
+		return db_fail(db, STATUS_INVALID, "%s", _("Suchanfrage: leer; ein Wort oder \"eine Wortgruppe\" eingeben"));
+	bool stopped = false;
+	enum status rc = search_lines(db, session_id, query, open ? open : "", close ? close : "",
+		cb, ctx, &stopped);
+	if (rc == STATUS_OK && !stopped)
+		rc = search_items(db, session_id, query, open ? open : "", close ? close : "", cb, ctx);
+	return rc;
+}
+
+enum status search_run(struct db *db, int64_t session_id, const char *query, search_cb cb,
+	void *ctx)
+{
+	return search_run_marked(db, session_id, query, SEARCH_MARK_OPEN, SEARCH_MARK_CLOSE, cb, ctx);
+}
