@@ -69,24 +69,84 @@ int cli_fail(const struct cli *cli, enum status status)
 	return cli_error(cli, "%s", *msg ? msg : status_text(status));
 }
 
+static bool is_negative_number(const char *arg)
+{
+	return arg[0] == '-' && arg[1] >= '0' && arg[1] <= '9';
+}
+
+/* Does the option in ARG ("--name" or "-o") take the next argument? */
+static bool takes_argument(const char *arg, const struct option *options)
+{
+	if (strcmp(arg, "-o") == 0)
+		return true;
+	if (strncmp(arg, "--", 2) != 0 || strchr(arg, '='))
+		return false;
+	/* as getopt_long: the exact name, else the one name it abbreviates */
+	const struct option *found = NULL;
+	size_t len = strlen(arg + 2), matches = 0;
+	for (const struct option *o = options; o->name; o++) {
+		if (strcmp(o->name, arg + 2) == 0)
+			return o->has_arg == required_argument;
+		if (strncmp(o->name, arg + 2, len) == 0) {
+			found = o;
+			matches++;
+		}
+	}
+	return matches == 1 && found->has_arg == required_argument;
+}
+
+/* Moves the options (and their arguments) of ARGV[1..] before the
+ * operands, keeping both in order, and returns how many there are.
+ * getopt would take a negative number ("-1") for an option: here it
+ * stays an operand, so "impact S A B -1" is refused as a bad strength. */
+static int options_first(int argc, char **argv, const struct option *options)
+{
+	char **operands = malloc((size_t)argc * sizeof *operands);
+	int nopt = 0, nops = 0;
+	if (!operands)
+		return argc - 1;
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		bool option = arg[0] == '-' && arg[1] && !is_negative_number(arg);
+		if (!option) {
+			operands[nops++] = argv[i];
+			continue;
+		}
+		argv[1 + nopt++] = argv[i];
+		if (strcmp(arg, "--") == 0) {
+			while (++i < argc)
+				operands[nops++] = argv[i];
+		} else if (takes_argument(arg, options) && i + 1 < argc) {
+			argv[1 + nopt++] = argv[++i];
+		}
+	}
+	memcpy(argv + 1 + nopt, operands, (size_t)nops * sizeof *operands);
+	free(operands);
+	return nopt;
+}
+
 int cli_parse(const struct cli *cli, int argc, char **argv, const struct option *options,
 	cli_option_fn on_option, void *ctx, char ***operands)
 {
+	int nopt = options_first(argc, argv, options);
 	opterr = 0;
 	optind = 0;  /* glibc: start afresh, argv differs from the last call */
 	for (;;) {
 		int index = -1;
-		int c = getopt_long(argc, argv, "o:", options, &index);
+		int c = getopt_long(nopt + 1, argv, "+:o:", options, &index);
 		if (c == -1)
 			break;
-		if (c == '?' || c == ':')
+		if (c == '?' || c == ':') {
+			char shortopt[3] = { '-', (char)optopt, '\0' };
+			const char *bad = optopt ? shortopt : argv[optind - 1];
 			return cli_usage(cli, c == ':' ? _("%s braucht einen Wert") : _("unbekannte Option %s"),
-				argv[optind - 1]), -1;
+				bad), -1;
+		}
 		if (on_option(ctx, index >= 0 ? &options[index] : NULL, c, optarg) != 0)
 			return -1;
 	}
-	*operands = argv + optind;
-	return argc - optind;
+	*operands = argv + 1 + nopt;
+	return argc - 1 - nopt;
 }
 
 static int no_option(void *ctx, const struct option *opt, int val, const char *arg)

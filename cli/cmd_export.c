@@ -70,30 +70,31 @@ static const struct option export_options[] = {
 	{ 0, 0, 0, 0 },
 };
 
-static bool hinge_filter_from(struct export_args *a, int64_t session, struct hinge_filter *f)
+/* Returns EXIT_DONE, or the exit status after a message. */
+static int hinge_filter_from(struct export_args *a, int64_t session, struct hinge_filter *f)
 {
 	static const char *const types[] = {
 		"unseen", "goal", "measure", "soro", "stakeholder", "variable", "free", NULL
 	};
 	memset(f, 0, sizeof *f);
 	if (a->component && !cli_number(a->cli, "--component", a->component, 1, 999, &f->component))
-		return false;
+		return EXIT_FAILED;
 	if (a->type) {
 		size_t i = 0;
 		while (types[i] && strcmp(types[i], a->type) != 0)
 			i++;
 		if (!types[i])
 			return cli_usage(a->cli, _("--type %s: erlaubt sind unseen, goal, measure, soro, "
-				"stakeholder, variable, free"), a->type), false;
+				"stakeholder, variable, free"), a->type);
 		f->type = a->type;
 	}
 	f->coder = a->coder;
 	if (a->document) {
 		enum status rc = document_find(a->cli->db, session, a->document, &f->document_id);
 		if (rc != STATUS_OK)
-			return cli_fail(a->cli, rc), false;
+			return cli_fail(a->cli, rc);
 	}
-	return true;
+	return EXIT_DONE;
 }
 
 /* Runs WHAT into the output of A; a failure leaves no file behind. */
@@ -101,8 +102,11 @@ static int write_export(struct export_args *a, const char *what, int64_t session
 {
 	struct cli *cli = a->cli;
 	struct hinge_filter filter;
-	if (strcmp(what, "hinge") == 0 && !hinge_filter_from(a, session, &filter))
-		return EXIT_FAILED;
+	if (strcmp(what, "hinge") == 0) {
+		int status = hinge_filter_from(a, session, &filter);
+		if (status != EXIT_DONE)
+			return status;
+	}
 	struct cli_output out;
 	if (!cli_output_open(cli, &out, a->output))
 		return EXIT_FAILED;

@@ -158,3 +158,10 @@ enum status csv_writer_close(struct csv_writer *w)
 	free(w);
 	return st;
 }
+
+const char *csv_unguard(const char *cell)
+{
+	if (cell[0] == '\'' && cell[1] && strchr("=+-@\t\r", cell[1]))
+		return cell + 1;
+	return cell;
+}

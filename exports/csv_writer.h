@@ -49,4 +49,9 @@ enum status csv_writer_end_row(struct csv_writer *w);
  * w may be NULL. */
 enum status csv_writer_close(struct csv_writer *w);
 
+/* The inverse of the formula guard, for readers of what we wrote: a
+ * cell "'=x" (a quote before = + - @ tab or CR) reads as "=x".  Returns a
+ * pointer into CELL. */
+const char *csv_unguard(const char *cell);
+
 #endif

@@ -421,13 +421,6 @@ static int read_header(struct import *im, size_t ncells, const char *const *cell
 }
 
 /* Drops the ' the writer puts before = + - @ tab and CR. */
-static const char *unguard(const char *cell)
-{
-	if (cell[0] == '\'' && cell[1] && strchr("=+-@\t\r", cell[1]))
-		return cell + 1;
-	return cell;
-}
-
 static int read_field(struct import *im, size_t row, void *item, const struct item_field *f,
 	const char *value)
 {
@@ -496,7 +489,7 @@ static int read_item(struct import *im, size_t row, size_t ncells, const char *c
 	int stop = 0;
 	for (size_t i = 0; i < im->ncols && !stop; i++)
 		if (im->cols[i].use == USE_FIELD)
-			stop = read_field(im, row, &it, im->cols[i].field, i < ncells ? unguard(cells[i]) : "");
+			stop = read_field(im, row, &it, im->cols[i].field, i < ncells ? csv_unguard(cells[i]) : "");
 	if (!stop && item_create(im->db, im->type, &it) != STATUS_OK) {
 		char msg[512];
 		last_error(im, msg, sizeof msg);
@@ -504,7 +497,7 @@ static int read_item(struct import *im, size_t row, size_t ncells, const char *c
 	}
 	for (size_t i = 0; i < im->ncols && i < ncells && !stop; i++)
 		if (im->cols[i].use == USE_LINK)
-			stop = read_links(im, row, it.unseen.id, &im->cols[i], unguard(cells[i]));
+			stop = read_links(im, row, it.unseen.id, &im->cols[i], csv_unguard(cells[i]));
 	item_clear(im->type, &it);
 	if (!stop)
 		im->imported++;
@@ -552,7 +545,7 @@ static int read_code(struct import *im, size_t row, size_t ncells, const char *c
 {
 	const char *path = "", *colour = NULL, *definition = NULL;
 	for (size_t i = 0; i < im->ncols && i < ncells; i++) {
-		const char *v = unguard(cells[i]);
+		const char *v = csv_unguard(cells[i]);
 		if (im->cols[i].use == USE_PATH)
 			path = v;
 		else if (im->cols[i].use == USE_COLOUR && *v)

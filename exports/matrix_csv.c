@@ -71,7 +71,7 @@ static enum status read_header(struct matrix_import *im, size_t ncells, const ch
 		return im->rc = db_fail(im->db, STATUS_NOMEM, "%s", _("kein Speicher"));
 	const struct item_type *type = item_type(ITEM_VARIABLE);
 	for (size_t j = 0; j < im->n; j++) {
-		const char *name = cells[j + 1];
+		const char *name = csv_unguard(cells[j + 1]);
 		if (!*name)
 			return fail_at(im, 1, j + 2, _("leerer Variablenname"), name);
 		for (size_t k = 0; k < j; k++) {
@@ -132,12 +132,12 @@ static int import_row(void *ctx, size_t row, size_t ncells, const char *const *c
 	const struct item_type *type = item_type(ITEM_VARIABLE);
 	if (item_read(im->db, type, im->ids[row - 2], &v) != STATUS_OK)
 		return (im->rc = STATUS_DB) != STATUS_OK;
-	bool same = strcmp(v.name, cells[0]) == 0;
+	bool same = strcmp(v.name, csv_unguard(cells[0])) == 0;
 	item_clear(type, &v);
 	if (!same)
 		return fail_at(im, row, 1, _("die Zeile muss wie die Spalte heißen, nicht"), cells[0]);
 	for (size_t col = 2; col <= ncells; col++)
-		if (read_cell(im, row, col, cells[col - 1]) != STATUS_OK)
+		if (read_cell(im, row, col, csv_unguard(cells[col - 1])) != STATUS_OK)
 			return 1;
 	return 0;
 }

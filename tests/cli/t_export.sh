@@ -148,6 +148,9 @@ same "$(tr -d '\r' < "$OUT")" "$HEADER" "the header alone"
 
 # bad export arguments
 refused 1 export hinge $S --sep '|'
+refused 1 export hinge $S --type bogus
+refused 2 export hinge $S --document "kein Dokument"
+refused 2 export hinge $S --component x
 refused 1 export bogus $S
 refused 1 export hinge
 refused 2 export hinge 99
@@ -217,6 +220,27 @@ run_ok export matrix $MC
 files_same demo_matrix.csv "$OUT" "round trip of the demo matrix"
 run_ok export matrix $MC --sep ';'
 same "$(head -n 1 "$OUT" | tr -cd ';' | wc -c)" "$(sql "SELECT count(*) FROM variable WHERE session_id = $MC")" "--sep ; in the matrix"
+
+# names a spreadsheet would take for formulas: the formula guard must not
+# turn them into other variables on the way back
+run_ok new "Formeln"
+out_id
+MF=$ID
+run_ok add variable $MF "=Summe"
+run_ok add variable $MF -- "-Kosten"
+run_ok add variable $MF "Plain"
+run_ok impact $MF "=Summe" Plain 2
+run_ok impact $MF -- Plain "-Kosten" 1
+run_ok export matrix $MF -o formeln.csv
+run_ok import-csv $MF matrix formeln.csv
+sql_is "SELECT group_concat(name, '|') FROM (SELECT name FROM variable WHERE session_id = $MF ORDER BY position, id)" \
+	"=Summe|-Kosten|Plain" "export matrix and import-csv into the same session keep the variables"
+run_ok new "Formeln B"
+out_id
+MFB=$ID
+run_ok import-csv $MFB matrix formeln.csv
+sql_is "SELECT group_concat(name, '|') FROM (SELECT name FROM variable WHERE session_id = $MFB ORDER BY position, id)" \
+	"=Summe|-Kosten|Plain" "matrix round trip keeps names that start with = or -"
 
 # matrix refusals: nothing imported
 run_ok new "Matrix D"

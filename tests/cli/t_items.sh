@@ -134,6 +134,13 @@ refused 1 add thing $S "x"
 refused 1 add unseen $S "x" --bogus 1
 refused 1 add unseen $S
 refused 1 add session $S "x"
+# a TEXT that starts with "-" is taken for options: a usage error naming it
+refused 1 add variable $S "-Kosten"
+err_has "-K"
+run_ok add variable $S -- "-Kosten"
+out_id
+sql_is "SELECT name FROM variable WHERE id = $ID" "-Kosten"
+run_ok remove variable $S "$ID"
 
 # edit: a field changes
 run_ok edit unseen $S "$U1" --likelihood 2 --votes 9

@@ -14,6 +14,7 @@
 #include "model/impact.h"
 #include "model/item.h"
 #include "model/schema.h"
+#include "model/search.h"
 #include "model/session.h"
 
 static int64_t journal_is_wal(struct db *db)
@@ -354,6 +355,20 @@ START_TEST(test_db_nested_rollback)
 }
 END_TEST
 
+struct search_count {
+	int lines, items;
+};
+
+static int count_hit(void *ctx, const struct search_hit *hit)
+{
+	struct search_count *c = ctx;
+	if (hit->place == SEARCH_LINE)
+		c->lines++;
+	else
+		c->items++;
+	return 0;
+}
+
 START_TEST(test_db_migrate_from_1)
 {
 	char path[FIXTURE_PATH_MAX];
@@ -370,6 +385,10 @@ START_TEST(test_db_migrate_from_1)
 	ck_assert_int_eq(db_exec(db, "INSERT INTO code(session_id, type, item_id) VALUES (5, 'unseen', 3)", ""), STATUS_OK);
 	ck_assert_int_eq(db_exec(db, "INSERT INTO variable(id, session_id, name) VALUES (10, 5, 'A'), (11, 5, 'B')", ""), STATUS_OK);
 	ck_assert_int_eq(db_exec(db, "INSERT INTO impact(from_id, to_id, strength) VALUES (10, 11, 3)", ""), STATUS_OK);
+	ck_assert_int_eq(db_exec(db, "INSERT INTO document(id, session_id, title, sha256, line_count)"
+		" VALUES (7, 5, 'Protokoll', 'abc', 2)", ""), STATUS_OK);
+	ck_assert_int_eq(db_exec(db, "INSERT INTO line(document_id, number, text) VALUES"
+		" (7, 1, 'Wem gehören die Maschinendaten?'), (7, 2, 'Das regelt kein Vertrag.')", ""), STATUS_OK);
 	ck_assert_int_eq(db_end(db, STATUS_OK), STATUS_OK);
 	int64_t logged = fixture_int(db, "SELECT count(*) FROM changelog");
 	ck_assert_int_ge(logged, 6);
@@ -392,6 +411,12 @@ START_TEST(test_db_migrate_from_1)
 	item_clear(item_type(ITEM_UNSEEN), &u);
 	ck_assert_int_eq(fixture_int(db, "SELECT strength FROM impact WHERE from_id = 10"), 3);
 	ck_assert_int_eq(fixture_int(db, "SELECT count(*) FROM changelog"), logged);
+	/* what was there before is found by the full-text search */
+	struct search_count found = { 0, 0 };
+	ck_assert_int_eq(search_run(db, 5, "maschinendaten", count_hit, &found), STATUS_OK);
+	ck_assert_int_eq(found.lines, 1);
+	ck_assert_int_eq(search_run(db, 5, "Datenverlust", count_hit, &found), STATUS_OK);
+	ck_assert_int_eq(found.items, 1);
 
 	/* schema 2 acts: the scale bounds the matrix ... */
 	ck_assert_int_eq(impact_set(db, 10, 11, 2, NULL), STATUS_OK);
@@ -407,6 +432,39 @@ START_TEST(test_db_migrate_from_1)
 	/* and opening it again changes nothing more */
 	db = fixture_reopen(path);
 	ck_assert_int_eq(fixture_int(db, "PRAGMA user_version"), SCHEMA_VERSION);
+	fixture_close(db, path);
+}
+END_TEST
+
+START_TEST(test_db_migrate_from_2)
+{
+	static const char *const lines[] = { "Erste Zeile", "Die Cloud ist teuer." };
+	char path[FIXTURE_PATH_MAX];
+	struct db *db = fixture_open_schema(path, 2);
+	/* at schema 2 the model's own functions write */
+	struct session sess = { .title = "Schema zwei", .scale = 2 };
+	ck_assert_int_eq(session_create(db, &sess), STATUS_OK);
+	int64_t u = fixture_unseen(db, sess.id, "Abhängigkeit", 0);
+	int64_t d = fixture_document(db, sess.id, "Protokoll", 0, "sha", lines, 2);
+	int64_t logged = fixture_int(db, "SELECT count(*) FROM changelog");
+	db_close(db);
+
+	db = fixture_reopen(path);
+	ck_assert_int_eq(fixture_int(db, "PRAGMA user_version"), SCHEMA_VERSION);
+	ck_assert_int_eq(fixture_int1(db, "SELECT scale FROM session WHERE id = ?1", sess.id), 2);
+	ck_assert_int_eq(fixture_int1(db, "SELECT count(*) FROM unseen WHERE id = ?1", u), 1);
+	ck_assert_int_eq(fixture_int1(db, "SELECT line_count FROM document WHERE id = ?1", d), 2);
+	ck_assert_int_eq(fixture_int(db, "SELECT count(*) FROM changelog"), logged);
+	struct search_count found = { 0, 0 };
+	ck_assert_int_eq(search_run(db, sess.id, "cloud", count_hit, &found), STATUS_OK);
+	ck_assert_int_eq(found.lines, 1);
+	ck_assert_int_eq(search_run(db, sess.id, "Abhängigkeit", count_hit, &found), STATUS_OK);
+	ck_assert_int_eq(found.items, 1);
+	/* and what is written now is found too */
+	fixture_unseen(db, sess.id, "Wolkenbruch", 0);
+	found.items = 0;
+	ck_assert_int_eq(search_run(db, sess.id, "wolkenbruch", count_hit, &found), STATUS_OK);
+	ck_assert_int_eq(found.items, 1);
 	fixture_close(db, path);
 }
 END_TEST
@@ -466,6 +524,7 @@ Suite *db_suite(void)
 	TCase *mig = tcase_create("migrations");
 	tcase_add_unchecked_fixture(mig, fixture_dir_setup, fixture_dir_teardown);
 	tcase_add_test(mig, test_db_migrate_from_1);
+	tcase_add_test(mig, test_db_migrate_from_2);
 	suite_add_tcase(s, mig);
 	return s;
 }

@@ -585,6 +585,16 @@ START_TEST(test_item_impact_scale)
 	ck_assert_int_eq(impact_set(w.db, a, 999999, 1, NULL), STATUS_NOT_FOUND);
 	ck_assert_int_eq(impact_clear(w.db, c, d), STATUS_OK);
 	ck_assert_int_eq(fixture_int1(w.db, "SELECT count(*) FROM impact WHERE from_id = ?1", c), 0);
+	/* a scale cannot drop below the ratings already given */
+	struct session r;
+	ck_assert_int_eq(item_read(w.db, T(ITEM_SESSION), w.s, &r), STATUS_OK);
+	r.scale = 2;
+	ck_assert_int_ne(item_update(w.db, T(ITEM_SESSION), &r), STATUS_OK);
+	ck_assert_int_eq(fixture_int1(w.db, "SELECT scale FROM session WHERE id = ?1", w.s), 3);
+	ck_assert_int_eq(impact_set(w.db, a, b, 2, NULL), STATUS_OK);
+	ck_assert_int_eq(item_update(w.db, T(ITEM_SESSION), &r), STATUS_OK);
+	ck_assert_int_eq(fixture_int1(w.db, "SELECT scale FROM session WHERE id = ?1", w.s), 2);
+	item_clear(T(ITEM_SESSION), &r);
 	/* a session's scale is 2 or 3 */
 	struct session s4 = { .title = "Vier", .scale = 4 };
 	ASSERT_REFUSED(w.db, session_create(w.db, &s4), STATUS_INVALID, "scale");
