@@ -74,9 +74,14 @@ int cmd_import_doc(struct cli *cli, int argc, char **argv)
 	if (rc == STATUS_OK) {
 		for (int i = 1; i < n; i++) {
 			printf("%" PRId64 "\n", results[i].id);
-			cli_note(cli, _("%s: Dokument %" PRId64 ", %" PRId64 " Zeilen%s"), ops[i], results[i].id,
-				results[i].lines, results[i].converted
-				? _(" (aus Windows-1252 nach UTF-8 umgewandelt)") : "");
+			cli_note(cli, _("%s: Dokument %" PRId64 ", %" PRId64 " Zeilen"), ops[i], results[i].id,
+				results[i].lines);
+			/* A UTF-8 file with one stray byte is converted whole: say where,
+			 * so that the person can check the text. */
+			if (results[i].converted)
+				cli_note(cli, _("%s: kein gültiges UTF-8 (zuerst in Zeile %" PRId64 "); als "
+					"Windows-1252 gelesen und nach UTF-8 umgewandelt"), ops[i],
+					results[i].first_bad_line);
 		}
 	}
 	free(results);

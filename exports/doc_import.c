@@ -74,5 +74,6 @@ enum status doc_import_file(struct db *db, int64_t session_id, const char *path,
 	result->id = doc.id;
 	result->lines = (int64_t)info.lines;
 	result->converted = info.encoding == TEXT_CP1252;
+	result->first_bad_line = (int64_t)info.bad_utf8_line;
 	return STATUS_OK;
 }

@@ -24,6 +24,7 @@ struct doc_import_options {
 struct doc_import_result {
 	int64_t id, lines;
 	bool converted;            /* was Windows-1252, stored as UTF-8 */
+	int64_t first_bad_line;    /* when converted: the first line that was not UTF-8 */
 };
 
 /* Imports PATH into SESSION_ID inside a transaction the caller holds

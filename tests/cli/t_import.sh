@@ -112,6 +112,7 @@ run_ok import-doc $S cp1252.txt
 out_id
 W=$ID
 err_has "Windows-1252"
+err_has "zuerst in Zeile 1"
 sql_is "SELECT text FROM line WHERE document_id = $W AND number = 1" "Straße „Zitat“"
 sql_is "SELECT hex(text) FROM line WHERE document_id = $W AND number = 1" "53747261C39F6520E2809E5A69746174E2809C"
 

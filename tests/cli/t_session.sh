@@ -61,8 +61,8 @@ same "$S3" 3 "duplicate prints the new id"
 counts "$S3" > counts_s3.txt
 files_same counts_s1.txt counts_s3.txt "duplicate copies every table"
 sql_is "SELECT title FROM session WHERE id = $S3" "Kopie"
-grep -q '^coding=2$' counts_s3.txt && _pass || _fail "the copy has its two codings"
-grep -q '^unseen_stakeholder=2$' counts_s3.txt && _pass || _fail "the copy has its two stakeholder links"
+if grep -q '^coding=2$' counts_s3.txt; then _pass; else _fail "the copy has its two codings"; fi
+if grep -q '^unseen_stakeholder=2$' counts_s3.txt; then _pass; else _fail "the copy has its two stakeholder links"; fi
 # the copy is independent: its items are new rows
 sql_is "SELECT count(*) FROM unseen WHERE session_id = $S3 AND id IN (SELECT id FROM unseen WHERE session_id = $S1)" 0
 # duplicate without a title keeps a title of its own

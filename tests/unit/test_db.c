@@ -148,6 +148,25 @@ START_TEST(test_db_refuses_foreign_sqlite)
 }
 END_TEST
 
+/* db.h: "a file that is not a didat database ... refused without a
+ * single write".  A SQLite file that carries another program's
+ * application_id is not ours, even while it has no tables yet. */
+START_TEST(test_db_refuses_foreign_empty_sqlite)
+{
+	char path[FIXTURE_PATH_MAX];
+	fixture_temp_path(path);
+	struct fixture_raw *raw = fixture_raw_open(path);
+	ck_assert_int_eq(fixture_raw_exec(raw, "PRAGMA application_id = 7;"), 0);
+	fixture_raw_close(raw);
+	size_t len = 0;
+	char *bytes = fixture_read_file(path, &len);
+	ck_assert_uint_gt(len, 0);
+	assert_refused(path, DB_READWRITE, STATUS_BAD_FILE, bytes, len, NULL, 0);
+	free(bytes);
+	fixture_remove(path);
+}
+END_TEST
+
 START_TEST(test_db_refuses_newer_schema)
 {
 	char path[FIXTURE_PATH_MAX], sql[256], msg[1024], want[64];
@@ -510,6 +529,7 @@ Suite *db_suite(void)
 	tcase_add_test(open, test_db_reopen_is_noop);
 	tcase_add_test(open, test_db_refuses_text_file);
 	tcase_add_test(open, test_db_refuses_foreign_sqlite);
+	tcase_add_test(open, test_db_refuses_foreign_empty_sqlite);
 	tcase_add_test(open, test_db_refuses_newer_schema);
 	tcase_add_test(open, test_db_readonly_mode);
 	tcase_add_test(open, test_db_readonly_file);

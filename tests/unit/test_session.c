@@ -12,6 +12,7 @@
 #include "model/hinge.h"
 #include "model/impact.h"
 #include "model/item.h"
+#include "model/search.h"
 #include "model/session.h"
 
 #define T(kind) item_type(kind)
@@ -377,6 +378,21 @@ static void assert_same_counts(struct db *db, int64_t a, int64_t b)
 			(long long)ca[i], (long long)cb[i]);
 }
 
+static int count_hits(void *ctx, const struct search_hit *hit)
+{
+	(void)hit;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+/* Hits of QUERY in session S. */
+static int search_hits(struct db *db, int64_t s, const char *query)
+{
+	int n = 0;
+	ck_assert_int_eq(search_run(db, s, query, count_hits, &n), STATUS_OK);
+	return n;
+}
+
 START_TEST(test_session_duplicate)
 {
 	char path[FIXTURE_PATH_MAX];
@@ -447,6 +463,11 @@ START_TEST(test_session_duplicate)
 	ck_assert_int_eq(fixture_int1(db, "SELECT session_id FROM code WHERE id = ?1", code), copy);
 	ck_assert_int_eq(fixture_int1(db, "SELECT count(*) FROM coding WHERE code_id = ?1", code), 1);
 	ck_assert_int_eq(fixture_int1(db, "SELECT session_id FROM coding WHERE code_id = ?1", code), copy);
+
+	/* the copy is searchable: its lines and its items */
+	ck_assert_int_eq(search_hits(db, copy, "Maschinendaten"), 1);
+	ck_assert_int_eq(search_hits(db, copy, "Fachkräftemangel"), 1);
+	ck_assert_int_eq(search_hits(db, a.s, "Maschinendaten"), 1);
 
 	/* the hinge table reads the same, quotes included */
 	struct hinge_text h;
@@ -537,6 +558,12 @@ START_TEST(test_session_delete)
 	struct hinge_text h;
 	hinge_text(db, b.s, &h);
 	ck_assert_str_eq(h.text, before.text);
+	/* the search index forgets A and still knows B */
+	ck_assert_int_eq(search_hits(db, b.s, "Maschinendaten"), 1);
+	ck_assert_int_eq(search_hits(db, b.s, "Fachkräftemangel"), 1);
+	ck_assert_int_eq(fixture_int1(db, "SELECT count(*) FROM item_fts WHERE session_id = ?1", a.s), 0);
+	ck_assert_int_eq(fixture_int(db, "SELECT count(*) FROM line_fts"),
+		fixture_int(db, "SELECT count(*) FROM line"));
 	/* coders are shared; the log outlives what it logs */
 	ck_assert_int_eq(fixture_int(db, "SELECT count(*) FROM coder"), coders);
 	ck_assert_int_gt(fixture_int(db, "SELECT count(*) FROM changelog"), logged);
