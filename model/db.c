@@ -220,7 +220,8 @@ static enum status check_identity(struct db *db, int64_t *version)
 		return rc;
 	if ((rc = db_query_int(db, &app_id, "PRAGMA application_id", "")) != STATUS_OK)
 		return rc;
-	if (objects > 0 && app_id != SCHEMA_APPLICATION_ID)
+	/* Ours, or an empty file nobody has claimed yet. */
+	if (app_id != SCHEMA_APPLICATION_ID && (app_id != 0 || objects > 0))
 		return db_fail(db, STATUS_BAD_FILE,
 			_("%s: die Datei ist eine SQLite-Datenbank, aber keine von didat"), db->path);
 	if (*version > SCHEMA_VERSION)

@@ -38,7 +38,7 @@ static enum status check_metadata(struct db *db, const struct document *doc)
 	return STATUS_OK;
 }
 
-enum status document_create(struct db *db, struct document *doc)
+static enum status create_row(struct db *db, struct document *doc)
 {
 	int64_t existing = 0;
 	enum status rc = check_metadata(db, doc);
@@ -60,6 +60,15 @@ enum status document_create(struct db *db, struct document *doc)
 	return rc;
 }
 
+enum status document_create(struct db *db, struct document *doc)
+{
+	/* Nested inside the caller's import, so it shares its change group. */
+	enum status rc = db_begin(db);
+	if (rc != STATUS_OK)
+		return rc;
+	return db_end(db, create_row(db, doc));
+}
+
 enum status document_add_line(struct db *db, int64_t doc_id, int64_t number, const char *text)
 {
 	return db_exec(db, "INSERT INTO line(document_id, number, text) VALUES (?1, ?2, ?3)", "iit",
@@ -68,7 +77,11 @@ enum status document_add_line(struct db *db, int64_t doc_id, int64_t number, con
 
 enum status document_finish(struct db *db, int64_t doc_id, int64_t line_count)
 {
-	return db_exec(db, "UPDATE document SET line_count = ?2 WHERE id = ?1", "ii", doc_id, line_count);
+	enum status rc = db_begin(db);
+	if (rc != STATUS_OK)
+		return rc;
+	return db_end(db, db_exec(db, "UPDATE document SET line_count = ?2 WHERE id = ?1", "ii",
+		doc_id, line_count));
 }
 
 void document_clear(struct document *doc)

@@ -328,7 +328,7 @@ static void bind_field(struct db_stmt *st, int idx, const struct item_field *f, 
 /* Table name with a sensible message when a SQL constraint refused. */
 static enum status refine_conflict(struct db *db, const struct item_type *type, enum status rc)
 {
-	if (rc == STATUS_CONFLICT && type->kind == ITEM_SESSION)
+	if (rc == STATUS_CONFLICT && type->kind == ITEM_SESSION && strstr(db_error(db), "new scale"))
 		return db_fail(db, rc, "%s", _("Sitzung: die Einflussmatrix enthält Bewertungen über der "
 			"neuen Skala; ändern Sie diese zuerst"));
 	if (rc == STATUS_CONFLICT && type->key_column)
