@@ -94,15 +94,6 @@ int cmd_import_doc(struct cli *cli, int argc, char **argv)
 	return EXIT_DONE;
 }
 
-static int no_option(void *ctx, const struct option *opt, int val, const char *arg)
-{
-	(void)ctx;
-	(void)opt;
-	(void)val;
-	(void)arg;
-	return 0;
-}
-
 static const char *kind_label(const char *kind)
 {
 	return strcmp(kind, "minutes") == 0 ? _("Protokoll")
@@ -124,13 +115,10 @@ static int print_doc(void *ctx, const struct document *d, int64_t codings)
 
 int cmd_docs(struct cli *cli, int argc, char **argv)
 {
-	static const struct option none[] = { { 0, 0, 0, 0 } };
 	char **ops;
-	int n = cli_parse(cli, argc, argv, none, no_option, NULL, &ops);
+	int n = cli_operands(cli, argc, argv, 1, 1, "didat docs SITZUNG", &ops);
 	if (n < 0)
 		return EXIT_USAGE;
-	if (n != 1)
-		return cli_usage(cli, "%s", _("erwartet: didat docs SITZUNG"));
 	int64_t session;
 	if (!cli_session(cli, ops[0], &session))
 		return EXIT_FAILED;
@@ -215,13 +203,10 @@ static int print_code(void *ctx, const struct code_info *c)
 
 int cmd_codes(struct cli *cli, int argc, char **argv)
 {
-	static const struct option none[] = { { 0, 0, 0, 0 } };
 	char **ops;
-	int n = cli_parse(cli, argc, argv, none, no_option, NULL, &ops);
+	int n = cli_operands(cli, argc, argv, 1, 1, "didat codes SITZUNG", &ops);
 	if (n < 0)
 		return EXIT_USAGE;
-	if (n != 1)
-		return cli_usage(cli, "%s", _("erwartet: didat codes SITZUNG"));
 	int64_t session;
 	if (!cli_session(cli, ops[0], &session))
 		return EXIT_FAILED;
@@ -232,14 +217,10 @@ int cmd_codes(struct cli *cli, int argc, char **argv)
 
 int cmd_import_csv(struct cli *cli, int argc, char **argv)
 {
-	static const struct option none[] = { { 0, 0, 0, 0 } };
 	char **ops;
-	int n = cli_parse(cli, argc, argv, none, no_option, NULL, &ops);
-	if (n < 0)
+	if (cli_operands(cli, argc, argv, 3, 3, "didat import-csv SITZUNG matrix|" ITEMS_CSV_KINDS
+		" DATEI", &ops) < 0)
 		return EXIT_USAGE;
-	if (n != 3)
-		return cli_usage(cli, "%s", _("erwartet: didat import-csv SITZUNG matrix|"
-			ITEMS_CSV_KINDS " DATEI"));
 	bool items = items_csv_known(ops[1]);
 	if (strcmp(ops[1], "matrix") != 0 && !items)
 		return cli_usage(cli, _("import-csv kennt \"%s\" nicht (matrix, unseens, goals, measures, "
