@@ -181,9 +181,8 @@ static enum status default_number(struct db *db, const struct item_type *type, v
 {
 	if (type->kind != ITEM_COMPONENT || ((struct component *)item)->number)
 		return STATUS_OK;
-	return db_query_int(db, &((struct component *)item)->number,
-		"SELECT coalesce(max(number), 0) + 1 FROM component WHERE session_id = ?1", "i",
-		((struct component *)item)->session_id);
+	return component_next_number(db, ((struct component *)item)->session_id,
+		&((struct component *)item)->number);
 }
 
 int cmd_add(struct cli *cli, int argc, char **argv)

@@ -151,7 +151,12 @@ enum status matrix_csv_import(struct db *db, int64_t session_id, const char *pat
 	enum status rc = db_begin(db);
 	if (rc != STATUS_OK)
 		return rc;
-	rc = db_query_int(db, &im.scale, "SELECT scale FROM session WHERE id = ?1", "i", session_id);
+	struct session session;
+	rc = item_read(db, item_type(ITEM_SESSION), session_id, &session);
+	if (rc == STATUS_OK) {
+		im.scale = session.scale;
+		item_clear(item_type(ITEM_SESSION), &session);
+	}
 	if (rc == STATUS_OK)
 		rc = csv_reader_read_file(path, 0, import_row, &im, &info, err, sizeof err);
 	if (im.rc != STATUS_OK)

@@ -168,20 +168,6 @@ static void put_heading(struct report *r, const char *marks, const char *title)
 	fprintf(r->out, "%s %s\n\n", marks, title);
 }
 
-/* Any item, for reading one of a kind known only at run time. */
-union item_buf {
-	struct session session;
-	struct component component;
-	struct stakeholder stakeholder;
-	struct actor actor;
-	struct unseen unseen;
-	struct variable variable;
-	struct goal goal;
-	struct conflict conflict;
-	struct measure measure;
-	struct soro soro;
-};
-
 /* The text that names ITEM of TYPE (its title column); may be NULL. */
 static const char *item_title(const struct item_type *type, const void *item)
 {
@@ -274,7 +260,7 @@ struct link_print {
 static int put_link(void *ctx, int64_t id)
 {
 	struct link_print *p = ctx;
-	union item_buf item;
+	union item_any item;
 	enum status rc = item_read(p->r->db, p->type, id, &item);
 	if (report_fail(p->r, rc))
 		return 1;

@@ -656,6 +656,12 @@ const char *item_format(struct db *db, const struct item_type *type, const void 
 	return buf;
 }
 
+enum status component_next_number(struct db *db, int64_t session_id, int64_t *number)
+{
+	return db_query_int(db, number, "SELECT coalesce(max(number), 0) + 1 FROM component"
+		" WHERE session_id = ?1", "i", session_id);
+}
+
 int unseen_risk(const struct unseen *u)
 {
 	if (u->likelihood < 1 || u->impact < 1)

@@ -190,6 +190,10 @@ enum status item_parse(struct db *db, const struct item_type *type, void *item,
 const char *item_format(struct db *db, const struct item_type *type, const void *item,
 	const struct item_field *field, char *buf, size_t size);
 
+/* The number a new component of SESSION_ID gets when none is chosen:
+ * one above the highest in use. */
+enum status component_next_number(struct db *db, int64_t session_id, int64_t *number);
+
 /* The one place that derives risk and vulnerability (DIDAT.md, Vulnerability):
  * risk = likelihood x impact (1..25);
  * vulnerability = risk x (6 - adaptive capacity) / 5, so that full
