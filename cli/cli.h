@@ -100,6 +100,14 @@ bool cli_output_close(const struct cli *cli, struct cli_output *out, bool ok);
 	  "codes DATEI", "Einflussmatrix oder Elemente aus einer Tabelle lesen (alles oder nichts)") \
 	X("search",     cmd_search,     "SITZUNG ANFRAGE [--mark]", "Volltextsuche in Dokumenten und Einträgen") \
 	X("log",        cmd_log,        "SITZUNG [--since N]", "Änderungsprotokoll") \
+	X("undo",       cmd_undo,       "SITZUNG", "die letzte Änderung der Sitzung zurücknehmen") \
+	X("redo",       cmd_redo,       "SITZUNG", "die zuletzt zurückgenommene Änderung wiederherstellen") \
+	X("codebook",   cmd_codebook,   "SITZUNG rename|move|merge|delete|define|colour|memo CODE [WERT] [--yes]", \
+	  "Codebuch pflegen: umbenennen, verschieben, zusammenführen, löschen") \
+	X("coding",     cmd_coding,     "SITZUNG ID [--lines A-B] [--code C] [--memo T] [--delete]", \
+	  "eine Kodierung ändern oder löschen") \
+	X("doc",        cmd_doc,        "SITZUNG DOK [--title T] [--kind K] [--date D] [--component N] " \
+	  "[--participants P] [--memo M]", "Metadaten eines Dokuments zeigen oder ändern") \
 	X("demo",       cmd_demo,       "", "die Demo-Sitzung anlegen")
 
 #define CLI_DECLARE(name, fn, args, help) int fn(struct cli *cli, int argc, char **argv);
