@@ -154,14 +154,6 @@ static const struct item_type *parse_kind(struct cli *cli, const char *name, boo
 }
 
 /* The field that the TEXT operand of `add` fills. */
-static const struct item_field *title_field(const struct item_type *type)
-{
-	for (size_t i = 0; i < type->nfields; i++)
-		if (strcmp(type->fields[i].column, type->title_column) == 0)
-			return &type->fields[i];
-	return NULL;
-}
-
 static int add_free_code(struct cli *cli, struct item_args *a, int64_t session, const char *name)
 {
 	int64_t parent = 0, id;
@@ -177,14 +169,6 @@ static int add_free_code(struct cli *cli, struct item_args *a, int64_t session, 
 }
 
 /* A new component gets the next free number unless --number says. */
-static enum status default_number(struct db *db, const struct item_type *type, void *item)
-{
-	if (type->kind != ITEM_COMPONENT || ((struct component *)item)->number)
-		return STATUS_OK;
-	return component_next_number(db, ((struct component *)item)->session_id,
-		&((struct component *)item)->number);
-}
-
 int cmd_add(struct cli *cli, int argc, char **argv)
 {
 	if (argc < 2)
@@ -210,11 +194,9 @@ int cmd_add(struct cli *cli, int argc, char **argv)
 	((int64_t *)item)[1] = session;
 	enum status rc = db_begin(cli->db);
 	if (rc == STATUS_OK)
-		rc = item_parse(cli->db, type, item, title_field(type), ops[1]);
+		rc = item_parse(cli->db, type, item, item_title_field(type), ops[1]);
 	if (rc == STATUS_OK)
 		rc = apply_fields(cli->db, &a, item);
-	if (rc == STATUS_OK)
-		rc = default_number(cli->db, type, item);
 	if (rc == STATUS_OK)
 		rc = item_create(cli->db, type, item);
 	if (rc == STATUS_OK)

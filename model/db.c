@@ -12,6 +12,7 @@
 
 #include "model/schema.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 #define DB_CACHE_BUCKETS 256
 #define DB_BUSY_TIMEOUT_MS 5000
@@ -147,6 +148,16 @@ static void sql_change_group(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	sqlite3_result_int64(ctx, db->change_group);
 }
 
+/* didat_contains(text, needle): text_contains_folded for SQL, so that
+ * lists can be filtered ignoring case with umlauts too. */
+static void sql_contains(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *text = (const char *)sqlite3_value_text(argv[0]);
+	const char *needle = (const char *)sqlite3_value_text(argv[1]);
+	sqlite3_result_int(ctx, text_contains_folded(text, needle));
+}
+
 static void default_user(struct db *db)
 {
 	const char *name = getenv("DIDAT_CODER");
@@ -205,6 +216,8 @@ static enum status open_handle(struct db *db, int flags)
 	sqlite3_create_function(db->handle, "didat_user", 0, SQLITE_UTF8, db, sql_user, NULL, NULL);
 	sqlite3_create_function(db->handle, "didat_change_group", 0, SQLITE_UTF8, db,
 		sql_change_group, NULL, NULL);
+	sqlite3_create_function(db->handle, "didat_contains", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+		NULL, sql_contains, NULL, NULL);
 	return STATUS_OK;
 }
 

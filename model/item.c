@@ -378,6 +378,22 @@ static enum status default_position(struct db *db, const struct item_type *type,
 	return db_query_int(db, int_at(f, item), sql, "i", head_at(item)[1]);
 }
 
+/* A new component gets the next free number unless one was chosen. */
+static enum status default_number(struct db *db, const struct item_type *type, void *item)
+{
+	if (type->kind != ITEM_COMPONENT || ((struct component *)item)->number)
+		return STATUS_OK;
+	return component_next_number(db, head_at(item)[1], &((struct component *)item)->number);
+}
+
+const struct item_field *item_title_field(const struct item_type *type)
+{
+	for (size_t i = 0; i < type->nfields; i++)
+		if (strcmp(type->fields[i].column, type->title_column) == 0)
+			return &type->fields[i];
+	return NULL;
+}
+
 enum status item_create(struct db *db, const struct item_type *type, void *item)
 {
 	enum status rc = db_begin(db);
@@ -391,6 +407,8 @@ enum status item_create(struct db *db, const struct item_type *type, void *item)
 	}
 	if (rc == STATUS_OK)
 		rc = default_position(db, type, item);
+	if (rc == STATUS_OK)
+		rc = default_number(db, type, item);
 	if (rc == STATUS_OK)
 		rc = check_fields(db, type, item);
 	if (rc == STATUS_OK)

@@ -152,6 +152,8 @@ const struct item_type *item_type(enum item_kind kind);
 /* By name ("unseen"); NULL when unknown. */
 const struct item_type *item_type_by_name(const char *name);
 const struct item_field *item_field_by_name(const struct item_type *type, const char *name);
+/* The field that names an item of TYPE (title, name, text, letter). */
+const struct item_field *item_title_field(const struct item_type *type);
 
 /* Creates ITEM (its id is ignored) and sets its id.  Validates every
  * field; a refused value leaves the database unchanged and names the

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
+#include <wctype.h>
 
 #include "util/i18n.h"
 
@@ -335,4 +337,38 @@ cleanup:
 	free(buf);
 	fclose(f);
 	return st;
+}
+
+/* The next character of *S folded to lower case; 0 at the end.  An
+ * invalid byte stands for itself. */
+static wint_t next_folded(const char **s)
+{
+	wchar_t wc;
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	size_t n = mbrtowc(&wc, *s, MB_CUR_MAX, &st);
+	if (n == 0)
+		return 0;
+	if (n == (size_t)-1 || n == (size_t)-2) {
+		wc = (wchar_t)(0xDC00 + (unsigned char)**s);
+		n = 1;
+	}
+	*s += n;
+	return towlower((wint_t)wc);
+}
+
+bool text_contains_folded(const char *text, const char *needle)
+{
+	if (!needle || !*needle)
+		return true;
+	for (const char *start = text ? text : ""; *start; ) {
+		const char *h = start, *n = needle;
+		wint_t nc;
+		while ((nc = next_folded(&n)) != 0 && nc == next_folded(&h))
+			;
+		if (nc == 0)
+			return true;
+		next_folded(&start);
+	}
+	return false;
 }

@@ -81,4 +81,9 @@ size_t text_convert_cp1252(const char *in, size_t len, char *out);
  * surrogates, nothing above U+10FFFF, no truncated sequence at the end. */
 bool text_is_utf8(const char *s, size_t len);
 
+/* Whether TEXT contains NEEDLE, ignoring case the way people expect in
+ * German ("ÄRGER" contains "ärg"); an empty NEEDLE is always contained.
+ * Needs a UTF-8 LC_CTYPE (display_init). */
+bool text_contains_folded(const char *text, const char *needle);
+
 #endif

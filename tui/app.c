@@ -1,0 +1,646 @@
+/* The frame: terminal life, the key loop, the step bar, the status line,
+ * the timer, live refresh, undo, projector mode and the help screen. */
+#include "tui/app.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "model/db.h"
+#include "model/draft.h"
+#include "model/session.h"
+#include "model/undo.h"
+#include "tui/dialog.h"
+#include "tui/projector.h"
+#include "tui/tui.h"
+#include "util/display.h"
+#include "util/i18n.h"
+
+#define MIN_LINES 12
+#define MIN_COLS 40
+#define TICK_MS 250          /* key wait: timer and live refresh run at this pace */
+#define TIMER_DEFAULT_MIN 10
+
+/* The keys every screen has; a view's own bindings are looked at first. */
+#define GLOBAL_COMMANDS(X) \
+	X(G_HELP,      '?',                 "?",            "die Tasten dieses Bildschirms") \
+	X(G_BACK,      'q',                 "q",            "zurück; im Sitzungsbrowser: beenden") \
+	X(G_QUIT,      UI_FN(KEY_F(10)),    "F10",          "beenden") \
+	X(G_FIND,      '/',                 "/",            "in der Liste suchen") \
+	X(G_FIND_NEXT, 'n',                 "n",            "nächster Treffer") \
+	X(G_FIND_PREV, 'N',                 "N",            "voriger Treffer") \
+	X(G_UNDO,      'u',                 "u",            "letzte Änderung zurücknehmen") \
+	X(G_REDO,      UI_CTRL('r'),        "Strg-R",       "Zurückgenommenes wiederherstellen") \
+	X(G_PROJECTOR, UI_FN(KEY_F(5)),     "F5",           "Beamer-Modus an/aus") \
+	X(G_TIMER,     't',                 "t",            "Timer starten/anhalten") \
+	X(G_TIMER_SET, 'T',                 "T",            "Timer-Dauer einstellen") \
+	X(G_THEME,     UI_FN(KEY_F(6)),     "F6",           "Farbschema wechseln") \
+	X(G_NEXT_STEP, '\t',                "Tab",          "nächster Schritt") \
+	X(G_PREV_STEP, UI_FN(KEY_BTAB),     "Umschalt-Tab", "voriger Schritt") \
+	X(G_STEP1,     '1',                 "1…5",          "Schritt 1 bis 5") \
+	X(G_STEP2,     '2',                 "2",            NULL) \
+	X(G_STEP3,     '3',                 "3",            NULL) \
+	X(G_STEP4,     '4',                 "4",            NULL) \
+	X(G_STEP5,     '5',                 "5",            NULL) \
+	X(G_STEP6,     '6',                 "6",            "Dokumente") \
+	X(G_STEP7,     '7',                 "7",            "Export")
+
+enum global_command {
+#define X(cmd, key, name, help) cmd,
+	G_NONE = 1000,
+	GLOBAL_COMMANDS(X)
+#undef X
+};
+
+static const struct binding global_keys[] = {
+#define X(cmd, key, name, help) { key, cmd, name, help },
+	GLOBAL_COMMANDS(X)
+#undef X
+};
+
+static const char *const step_names[STEP_COUNT] = {
+	"1 Leitfrage", "2 Unseens", "3 Systemmodell", "4 Ziele", "5 Maßnahmen", "Dokumente", "Export",
+};
+static const char *const step_mid[STEP_COUNT] = {
+	"1 Frage", "2 Unseens", "3 Modell", "4 Ziele", "5 Maßn.", "Dok.", "Export",
+};
+static const char *const step_short[STEP_COUNT] = { "1", "2", "3", "4", "5", "D", "E" };
+
+static const struct view *const step_views[STEP_COUNT] = {
+	&question_view, &unseens_view, &model_view, &goals_view, &measures_view, &documents_view,
+	&export_view,
+};
+
+struct app {
+	struct db *db;
+	SCREEN *screen;
+	int64_t session;
+	char session_title[256];
+	enum step step;
+	const struct view *view;
+	int64_t counts[STEP_COUNT];
+	int tab_x[STEP_COUNT + 1];  /* where each step's tab starts, for the mouse */
+	char status[512];
+	bool status_error;
+	bool projector, quit;
+	char *find;                 /* the last `/` search */
+	/* Timer: counts down to timer_end; blinks once it has passed. */
+	int timer_minutes;
+	time_t timer_end;
+	bool timer_running, timer_rang;
+	/* The editor that is open, for the draft kept when we are killed. */
+	const char *draft_key, *draft_original;
+	const char *(*draft_text)(void *ctx);
+	void *draft_ctx;
+};
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+struct db *app_db(struct app *app)
+{
+	return app->db;
+}
+
+int64_t app_session(struct app *app)
+{
+	return app->session;
+}
+
+void app_status(struct app *app, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(app->status, sizeof app->status, fmt, ap);
+	va_end(ap);
+	app->status_error = false;
+}
+
+void app_error(struct app *app)
+{
+	snprintf(app->status, sizeof app->status, "%s", db_error(app->db));
+	app->status_error = true;
+}
+
+static int count_step(struct db *db, int64_t session, enum item_kind kind)
+{
+	int64_t n = 0;
+	item_count(db, item_type(kind), session, &n);
+	return (int)n;
+}
+
+static int load_summary(void *ctx, const struct session_summary *s)
+{
+	struct app *app = ctx;
+	snprintf(app->session_title, sizeof app->session_title, "%s", s->title);
+	app->counts[STEP_QUESTION] = s->components;
+	app->counts[STEP_UNSEENS] = s->unseens;
+	app->counts[STEP_GOALS] = s->goals;
+	app->counts[STEP_MEASURES] = s->measures;
+	app->counts[STEP_DOCUMENTS] = s->documents;
+	return 0;
+}
+
+static void load_counts(struct app *app)
+{
+	memset(app->counts, 0, sizeof app->counts);
+	app->session_title[0] = '\0';
+	if (!app->session)
+		return;
+	session_summary(app->db, app->session, load_summary, app);
+	app->counts[STEP_MODEL] = count_step(app->db, app->session, ITEM_VARIABLE);
+	app->counts[STEP_EXPORT] = -1;
+}
+
+void app_changed(struct app *app)
+{
+	load_counts(app);
+	if (app->view->open)
+		app->view->open(app);
+}
+
+void app_show(struct app *app, const struct view *view)
+{
+	app->view = view;
+	if (view->open)
+		view->open(app);
+}
+
+void app_step(struct app *app, enum step step)
+{
+	if (!app->session)
+		return;
+	app->step = step;
+	app_show(app, step_views[step]);
+}
+
+void app_open_session(struct app *app, int64_t id)
+{
+	app->session = id;
+	load_counts(app);
+	if (id) {
+		app->step = STEP_QUESTION;
+		app_show(app, step_views[STEP_QUESTION]);
+	} else {
+		app_show(app, &browser_view);
+	}
+}
+
+/* The step bar: full names with counts, or shorter when it does not fit. */
+static void draw_step_bar(struct app *app, int width)
+{
+	ui_text_pad(0, 0, COLS, "", ui_attr(UI_BAR));
+	if (!app->session) {
+		ui_text(0, 1, width - 1, _("didat · Sitzungen"), ui_attr(UI_BAR) | A_BOLD);
+		return;
+	}
+	char labels[STEP_COUNT][64];
+	for (int form = 0; form < 3; form++) {
+		int total = 0;
+		for (int s = 0; s < STEP_COUNT; s++) {
+			const char *name = form == 2 ? step_short[s] : form == 1 ? _(step_mid[s]) : _(step_names[s]);
+			if (app->counts[s] >= 0)
+				snprintf(labels[s], sizeof labels[s], " %s %lld ", name, (long long)app->counts[s]);
+			else
+				snprintf(labels[s], sizeof labels[s], " %s ", name);
+			total += display_width(labels[s]) + 1;
+		}
+		if (total <= width || form == 2)
+			break;
+	}
+	int x = 0;
+	for (int s = 0; s < STEP_COUNT; s++) {
+		app->tab_x[s] = x;
+		attr_t a = s == (int)app->step ? ui_attr(UI_TAB_ACTIVE) : ui_attr(UI_BAR);
+		x += ui_text(0, x, width - x, labels[s], a);
+		if (x < width)
+			x += ui_text(0, x, width - x, "·", ui_attr(UI_BAR));
+	}
+	app->tab_x[STEP_COUNT] = x;
+}
+
+static void timer_text(struct app *app, char *buf, size_t size)
+{
+	long left = (long)difftime(app->timer_end, time(NULL));
+	if (left < 0)
+		left = 0;
+	snprintf(buf, size, " ⏱ %02ld:%02ld ", left / 60, left % 60);
+}
+
+/* The timer in the top right corner of every screen. */
+static void draw_timer(struct app *app)
+{
+	if (!app->timer_running)
+		return;
+	char buf[32];
+	timer_text(app, buf, sizeof buf);
+	int w = display_width(buf);
+	attr_t a = app->timer_rang ? ui_attr(UI_ERROR) | A_BLINK : ui_attr(UI_TAB_ACTIVE);
+	ui_text(0, COLS - w, w, buf, a);
+}
+
+static void draw_status(struct app *app)
+{
+	int y = LINES - 1;
+	const char *hint = _(app->session ? " ? Hilfe · q zurück " : " ? Hilfe · q beenden ");
+	int hw = display_width(hint);
+	ui_text_pad(y, 0, COLS, app->status, app->status_error ? ui_attr(UI_ERROR) : ui_attr(UI_BAR));
+	if (COLS - hw > display_width(app->status) + 1)
+		ui_text(y, COLS - hw, hw, hint, ui_attr(UI_BAR));
+}
+
+static struct rect view_area(void)
+{
+	struct rect r = { 1, 0, LINES - 2, COLS };
+	return r;
+}
+
+static bool too_small(void)
+{
+	return LINES < MIN_LINES || COLS < MIN_COLS;
+}
+
+void app_draw(struct app *app)
+{
+	erase();
+	if (too_small()) {
+		ui_text(0, 0, COLS, _("Terminal zu klein"), ui_attr(UI_ERROR));
+		ui_text(1, 0, COLS, "min. 40×12", A_NORMAL);
+		return;
+	}
+	if (app->projector) {
+		char head[256] = "", text[4096] = "";
+		if (app->view->current)
+			app->view->current(app, head, sizeof head, text, sizeof text);
+		projector_draw(app->db, app->session, head, text);
+	} else {
+		draw_step_bar(app, COLS);
+		app->view->draw(app, view_area());
+		draw_status(app);
+	}
+	draw_timer(app);
+}
+
+void app_set_draft(struct app *app, const char *key, const char *original,
+	const char *(*text)(void *ctx), void *ctx)
+{
+	app->draft_key = key;
+	app->draft_original = original;
+	app->draft_text = text;
+	app->draft_ctx = ctx;
+}
+
+/* Leaves at once (a signal): what is in an open editor becomes a draft;
+ * everything else was committed when it was saved. */
+static void app_shutdown(struct app *app)
+{
+	if (app->draft_key && app->draft_text) {
+		const char *text = app->draft_text(app->draft_ctx);
+		if (text && (!app->draft_original || strcmp(text, app->draft_original) != 0))
+			draft_save(app->db, app->session, app->draft_key, app->draft_original, text);
+	}
+	endwin();
+	delscreen(app->screen);
+	db_close(app->db);
+	_exit(0);
+}
+
+static void tick_timer(struct app *app)
+{
+	if (app->timer_running && !app->timer_rang && time(NULL) >= app->timer_end) {
+		app->timer_rang = true;
+		beep();
+		app_status(app, "%s", _("Die Zeit ist um."));
+	}
+}
+
+/* Between keys: the timer, and changes by other processes (PRAGMA
+ * data_version) shown without a key press. */
+static void tick(struct app *app)
+{
+	tick_timer(app);
+	if (db_changed_elsewhere(app->db)) {
+		if (app->session) {
+			int64_t id = 0;
+			char key[32];
+			snprintf(key, sizeof key, "%lld", (long long)app->session);
+			if (session_find(app->db, key, &id) != STATUS_OK) {
+				app_open_session(app, 0);
+				app_status(app, "%s", _("Die Sitzung wurde an anderer Stelle gelöscht."));
+				return;
+			}
+		}
+		app_changed(app);
+	}
+}
+
+int app_modal_key(struct app *app, void (*draw)(void *ctx), void *ctx)
+{
+	for (;;) {
+		app_draw(app);
+		if (draw && !too_small())
+			draw(ctx);
+		refresh();
+		wint_t key;
+		int kind = get_wch(&key);
+		if (stop_signal)
+			app_shutdown(app);
+		if (kind == ERR) {
+			tick(app);
+			continue;
+		}
+		if (kind == KEY_CODE_YES && key == KEY_RESIZE)
+			continue;
+		if (kind == KEY_CODE_YES && key == KEY_MOUSE)
+			return UI_FN(KEY_MOUSE);
+		if (too_small())
+			continue;
+		return ui_key_code(kind, key);
+	}
+}
+
+static void show_help(struct app *app)
+{
+	char text[8192];
+	size_t len = 0;
+	const struct view *v = app->view;
+	len += (size_t)snprintf(text + len, sizeof text - len, "%s\n", _(v->title));
+	for (size_t i = 0; i < v->nkeys && len < sizeof text; i++)
+		if (v->keys[i].help)
+			len += (size_t)snprintf(text + len, sizeof text - len, "  %-12s %s\n",
+				v->keys[i].name, _(v->keys[i].help));
+	if (len < sizeof text)
+		len += (size_t)snprintf(text + len, sizeof text - len, "\n%s\n", _("Überall"));
+	for (size_t i = 0; i < sizeof global_keys / sizeof global_keys[0] && len < sizeof text; i++)
+		if (global_keys[i].help)
+			len += (size_t)snprintf(text + len, sizeof text - len, "  %-12s %s\n",
+				global_keys[i].name, _(global_keys[i].help));
+	app_message(app, _("Tasten"), text);
+}
+
+static void run_undo(struct app *app, bool redo)
+{
+	if (!app->session) {
+		app_status(app, "%s", _("Rückgängig gibt es in einer Sitzung."));
+		return;
+	}
+	struct undo_result result;
+	enum status rc = redo ? redo_last(app->db, app->session, &result)
+	                      : undo_last(app->db, app->session, &result);
+	if (rc != STATUS_OK) {
+		app_error(app);
+		return;
+	}
+	app_status(app, "%s", result.description);
+	app_changed(app);
+}
+
+static void run_find(struct app *app, int command)
+{
+	if (!app->view->find) {
+		app_status(app, "%s", _("Hier gibt es keine Liste zum Durchsuchen."));
+		return;
+	}
+	if (command == G_FIND) {
+		char *needle = NULL;
+		if (!app_prompt(app, _("Suchen:"), app->find, &needle))
+			return;
+		free(app->find);
+		app->find = needle;
+	}
+	if (!app->find || !*app->find)
+		return;
+	if (!app->view->find(app, app->find, command == G_FIND_PREV))
+		app_status(app, _("Nicht gefunden: %s"), app->find);
+	else
+		app_status(app, _("Gefunden: %s"), app->find);
+}
+
+static void run_timer(struct app *app, int command)
+{
+	if (command == G_TIMER_SET) {
+		char initial[16], *answer = NULL;
+		snprintf(initial, sizeof initial, "%d", app->timer_minutes);
+		if (!app_prompt(app, _("Timer in Minuten (1–180):"), initial, &answer))
+			return;
+		char *end;
+		long minutes = strtol(answer, &end, 10);
+		if (end == answer || *end || minutes < 1 || minutes > 180) {
+			app_status(app, _("Keine Minutenzahl zwischen 1 und 180: %s"), answer);
+			app->status_error = true;
+			free(answer);
+			return;
+		}
+		free(answer);
+		app->timer_minutes = (int)minutes;
+		app->timer_running = false;
+	}
+	if (app->timer_running && command == G_TIMER) {
+		app->timer_running = false;
+		app_status(app, "%s", _("Timer angehalten."));
+		return;
+	}
+	app->timer_running = true;
+	app->timer_rang = false;
+	app->timer_end = time(NULL) + 60 * app->timer_minutes;
+	app_status(app, _("Timer: %d Minuten."), app->timer_minutes);
+}
+
+static int global_command(struct app *app, int command)
+{
+	switch (command) {
+	case G_HELP: show_help(app); break;
+	case G_BACK:
+		if (app->projector)
+			app->projector = false, ui_high_contrast(false);
+		else if (app->session)
+			app_open_session(app, 0);
+		else
+			app->quit = true;
+		break;
+	case G_QUIT: app->quit = true; break;
+	case G_FIND: case G_FIND_NEXT: case G_FIND_PREV: run_find(app, command); break;
+	case G_UNDO: run_undo(app, false); break;
+	case G_REDO: run_undo(app, true); break;
+	case G_PROJECTOR:
+		app->projector = !app->projector;
+		ui_high_contrast(app->projector);
+		break;
+	case G_TIMER: case G_TIMER_SET: run_timer(app, command); break;
+	case G_THEME: {
+		enum ui_theme t = (enum ui_theme)((ui_theme_current() + 1) % UI_THEME_COUNT);
+		ui_theme_set(t);
+		app_status(app, _("Farbschema: %s"), ui_theme_name(t));
+		break;
+	}
+	case G_NEXT_STEP: app_step(app, (enum step)((app->step + 1) % STEP_COUNT)); break;
+	case G_PREV_STEP: app_step(app, (enum step)((app->step + STEP_COUNT - 1) % STEP_COUNT)); break;
+	case G_STEP1: case G_STEP2: case G_STEP3: case G_STEP4: case G_STEP5: case G_STEP6: case G_STEP7:
+		app_step(app, (enum step)(command - G_STEP1));
+		break;
+	default: return VIEW_UNHANDLED;
+	}
+	return VIEW_HANDLED;
+}
+
+static int lookup(const struct binding *keys, size_t n, int key)
+{
+	for (size_t i = 0; i < n; i++)
+		if (keys[i].key == key)
+			return keys[i].command;
+	return -1;
+}
+
+static void handle_mouse(struct app *app)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED) {
+		if (app->view->wheel)
+			app->view->wheel(app, -3);
+		return;
+	}
+	if (ev.bstate & BUTTON5_PRESSED) {
+		if (app->view->wheel)
+			app->view->wheel(app, 3);
+		return;
+	}
+	if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED)))
+		return;
+	if (ev.y == 0 && app->session && !app->projector) {
+		for (int s = 0; s < STEP_COUNT; s++)
+			if (ev.x >= app->tab_x[s] && ev.x < app->tab_x[s + 1])
+				app_step(app, (enum step)s);
+		return;
+	}
+	if (app->view->click && ev.y >= 1 && ev.y < LINES - 1)
+		app->view->click(app, ev.y, ev.x, (ev.bstate & BUTTON1_DOUBLE_CLICKED) != 0);
+}
+
+static void handle_key(struct app *app, int key)
+{
+	if (key == UI_FN(KEY_MOUSE)) {
+		handle_mouse(app);
+		return;
+	}
+	app->status_error = false;
+	if (app->projector && key != UI_FN(KEY_F(5)) && key != UI_FN(KEY_F(10)) && key != 'q' &&
+	    key != 't' && key != UI_CTRL('r') && key != 'u') {
+		/* Moving through the items still works while projecting. */
+		int command = lookup(app->view->keys, app->view->nkeys, key);
+		if (command >= 0 && (key == UI_FN(KEY_UP) || key == UI_FN(KEY_DOWN) ||
+		    key == 'k' || key == 'j'))
+			app->view->command(app, command, key);
+		return;
+	}
+	int command = lookup(app->view->keys, app->view->nkeys, key);
+	if (command >= 0 && app->view->command(app, command, key) == VIEW_HANDLED)
+		return;
+	command = lookup(global_keys, sizeof global_keys / sizeof global_keys[0], key);
+	if (command >= 0 && (app->session || command < G_NEXT_STEP))
+		global_command(app, command);
+}
+
+/* Drafts are collected first: the dialogs must not run while the list
+ * statement is still open. */
+#define DRAFTS_OFFERED 8
+struct draft_copy {
+	int64_t id;
+	char *target, *original, *text, *saved_at;
+};
+
+static int collect_draft(void *ctx, const struct draft *d)
+{
+	struct draft_copy *copies = ctx;
+	for (int i = 0; i < DRAFTS_OFFERED; i++) {
+		if (copies[i].id)
+			continue;
+		copies[i] = (struct draft_copy){ d->id, strdup(d->target), strdup(d->original),
+			strdup(d->text), strdup(d->saved_at) };
+		return 0;
+	}
+	return 1;
+}
+
+/* Offers each draft kept when the program was last stopped. */
+static void offer_drafts(struct app *app)
+{
+	struct draft_copy copies[DRAFTS_OFFERED];
+	memset(copies, 0, sizeof copies);
+	draft_list(app->db, collect_draft, copies);
+	for (int i = 0; i < DRAFTS_OFFERED && copies[i].id; i++) {
+		struct draft_copy *c = &copies[i];
+		if (c->target && c->original && c->text && c->saved_at) {
+			char question[1024];
+			snprintf(question, sizeof question, _("Beim letzten Beenden war ein Text offen (%s, "
+				"%s):\n\n%s\n\nWieder bearbeiten?"), c->target, c->saved_at, c->text);
+			struct draft d = { c->id, 0, c->target, c->original, c->text, c->saved_at };
+			if (app_confirm(app, question) && !dialog_restore_draft(app, &d))
+				app_status(app, _("Der Entwurf passt zu keinem Feld mehr: %s"), c->target);
+		}
+		draft_delete(app->db, c->id);
+		free(c->target);
+		free(c->original);
+		free(c->text);
+		free(c->saved_at);
+	}
+}
+
+int tui_run(struct db *db, int64_t session)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "%s\n", _("didat: die Arbeitsoberfläche braucht ein Terminal; "
+			"Befehle: didat --help"));
+		return 2;
+	}
+	static struct app app;
+	app.db = db;
+	app.timer_minutes = TIMER_DEFAULT_MIN;
+	app.screen = newterm(NULL, stdout, stdin);
+	if (!app.screen) {
+		fprintf(stderr, "%s\n", _("didat: kann das Terminal nicht einrichten (TERM?)"));
+		return 2;
+	}
+	set_term(app.screen);
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop_signal;  /* no SA_RESTART: get_wch returns at once */
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	set_escdelay(25);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	timeout(TICK_MS);
+	curs_set(0);
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED |
+		BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	ui_theme_init(UI_THEME_DEFAULT);
+	db_changed_elsewhere(db);  /* remember the version we start from */
+	app_open_session(&app, session);
+	if (db_is_readonly(db))
+		app_status(&app, "%s", _("Nur lesen: die Datenbank ist schreibgeschützt."));
+	offer_drafts(&app);
+
+	while (!app.quit) {
+		int key = app_modal_key(&app, NULL, NULL);
+		handle_key(&app, key);
+	}
+	endwin();
+	delscreen(app.screen);
+	free(app.find);
+	return 0;
+}

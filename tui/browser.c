@@ -1,0 +1,257 @@
+/* The start screen: every session with its date and counts; new, open,
+ * rename, duplicate, delete, and a filter that narrows the list as one
+ * types (titles, and the words in items and documents). */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/listing.h"
+#include "model/session.h"
+#include "tui/app.h"
+#include "tui/panel.h"
+#include "util/display.h"
+#include "util/i18n.h"
+
+enum {
+	B_OPEN = 1, B_NEW, B_RENAME, B_DUPLICATE, B_DELETE, B_FILTER,
+};
+
+static const struct binding browser_keys[] = {
+	PANEL_MOVE_KEYS,
+	{ '\r', B_OPEN, "Enter", "Sitzung öffnen" },
+	{ '\n', B_OPEN, "Enter", NULL },
+	{ UI_FN(KEY_ENTER), B_OPEN, "Enter", NULL },
+	{ 'a', B_NEW, "a", "neue Sitzung" },
+	{ 'r', B_RENAME, "r", "umbenennen" },
+	{ 'c', B_DUPLICATE, "c", "vollständige Kopie anlegen" },
+	{ 'd', B_DELETE, "d/Entf", "Sitzung löschen (fragt)" },
+	{ UI_FN(KEY_DC), B_DELETE, "Entf", NULL },
+	{ '/', B_FILTER, "/", "filtern: Titel und Inhalt, während man tippt" },
+};
+
+static struct {
+	int64_t *ids;
+	size_t n, cursor, top;
+	char filter[256];
+	struct rect list;
+} b;
+
+static void browser_open(struct app *app)
+{
+	int64_t keep = b.cursor < b.n ? b.ids[b.cursor] : 0;
+	int64_t *ids;
+	size_t n;
+	if (listing_sessions(app_db(app), b.filter, &ids, &n) != STATUS_OK) {
+		app_error(app);
+		return;
+	}
+	free(b.ids);
+	b.ids = ids;
+	b.n = n;
+	if (b.cursor >= n)
+		b.cursor = n ? n - 1 : 0;
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] == keep)
+			b.cursor = i;
+}
+
+struct row_ctx {
+	int y, x, w;
+	bool cursor;
+};
+
+static int draw_summary(void *ctx, const struct session_summary *s)
+{
+	struct row_ctx *r = ctx;
+	attr_t a = r->cursor ? ui_attr(UI_CURSOR) : ui_attr(UI_NORMAL);
+	char counts[128], head[32];
+	snprintf(head, sizeof head, "%3" PRId64 "  %-10.10s  ", s->id, s->date ? s->date : "");
+	snprintf(counts, sizeof counts, " U %" PRId64 " · Z %" PRId64 " · M %" PRId64 " · D %" PRId64 " ",
+		s->unseens, s->goals, s->measures, s->documents);
+	int cw = display_width(counts);
+	ui_text_pad(r->y, r->x, r->w, head, a);
+	int hw = display_width(head);
+	int tw = r->w - hw - (r->w >= 60 ? cw : 0);
+	ui_text(r->y, r->x + hw, tw, s->title, a);
+	if (r->w >= 60)
+		ui_text(r->y, r->x + r->w - cw, cw, counts, r->cursor ? a : ui_attr(UI_ACCENT));
+	return 0;
+}
+
+static void browser_draw(struct app *app, struct rect r)
+{
+	char head[400];
+	if (b.filter[0])
+		snprintf(head, sizeof head, _("Sitzungen (%zu) · Filter: %s"), b.n, b.filter);
+	else
+		snprintf(head, sizeof head, _("Sitzungen (%zu)"), b.n);
+	ui_text_pad(r.y, r.x + 1, r.w - 1, head, ui_attr(UI_TITLE));
+	ui_text(r.y + 1, r.x + 1, r.w - 1, _("Nr.  Datum       Titel   (U Unseens · Z Ziele · M Maßnahmen · "
+		"D Dokumente)"), ui_attr(UI_DIM));
+	b.list = (struct rect){ r.y + 2, r.x + 1, r.h - 2, r.w - 2 };
+	if (b.n == 0) {
+		ui_text(b.list.y, b.list.x, b.list.w, b.filter[0] ? _("Keine Sitzung passt zum Filter.")
+			: _("Noch keine Sitzung — a legt eine an."), ui_attr(UI_DIM));
+		return;
+	}
+	if (b.cursor < b.top)
+		b.top = b.cursor;
+	if (b.list.h > 0 && b.cursor >= b.top + (size_t)b.list.h)
+		b.top = b.cursor - (size_t)b.list.h + 1;
+	for (int i = 0; i < b.list.h && b.top + (size_t)i < b.n; i++) {
+		struct row_ctx rc = { b.list.y + i, b.list.x, b.list.w, b.top + (size_t)i == b.cursor };
+		session_summary(app_db(app), b.ids[b.top + (size_t)i], draw_summary, &rc);
+	}
+}
+
+static void draw_filter_line(void *ctx)
+{
+	(void)ctx;
+	char line[300];
+	snprintf(line, sizeof line, "%s %s", _("Filter:"), b.filter);
+	ui_text_pad(LINES - 1, 0, COLS, line, ui_attr(UI_TAB_ACTIVE));
+	ui_text(LINES - 1, COLS - 30 > 0 ? COLS - 30 : 0, 30, _(" Enter fertig · Esc leeren "),
+		ui_attr(UI_TAB_ACTIVE));
+}
+
+static int browser_command(struct app *app, int command, int key);
+
+/* Narrows the list with every key typed. */
+static void run_filter(struct app *app)
+{
+	for (;;) {
+		int key = app_modal_key(app, draw_filter_line, NULL);
+		size_t len = strlen(b.filter);
+		if (key == 27) {
+			b.filter[0] = '\0';
+		} else if (key == '\r' || key == '\n' || key == UI_FN(KEY_ENTER)) {
+			return;
+		} else if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == 8) {
+			while (len > 0 && (b.filter[len - 1] & 0xC0) == 0x80)
+				len--;
+			b.filter[len ? len - 1 : 0] = '\0';
+		} else if (key == UI_FN(KEY_UP) || key == UI_FN(KEY_DOWN)) {
+			browser_command(app, key == UI_FN(KEY_UP) ? PANEL_UP : PANEL_DOWN, key);
+			continue;
+		} else if (key < UI_FN(0) && key >= ' ' && key != 127) {
+			char mb[8];
+			int k = wctomb(mb, (wchar_t)key);
+			if (k > 0 && len + (size_t)k < sizeof b.filter) {
+				memcpy(b.filter + len, mb, (size_t)k);
+				b.filter[len + (size_t)k] = '\0';
+			}
+		} else {
+			continue;
+		}
+		b.cursor = 0;
+		browser_open(app);
+		if (key == 27)
+			return;
+	}
+}
+
+static void new_session(struct app *app)
+{
+	char *title = NULL;
+	if (!app_prompt(app, _("Titel der neuen Sitzung:"), "", &title))
+		return;
+	struct session s = { .title = title };
+	if (session_create(app_db(app), &s) != STATUS_OK) {
+		app_error(app);
+	} else {
+		app_status(app, _("Sitzung %" PRId64 " angelegt"), s.id);
+		app_open_session(app, s.id);
+	}
+	free(title);
+}
+
+static int browser_command(struct app *app, int command, int key)
+{
+	(void)key;
+	int64_t id = b.cursor < b.n ? b.ids[b.cursor] : 0;
+	int page = b.list.h > 1 ? b.list.h - 1 : 1;
+	long to = (long)b.cursor;
+	switch (command) {
+	case PANEL_UP: to--; break;
+	case PANEL_DOWN: to++; break;
+	case PANEL_PAGE_UP: to -= page; break;
+	case PANEL_PAGE_DOWN: to += page; break;
+	case PANEL_HOME: to = 0; break;
+	case PANEL_END: to = (long)b.n; break;
+	case B_OPEN:
+		if (id)
+			app_open_session(app, id);
+		return VIEW_HANDLED;
+	case B_NEW:
+		new_session(app);
+		return VIEW_HANDLED;
+	case B_RENAME:
+		if (id)
+			app_edit_field(app, item_type(ITEM_SESSION), id,
+				item_field_by_name(item_type(ITEM_SESSION), "title"));
+		return VIEW_HANDLED;
+	case B_DUPLICATE: {
+		int64_t copy;
+		if (id && session_duplicate(app_db(app), id, NULL, &copy) == STATUS_OK) {
+			app_status(app, _("Kopie angelegt: Sitzung %" PRId64), copy);
+			app_changed(app);
+		} else if (id) {
+			app_error(app);
+		}
+		return VIEW_HANDLED;
+	}
+	case B_DELETE: {
+		char question[200];
+		snprintf(question, sizeof question, _("Sitzung %" PRId64 " mit allem, was dazugehört, "
+			"endgültig löschen? Das lässt sich nicht zurücknehmen."), id);
+		if (id && app_confirm(app, question)) {
+			if (session_delete(app_db(app), id) != STATUS_OK)
+				app_error(app);
+			else
+				app_status(app, _("Sitzung %" PRId64 " gelöscht"), id);
+			app_changed(app);
+		}
+		return VIEW_HANDLED;
+	}
+	case B_FILTER:
+		run_filter(app);
+		return VIEW_HANDLED;
+	default:
+		return VIEW_UNHANDLED;
+	}
+	if (to >= (long)b.n)
+		to = (long)b.n - 1;
+	b.cursor = to < 0 ? 0 : (size_t)to;
+	return VIEW_HANDLED;
+}
+
+static int browser_click(struct app *app, int y, int x, bool double_click)
+{
+	(void)x;
+	if (y < b.list.y || y >= b.list.y + b.list.h)
+		return VIEW_UNHANDLED;
+	size_t row = b.top + (size_t)(y - b.list.y);
+	if (row < b.n) {
+		b.cursor = row;
+		if (double_click)
+			app_open_session(app, b.ids[row]);
+	}
+	return VIEW_HANDLED;
+}
+
+static void browser_scroll(struct app *app, int delta)
+{
+	browser_command(app, delta < 0 ? PANEL_UP : PANEL_DOWN, 0);
+}
+
+const struct view browser_view = {
+	.title = "Sitzungen",
+	.keys = browser_keys,
+	.nkeys = sizeof browser_keys / sizeof browser_keys[0],
+	.open = browser_open,
+	.draw = browser_draw,
+	.command = browser_command,
+	.click = browser_click,
+	.wheel = browser_scroll,
+};

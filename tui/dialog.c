@@ -1,0 +1,736 @@
+/* The modal dialogs: prompt, editor, confirm, pick, message, and the
+ * field and link editors built from them.  Each draws over the current
+ * view through app_modal_key(), so resizing, the timer and the live
+ * refresh keep working while a dialog is open. */
+#include "tui/dialog.h"
+
+#include <inttypes.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <wctype.h>
+
+#include "model/db.h"
+#include "model/draft.h"
+#include "tui/app.h"
+#include "tui/editor.h"
+#include "util/display.h"
+#include "util/i18n.h"
+#include "util/text.h"
+
+#define KEY_ESC 27
+
+static bool is_enter(int key)
+{
+	return key == '\r' || key == '\n' || key == UI_FN(KEY_ENTER);
+}
+
+/* A box centred on the screen, H rows (at most the screen) and W columns. */
+static struct rect centred_box(int h, int w)
+{
+	if (h > LINES - 2)
+		h = LINES - 2;
+	if (w > COLS - 2)
+		w = COLS - 2;
+	struct rect r = { (LINES - h) / 2, (COLS - w) / 2, h, w };
+	return r;
+}
+
+static void draw_box(struct rect r, const char *title)
+{
+	ui_fill(r, ui_attr(UI_NORMAL));
+	ui_frame(r, title);
+}
+
+static char *xstrdup(const char *s)
+{
+	char *copy = strdup(s ? s : "");
+	if (!copy)
+		abort();  /* a few bytes: nothing sensible is left to do */
+	return copy;
+}
+
+void dialog_item_label(const struct item_type *type, const void *item, char *buf, size_t size)
+{
+	switch (type->kind) {
+	case ITEM_COMPONENT: {
+		const struct component *c = item;
+		snprintf(buf, size, "K%" PRId64 " %s", c->number, c->name ? c->name : "");
+		return;
+	}
+	case ITEM_ACTOR: {
+		const struct actor *a = item;
+		snprintf(buf, size, "%s %s", a->letter ? a->letter : "", a->name ? a->name : "");
+		return;
+	}
+	default: {
+		const struct item_field *f = item_title_field(type);
+		const char *text = f && f->kind == FIELD_TEXT
+			? *(char *const *)((const char *)item + f->offset) : NULL;
+		snprintf(buf, size, "%s", text ? text : "");
+	}
+	}
+}
+
+/* ---- message ---- */
+
+struct message_state {
+	const char *title, *text;
+	int skip;
+};
+
+static void draw_message(void *ctx)
+{
+	struct message_state *m = ctx;
+	int w = COLS - 4 < 100 ? COLS - 4 : 100;
+	int rows = ui_wrap_rows(w - 4, m->text);
+	struct rect r = centred_box(rows + 3, w);
+	draw_box(r, m->title);
+	struct rect in = { r.y + 1, r.x + 2, r.h - 3, r.w - 4 };
+	if (m->skip > rows - in.h)
+		m->skip = rows - in.h > 0 ? rows - in.h : 0;
+	ui_wrap(in, m->skip, m->text, ui_attr(UI_NORMAL));
+	ui_text(r.y + r.h - 2, r.x + 2, r.w - 4, _("↑↓ blättern · jede andere Taste schließt"),
+		ui_attr(UI_DIM));
+}
+
+void app_message(struct app *app, const char *title, const char *text)
+{
+	struct message_state m = { title, text, 0 };
+	for (;;) {
+		int key = app_modal_key(app, draw_message, &m);
+		if (key == UI_FN(KEY_DOWN) || key == 'j')
+			m.skip++;
+		else if (key == UI_FN(KEY_UP) || key == 'k')
+			m.skip = m.skip > 0 ? m.skip - 1 : 0;
+		else if (key == UI_FN(KEY_NPAGE))
+			m.skip += LINES / 2;
+		else if (key == UI_FN(KEY_PPAGE))
+			m.skip = m.skip > LINES / 2 ? m.skip - LINES / 2 : 0;
+		else if (key != UI_FN(KEY_MOUSE))
+			return;
+	}
+}
+
+/* ---- confirm ---- */
+
+static void draw_confirm(void *ctx)
+{
+	const char *question = ctx;
+	int w = COLS - 4 < 70 ? COLS - 4 : 70;
+	int rows = ui_wrap_rows(w - 4, question);
+	struct rect r = centred_box(rows + 4, w);
+	draw_box(r, _("Bitte bestätigen"));
+	struct rect in = { r.y + 1, r.x + 2, r.h - 3, r.w - 4 };
+	ui_wrap(in, 0, question, ui_attr(UI_NORMAL));
+	ui_text(r.y + r.h - 2, r.x + 2, r.w - 4, _("j = ja · n oder Esc = nein"), ui_attr(UI_ACCENT));
+}
+
+bool app_confirm(struct app *app, const char *question)
+{
+	for (;;) {
+		int key = app_modal_key(app, draw_confirm, (void *)question);
+		if (key == 'j' || key == 'J' || key == 'y' || key == 'Y')
+			return true;
+		if (key == 'n' || key == 'N' || key == KEY_ESC || key == 'q')
+			return false;
+	}
+}
+
+/* ---- prompt and editor ---- */
+
+struct edit_state {
+	struct editor *ed;
+	const char *title;
+	bool multiline;
+};
+
+static void draw_edit(void *ctx)
+{
+	struct edit_state *e = ctx;
+	struct rect r = e->multiline ? centred_box(LINES - 4, COLS - 6 < 90 ? COLS - 6 : 90)
+	                             : centred_box(4, COLS - 6 < 80 ? COLS - 6 : 80);
+	draw_box(r, e->title);
+	const char *hint = e->multiline ? _("F2/Strg-S speichern · Esc abbrechen · Enter neue Zeile")
+	                                : _("Enter übernehmen · Esc abbrechen");
+	ui_text(r.y + r.h - 1, r.x + 2, r.w - 4, hint, ui_attr(UI_DIM));
+	curs_set(1);
+	editor_draw(e->ed, stdscr, r.y + 1, r.x + 2, r.h - 2, r.w - 4, ui_attr(UI_NORMAL));
+}
+
+static const char *editor_text_of(void *ctx)
+{
+	return editor_text(ctx);
+}
+
+/* Runs the editor on TEXT; ORIGINAL is what "changed" is measured against
+ * and what the draft records. */
+static bool run_editor(struct app *app, const char *title, const char *text, const char *original,
+	bool multiline, const char *draft_key, char **out)
+{
+	struct edit_state e = { editor_new(original, multiline), title, multiline };
+	if (!e.ed)
+		return false;
+	if (text != original && text)
+		editor_set_text(e.ed, text);
+	if (draft_key)
+		app_set_draft(app, draft_key, original, editor_text_of, e.ed);
+	bool saved = false;
+	for (;;) {
+		int key = app_modal_key(app, draw_edit, &e);
+		if (key == UI_FN(KEY_MOUSE))
+			continue;
+		int kind = key >= UI_FN(0) ? KEY_CODE_YES : OK;
+		wint_t k = (wint_t)(key >= UI_FN(0) ? key - UI_FN(0) : key);
+		enum editor_result r = editor_key(e.ed, kind, k);
+		if (r == EDITOR_SAVE) {
+			*out = xstrdup(editor_text(e.ed));
+			saved = true;
+			break;
+		}
+		if (r == EDITOR_CANCEL) {
+			curs_set(0);
+			if (!editor_changed(e.ed) || app_confirm(app, _("Die Änderungen verwerfen?")))
+				break;
+		}
+	}
+	curs_set(0);
+	app_set_draft(app, NULL, NULL, NULL, NULL);
+	editor_free(e.ed);
+	return saved;
+}
+
+bool app_prompt(struct app *app, const char *question, const char *initial, char **out)
+{
+	return run_editor(app, question, initial, initial, false, NULL, out);
+}
+
+bool app_edit(struct app *app, const char *title, const char *initial, bool multiline,
+	const char *draft_key, char **out)
+{
+	return run_editor(app, title, initial, initial, multiline, draft_key, out);
+}
+
+/* ---- pick ---- */
+
+struct pick_state {
+	const char *title;
+	char **labels;
+	size_t n;
+	size_t *shown;       /* indexes of the rows that pass the filter */
+	size_t nshown, cursor, top;
+	char filter[256];
+	bool *selected;
+	struct rect list;
+};
+
+static void pick_filter(struct pick_state *p)
+{
+	size_t keep = p->nshown ? p->shown[p->cursor < p->nshown ? p->cursor : 0] : 0;
+	p->nshown = 0;
+	p->cursor = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		if (!text_contains_folded(p->labels[i], p->filter))
+			continue;
+		if (i == keep)
+			p->cursor = p->nshown;
+		p->shown[p->nshown++] = i;
+	}
+}
+
+static void draw_pick(void *ctx)
+{
+	struct pick_state *p = ctx;
+	struct rect r = centred_box(LINES - 4, COLS - 6 < 90 ? COLS - 6 : 90);
+	draw_box(r, p->title);
+	char line[300];
+	snprintf(line, sizeof line, "%s %s", _("Filter:"), p->filter);
+	ui_text(r.y + 1, r.x + 2, r.w - 4, line, ui_attr(UI_ACCENT));
+	p->list = (struct rect){ r.y + 2, r.x + 1, r.h - 4, r.w - 2 };
+	if (p->cursor < p->top)
+		p->top = p->cursor;
+	if (p->list.h > 0 && p->cursor >= p->top + (size_t)p->list.h)
+		p->top = p->cursor - (size_t)p->list.h + 1;
+	for (int i = 0; i < p->list.h && p->top + (size_t)i < p->nshown; i++) {
+		size_t row = p->top + (size_t)i;
+		size_t index = p->shown[row];
+		attr_t a = row == p->cursor ? ui_attr(UI_CURSOR) : ui_attr(UI_NORMAL);
+		char text[600];
+		snprintf(text, sizeof text, "%s%s", p->selected ? (p->selected[index] ? "[x] " : "[ ] ") : " ",
+			p->labels[index]);
+		ui_text_pad(p->list.y + i, p->list.x, p->list.w, text, a);
+	}
+	const char *hint = p->selected ? _("Leertaste an/aus · Enter fertig · Esc abbrechen · tippen filtert")
+	                               : _("Enter wählen · Esc abbrechen · tippen filtert");
+	ui_text(r.y + r.h - 1, r.x + 2, r.w - 4, hint, ui_attr(UI_DIM));
+}
+
+static void pick_click(struct pick_state *p, bool *chosen)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED) {
+		p->cursor = p->cursor > 3 ? p->cursor - 3 : 0;
+	} else if (ev.bstate & BUTTON5_PRESSED) {
+		p->cursor = p->cursor + 3 < p->nshown ? p->cursor + 3 : (p->nshown ? p->nshown - 1 : 0);
+	} else if (ev.y >= p->list.y && ev.y < p->list.y + p->list.h) {
+		size_t row = p->top + (size_t)(ev.y - p->list.y);
+		if (row < p->nshown) {
+			p->cursor = row;
+			*chosen = (ev.bstate & BUTTON1_DOUBLE_CLICKED) != 0;
+		}
+	}
+}
+
+int app_pick(struct app *app, const char *title, size_t n, pick_label label, void *ctx,
+	int initial, bool *selected)
+{
+	struct pick_state p = { .title = title, .n = n, .selected = selected };
+	p.labels = calloc(n ? n : 1, sizeof *p.labels);
+	p.shown = calloc(n ? n : 1, sizeof *p.shown);
+	if (!p.labels || !p.shown) {
+		free(p.labels);
+		free(p.shown);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char buf[512];
+		buf[0] = '\0';
+		label(ctx, i, buf, sizeof buf);
+		p.labels[i] = xstrdup(buf);
+	}
+	pick_filter(&p);
+	if (initial >= 0 && (size_t)initial < n)
+		p.cursor = (size_t)initial;
+	int result = -1;
+	for (;;) {
+		int key = app_modal_key(app, draw_pick, &p);
+		bool chosen = false;
+		if (key == KEY_ESC)
+			break;
+		if (key == UI_FN(KEY_MOUSE))
+			pick_click(&p, &chosen);
+		else if (key == UI_FN(KEY_DOWN))
+			p.cursor = p.cursor + 1 < p.nshown ? p.cursor + 1 : p.cursor;
+		else if (key == UI_FN(KEY_UP))
+			p.cursor = p.cursor ? p.cursor - 1 : 0;
+		else if (key == UI_FN(KEY_NPAGE))
+			p.cursor = p.cursor + (size_t)p.list.h < p.nshown ? p.cursor + (size_t)p.list.h
+				: (p.nshown ? p.nshown - 1 : 0);
+		else if (key == UI_FN(KEY_PPAGE))
+			p.cursor = p.cursor > (size_t)p.list.h ? p.cursor - (size_t)p.list.h : 0;
+		else if (key == UI_FN(KEY_HOME))
+			p.cursor = 0;
+		else if (key == UI_FN(KEY_END))
+			p.cursor = p.nshown ? p.nshown - 1 : 0;
+		else if (key == ' ' && selected && p.nshown)
+			selected[p.shown[p.cursor]] = !selected[p.shown[p.cursor]];
+		else if (is_enter(key))
+			chosen = true;
+		else if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == 8) {
+			size_t len = strlen(p.filter);
+			while (len > 0 && (p.filter[len - 1] & 0xC0) == 0x80)
+				len--;
+			p.filter[len ? len - 1 : 0] = '\0';
+			pick_filter(&p);
+		} else if (key < UI_FN(0) && key >= ' ' && key != 127) {
+			char mb[MB_LEN_MAX + 1];
+			mbstate_t st;
+			memset(&st, 0, sizeof st);
+			size_t k = wcrtomb(mb, (wchar_t)key, &st);
+			if (k != (size_t)-1 && strlen(p.filter) + k < sizeof p.filter) {
+				mb[k] = '\0';
+				strcat(p.filter, mb);
+				pick_filter(&p);
+			}
+		}
+		if (chosen && p.nshown) {
+			result = (int)p.shown[p.cursor];
+			break;
+		}
+		if (chosen && selected) {
+			result = 0;
+			break;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(p.labels[i]);
+	free(p.labels);
+	free(p.shown);
+	return result;
+}
+
+/* ---- fields ---- */
+
+/* Texts that are names stay on one line; everything else may have several. */
+static bool field_is_multiline(const struct item_field *f)
+{
+	static const char *const single[] = { "title", "name", "short_name", "letter", "date",
+		"place", "facilitator", "region", "horizon", NULL };
+	for (size_t i = 0; single[i]; i++)
+		if (strcmp(f->name, single[i]) == 0)
+			return false;
+	return true;
+}
+
+struct item_choices {
+	int64_t *ids;
+	char **labels;
+	size_t n;
+};
+
+/* Makes room for one more choice; false when memory ran out. */
+static bool grow_choices(struct item_choices *c)
+{
+	int64_t *ids = realloc(c->ids, (c->n + 1) * sizeof *ids);
+	if (ids)
+		c->ids = ids;
+	char **labels = realloc(c->labels, (c->n + 1) * sizeof *labels);
+	if (labels)
+		c->labels = labels;
+	return ids && labels;
+}
+
+static void add_choice_row(struct item_choices *c, int64_t id, const char *label)
+{
+	if (!grow_choices(c))
+		return;
+	c->ids[c->n] = id;
+	c->labels[c->n] = xstrdup(label);
+	c->n++;
+}
+
+struct choice_ctx {
+	struct item_choices *c;
+	const struct item_type *type;
+};
+
+static int add_choice(void *ctx, const void *item)
+{
+	struct choice_ctx *cc = ctx;
+	char label[512];
+	dialog_item_label(cc->type, item, label, sizeof label);
+	add_choice_row(cc->c, *(const int64_t *)item, label);
+	return 0;
+}
+
+/* The items of KIND in the session with their labels; WITH_NONE puts
+ * "(keine)" (id 0) first. */
+static void load_choices(struct app *app, enum item_kind kind, bool with_none, struct item_choices *c)
+{
+	memset(c, 0, sizeof *c);
+	if (with_none)
+		add_choice_row(c, 0, _("(keine)"));
+	struct choice_ctx cc = { c, item_type(kind) };
+	item_list(app_db(app), item_type(kind), app_session(app), add_choice, &cc);
+}
+
+static void free_choices(struct item_choices *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->labels[i]);
+	free(c->labels);
+	free(c->ids);
+}
+
+static void choice_label(void *ctx, size_t i, char *buf, size_t size)
+{
+	struct item_choices *c = ctx;
+	snprintf(buf, size, "%s", c->labels[i]);
+}
+
+static void string_label(void *ctx, size_t i, char *buf, size_t size)
+{
+	const char *const *strings = ctx;
+	snprintf(buf, size, "%s", i == 0 ? _("(leer)") : strings[i - 1]);
+}
+
+/* Asks for a new value of FIELD as text (as item_parse reads it), starting
+ * from CURRENT; TEXT and ORIGINAL as in run_editor. */
+static bool ask_value(struct app *app, const struct item_type *type, int64_t id,
+	const struct item_field *f, const char *text, const char *original, char **out)
+{
+	char title[256], key[128];
+	snprintf(title, sizeof title, "%s %" PRId64 ": %s", _(type->label), id, _(f->label));
+	switch (f->kind) {
+	case FIELD_TEXT:
+		snprintf(key, sizeof key, "%s:%" PRId64 ":%s", type->name, id, f->name);
+		return run_editor(app, title, text, original, field_is_multiline(f), key, out);
+	case FIELD_INT: {
+		char question[300];
+		snprintf(question, sizeof question, "%s (%" PRId64 "–%" PRId64 "%s)", title, f->min, f->max,
+			f->required ? "" : _(", leer = keine"));
+		return run_editor(app, question, text, original, false, NULL, out);
+	}
+	case FIELD_CHOICE: {
+		size_t n = 0;
+		while (f->choices[n])
+			n++;
+		int pick = app_pick(app, title, n + 1, string_label, (void *)f->choices, 0, NULL);
+		if (pick < 0)
+			return false;
+		*out = xstrdup(pick == 0 ? "" : f->choices[pick - 1]);
+		return true;
+	}
+	case FIELD_REF: {
+		struct item_choices c;
+		load_choices(app, f->ref, !f->required, &c);
+		int pick = app_pick(app, title, c.n, choice_label, &c, 0, NULL);
+		bool ok = pick >= 0;
+		if (ok) {
+			char buf[32];
+			snprintf(buf, sizeof buf, "%" PRId64, c.ids[pick]);
+			*out = xstrdup(c.ids[pick] ? buf : "");
+		}
+		free_choices(&c);
+		return ok;
+	}
+	}
+	return false;
+}
+
+/* The field's value as text, as the editor starts from it. */
+static char *field_text(struct app *app, const struct item_type *type, int64_t id,
+	const struct item_field *f, bool *found)
+{
+	union item_any item;
+	char buf[64];
+	*found = item_read(app_db(app), type, id, &item) == STATUS_OK;
+	if (!*found)
+		return NULL;
+	char *text;
+	if (f->kind == FIELD_TEXT || f->kind == FIELD_CHOICE) {
+		const char *s = *(char **)((char *)&item + f->offset);
+		text = xstrdup(s);
+	} else if (f->kind == FIELD_REF) {
+		int64_t ref = *(int64_t *)((char *)&item + f->offset);
+		snprintf(buf, sizeof buf, "%" PRId64, ref);
+		text = xstrdup(ref ? buf : "");
+	} else {
+		text = xstrdup(item_format(app_db(app), type, &item, f, buf, sizeof buf));
+	}
+	item_clear(type, &item);
+	return text;
+}
+
+static bool save_value(struct app *app, const struct item_type *type, int64_t id,
+	const struct item_field *f, const char *value)
+{
+	union item_any item;
+	struct db *db = app_db(app);
+	enum status rc = item_read(db, type, id, &item);
+	if (rc != STATUS_OK) {
+		app_error(app);
+		return false;
+	}
+	rc = item_parse(db, type, &item, f, value);
+	if (rc == STATUS_OK)
+		rc = item_update(db, type, &item);
+	item_clear(type, &item);
+	if (rc != STATUS_OK) {
+		app_error(app);
+		return false;
+	}
+	app_status(app, _("%s %" PRId64 " gespeichert"), _(type->label), id);
+	app_changed(app);
+	return true;
+}
+
+enum conflict_choice { KEEP_MINE, KEEP_THEIRS, EDIT_AGAIN };
+
+static void conflict_label(void *ctx, size_t i, char *buf, size_t size)
+{
+	static const char *const labels[] = { "Meine Fassung speichern (die andere überschreiben)",
+		"Die gespeicherte Fassung behalten (meine verwerfen)", "Weiter bearbeiten" };
+	(void)ctx;
+	snprintf(buf, size, "%s", _(labels[i]));
+}
+
+/* Someone else saved the field while we edited it: show both, ask. */
+static enum conflict_choice ask_conflict(struct app *app, const char *mine, const char *theirs)
+{
+	size_t size = strlen(mine) + strlen(theirs) + 512;
+	char *text = malloc(size);
+	if (!text)
+		return EDIT_AGAIN;
+	snprintf(text, size, "%s\n\n%s\n%s\n\n%s\n%s", _("Dieses Feld wurde an anderer Stelle geändert, "
+		"während Sie es bearbeitet haben."), _("Gespeicherte Fassung:"), theirs,
+		_("Ihre Fassung:"), mine);
+	app_message(app, _("Gleichzeitige Änderung"), text);
+	free(text);
+	int pick = app_pick(app, _("Was soll gelten?"), 3, conflict_label, NULL, 2, NULL);
+	return pick < 0 ? EDIT_AGAIN : (enum conflict_choice)pick;
+}
+
+/* Edits F of item ID starting from TEXT; ORIGINAL is the value when the
+ * editing began (for noticing concurrent changes). */
+static bool edit_field_from(struct app *app, const struct item_type *type, int64_t id,
+	const struct item_field *f, const char *text, const char *original)
+{
+	char *value = NULL, *start = xstrdup(text);
+	bool saved = false;
+	while (ask_value(app, type, id, f, start, original, &value)) {
+		bool found;
+		char *now = field_text(app, type, id, f, &found);
+		if (!found) {
+			app_status(app, _("%s %" PRId64 " wurde an anderer Stelle gelöscht."), _(type->label), id);
+			free(value);
+			break;
+		}
+		enum conflict_choice choice = KEEP_MINE;
+		if (strcmp(now, original) != 0 && strcmp(now, value) != 0)
+			choice = ask_conflict(app, value, now);
+		free(now);
+		if (choice == KEEP_MINE) {
+			saved = save_value(app, type, id, f, value);
+			free(value);
+			break;
+		}
+		if (choice == KEEP_THEIRS) {
+			free(value);
+			break;
+		}
+		free(start);
+		start = value;
+		value = NULL;
+	}
+	free(start);
+	return saved;
+}
+
+bool app_edit_field(struct app *app, const struct item_type *type, int64_t id,
+	const struct item_field *field)
+{
+	bool found;
+	char *current = field_text(app, type, id, field, &found);
+	if (!found) {
+		app_error(app);
+		return false;
+	}
+	bool saved = edit_field_from(app, type, id, field, current, current);
+	free(current);
+	return saved;
+}
+
+bool dialog_restore_draft(struct app *app, const struct draft *d)
+{
+	char kind[64], field[64];
+	long long id;
+	if (sscanf(d->target, "%63[^:]:%lld:%63s", kind, &id, field) != 3)
+		return false;
+	const struct item_type *type = item_type_by_name(kind);
+	const struct item_field *f = type ? item_field_by_name(type, field) : NULL;
+	if (!f)
+		return false;
+	return edit_field_from(app, type, id, f, d->text, d->original ? d->original : "");
+}
+
+/* ---- links ---- */
+
+static int mark_linked(void *ctx, int64_t id)
+{
+	struct { struct item_choices *c; bool *selected; } *m = ctx;
+	for (size_t i = 0; i < m->c->n; i++)
+		if (m->c->ids[i] == id)
+			m->selected[i] = true;
+	return 0;
+}
+
+bool app_edit_links(struct app *app, enum link_kind kind, int64_t from)
+{
+	const struct link_type *lt = link_type(kind);
+	struct db *db = app_db(app);
+	struct item_choices c;
+	load_choices(app, lt->to, false, &c);
+	bool *selected = calloc(c.n ? c.n : 1, sizeof *selected);
+	bool *before = calloc(c.n ? c.n : 1, sizeof *before);
+	bool saved = false;
+	if (selected && before) {
+		struct { struct item_choices *c; bool *selected; } m = { &c, before };
+		link_list(db, kind, from, mark_linked, &m);
+		memcpy(selected, before, c.n * sizeof *selected);
+		char title[128];
+		snprintf(title, sizeof title, "%s: %s", _(item_type(lt->from)->label),
+			_(item_type(lt->to)->label));
+		if (c.n == 0) {
+			app_status(app, _("Noch keine Einträge der Art %s."), _(item_type(lt->to)->label));
+		} else if (app_pick(app, title, c.n, choice_label, &c, 0, selected) >= 0) {
+			enum status rc = db_begin(db);
+			for (size_t i = 0; i < c.n && rc == STATUS_OK; i++) {
+				if (selected[i] && !before[i])
+					rc = link_add(db, kind, from, c.ids[i]);
+				else if (!selected[i] && before[i])
+					rc = link_remove(db, kind, from, c.ids[i]);
+			}
+			rc = db_end(db, rc);
+			if (rc == STATUS_OK) {
+				app_status(app, _("%s %" PRId64 ": Verknüpfungen gespeichert"),
+					_(item_type(lt->from)->label), from);
+				app_changed(app);
+				saved = true;
+			} else {
+				app_error(app);
+			}
+		}
+	}
+	free(selected);
+	free(before);
+	free_choices(&c);
+	return saved;
+}
+
+/* ---- create and delete ---- */
+
+bool dialog_create_item(struct app *app, const struct item_type *type,
+	void (*fill)(void *ctx, void *item), void *ctx, int64_t *id)
+{
+	char question[128], *title = NULL;
+	snprintf(question, sizeof question, _("Neu: %s"), _(type->label));
+	if (!app_prompt(app, question, "", &title))
+		return false;
+	struct db *db = app_db(app);
+	union item_any item;
+	memset(&item, 0, sizeof item);
+	((int64_t *)&item)[1] = app_session(app);
+	if (fill)
+		fill(ctx, &item);
+	enum status rc = item_parse(db, type, &item, item_title_field(type), title);
+	if (rc == STATUS_OK)
+		rc = item_create(db, type, &item);
+	*id = ((int64_t *)&item)[0];
+	item_clear(type, &item);
+	free(title);
+	if (rc != STATUS_OK) {
+		app_error(app);
+		return false;
+	}
+	app_status(app, _("%s %" PRId64 " angelegt"), _(type->label), *id);
+	app_changed(app);
+	return true;
+}
+
+bool dialog_delete_item(struct app *app, const struct item_type *type, int64_t id)
+{
+	union item_any item;
+	char label[256], question[512];
+	if (item_read(app_db(app), type, id, &item) != STATUS_OK) {
+		app_error(app);
+		return false;
+	}
+	dialog_item_label(type, &item, label, sizeof label);
+	item_clear(type, &item);
+	snprintf(question, sizeof question, _("%s %" PRId64 " „%s“ löschen (mit seinen Verknüpfungen und "
+		"Kodierungen)? Mit u lässt es sich zurücknehmen."), _(type->label), id, label);
+	if (!app_confirm(app, question))
+		return false;
+	if (item_delete(app_db(app), type, id) != STATUS_OK) {
+		app_error(app);
+		return false;
+	}
+	app_status(app, _("%s %" PRId64 " gelöscht"), _(type->label), id);
+	app_changed(app);
+	return true;
+}

@@ -1,0 +1,530 @@
+#include "tui/panel.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/db.h"
+#include "tui/dialog.h"
+#include "util/display.h"
+#include "util/i18n.h"
+#include "util/text.h"
+
+static const char *order_name(enum listing_order order)
+{
+	switch (order) {
+	case LISTING_VOTES: return _("nach Stimmen");
+	case LISTING_VULNERABILITY: return _("nach Verletzlichkeit");
+	case LISTING_COMPONENT: return _("nach Komponente");
+	case LISTING_ACTOR: return _("nach Akteursgruppe");
+	case LISTING_DEFAULT: break;
+	}
+	return _("in Reihenfolge");
+}
+
+int64_t panel_current(const struct panel *p)
+{
+	return p->cursor < p->n ? p->ids[p->cursor] : 0;
+}
+
+void panel_open(struct app *app, struct panel *p)
+{
+	int64_t keep = panel_current(p);
+	struct listing_query q = { p->kind, app_session(app),
+		p->orders ? p->orders[p->order] : LISTING_DEFAULT, p->component };
+	int64_t *ids;
+	size_t n;
+	if (listing_ids(app_db(app), &q, &ids, &n) != STATUS_OK) {
+		app_error(app);
+		return;
+	}
+	free(p->ids);
+	p->ids = ids;
+	p->n = n;
+	if (p->cursor >= n)
+		p->cursor = n ? n - 1 : 0;
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] == keep)
+			p->cursor = i;
+}
+
+void panel_free(struct panel *p)
+{
+	free(p->ids);
+	p->ids = NULL;
+	p->n = p->cursor = p->top = 0;
+}
+
+/* ---- the detail pane ---- */
+
+struct flow {
+	struct rect r;
+	int row, skip;
+};
+
+static void flow_text(struct flow *f, int indent, const char *text, attr_t attr)
+{
+	struct rect r = { f->r.y, f->r.x + indent, f->r.h, f->r.w - indent };
+	int first = f->row - f->skip;   /* screen row of the text's first row */
+	int rows;
+	if (first >= 0) {
+		r.y += first;
+		r.h -= first;
+		rows = r.h > 0 ? ui_wrap(r, 0, text, attr) : ui_wrap_rows(r.w, text);
+	} else {
+		rows = ui_wrap(r, -first, text, attr);
+	}
+	f->row += rows;
+}
+
+struct link_names {
+	struct app *app;
+	const struct item_type *type;
+	char *buf;
+	size_t size, len;
+};
+
+static int add_link_name(void *ctx, int64_t id)
+{
+	struct link_names *l = ctx;
+	union item_any item;
+	if (item_read(app_db(l->app), l->type, id, &item) != STATUS_OK)
+		return 0;
+	char label[256];
+	dialog_item_label(l->type, &item, label, sizeof label);
+	item_clear(l->type, &item);
+	if (l->len < l->size)
+		l->len += (size_t)snprintf(l->buf + l->len, l->size - l->len, "%s%s",
+			l->len ? "; " : "", label);
+	return 0;
+}
+
+static void field_value(struct app *app, const struct item_type *type, const void *item,
+	const struct item_field *f, char *buf, size_t size)
+{
+	if (f->kind == FIELD_TEXT) {
+		const char *s = *(char *const *)((const char *)item + f->offset);
+		snprintf(buf, size, "%s", s ? s : "");
+	} else {
+		item_format(app_db(app), type, item, f, buf, size);
+	}
+}
+
+void panel_draw_item(struct app *app, enum item_kind kind, int64_t id, struct rect r, int skip)
+{
+	const struct item_type *type = item_type(kind);
+	union item_any item;
+	if (!id || item_read(app_db(app), type, id, &item) != STATUS_OK)
+		return;
+	struct flow f = { r, 0, skip };
+	char value[4096], head[256];
+	dialog_item_label(type, &item, value, sizeof value);
+	snprintf(head, sizeof head, "%s %" PRId64, _(type->label), id);
+	flow_text(&f, 0, head, ui_attr(UI_TITLE));
+	for (size_t i = 0; i < type->nfields; i++) {
+		const struct item_field *fd = &type->fields[i];
+		if (strcmp(fd->name, "position") == 0)
+			continue;
+		field_value(app, type, &item, fd, value, sizeof value);
+		flow_text(&f, 0, _(fd->label), ui_attr(UI_ACCENT));
+		flow_text(&f, 2, *value ? value : "—", *value ? ui_attr(UI_NORMAL) : ui_attr(UI_DIM));
+	}
+	if (kind == ITEM_UNSEEN) {
+		double v = unseen_vulnerability(&item.unseen);
+		if (v >= 0)
+			snprintf(value, sizeof value, "%.1f (%s %d)", v, _("Risiko"), unseen_risk(&item.unseen));
+		else
+			snprintf(value, sizeof value, "%s", _("— (Bewertungen fehlen)"));
+		flow_text(&f, 0, _("Verletzlichkeit"), ui_attr(UI_ACCENT));
+		flow_text(&f, 2, value, ui_attr(UI_NORMAL));
+	}
+	for (int k = 0; k < LINK_KIND_COUNT; k++) {
+		const struct link_type *lt = link_type((enum link_kind)k);
+		if (lt->from != kind)
+			continue;
+		struct link_names l = { app, item_type(lt->to), value, sizeof value, 0 };
+		value[0] = '\0';
+		link_list(app_db(app), lt->kind, id, add_link_name, &l);
+		flow_text(&f, 0, _(item_type(lt->to)->label), ui_attr(UI_ACCENT));
+		flow_text(&f, 2, *value ? value : "—", *value ? ui_attr(UI_NORMAL) : ui_attr(UI_DIM));
+	}
+	item_clear(type, &item);
+}
+
+/* ---- the list ---- */
+
+static void draw_row(struct app *app, struct panel *p, size_t index, int y, int x, int w)
+{
+	const struct item_type *type = item_type(p->kind);
+	union item_any item;
+	char text[1024] = "", right[64] = "";
+	if (item_read(app_db(app), type, p->ids[index], &item) != STATUS_OK)
+		return;
+	if (p->row)
+		p->row(app, &item, text, sizeof text, right, sizeof right);
+	else
+		dialog_item_label(type, &item, text, sizeof text);
+	item_clear(type, &item);
+	attr_t a = index == p->cursor ? ui_attr(UI_CURSOR) : ui_attr(UI_NORMAL);
+	int rw = display_width(right);
+	if (rw + 12 > w)
+		rw = 0;   /* too narrow: the text matters more than the figures */
+	ui_text_pad(y, x, w, "", a);
+	ui_text(y, x, w - (rw ? rw + 2 : 0), text, a);
+	if (rw)
+		ui_text(y, x + w - rw - 1, rw, right, index == p->cursor ? a : ui_attr(UI_ACCENT));
+}
+
+static void draw_list(struct app *app, struct panel *p, struct rect r)
+{
+	char head[256];
+	const char *order = p->norders > 1 ? order_name(p->orders[p->order]) : "";
+	if (p->component)
+		snprintf(head, sizeof head, "%s (%zu) %s · %s K%" PRId64, _(p->title), p->n, order,
+			_("nur"), p->component);
+	else
+		snprintf(head, sizeof head, "%s (%zu) %s", _(p->title), p->n, order);
+	ui_text_pad(r.y, r.x, r.w, head, ui_attr(UI_TITLE));
+	p->list_area = (struct rect){ r.y + 1, r.x, r.h - 1, r.w };
+	int h = p->list_area.h;
+	if (h <= 0)
+		return;
+	if (p->cursor < p->top)
+		p->top = p->cursor;
+	if (p->cursor >= p->top + (size_t)h)
+		p->top = p->cursor - (size_t)h + 1;
+	if (p->n == 0) {
+		ui_text(r.y + 1, r.x + 1, r.w - 1, _("(leer — a legt einen Eintrag an)"), ui_attr(UI_DIM));
+		return;
+	}
+	for (int i = 0; i < h && p->top + (size_t)i < p->n; i++)
+		draw_row(app, p, p->top + (size_t)i, r.y + 1 + i, r.x, r.w);
+}
+
+void panel_draw(struct app *app, struct panel *p, struct rect r, bool detail)
+{
+	if (!detail) {
+		draw_list(app, p, r);
+		return;
+	}
+	struct rect list = r, pane = r;
+	if (r.w >= 80) {
+		list.w = r.w * 11 / 20;
+		pane.x = list.x + list.w + 1;
+		pane.w = r.w - list.w - 1;
+		attrset(ui_attr(UI_BORDER));
+		mvvline(r.y, list.x + list.w, ACS_VLINE, r.h);
+		attrset(A_NORMAL);
+	} else {
+		list.h = r.h / 2;
+		pane.y = r.y + list.h;
+		pane.h = r.h - list.h;
+		attrset(ui_attr(UI_BORDER));
+		mvhline(pane.y, r.x, ACS_HLINE, r.w);
+		attrset(A_NORMAL);
+		pane.y++;
+		pane.h--;
+	}
+	draw_list(app, p, list);
+	pane.x++;
+	pane.w--;
+	panel_draw_item(app, p->kind, panel_current(p), pane, p->detail_skip);
+}
+
+/* ---- commands ---- */
+
+static void move_cursor(struct panel *p, long delta)
+{
+	long c = (long)p->cursor + delta;
+	if (c >= (long)p->n)
+		c = (long)p->n - 1;
+	if (c < 0)
+		c = 0;
+	if ((size_t)c != p->cursor)
+		p->detail_skip = 0;
+	p->cursor = (size_t)c;
+}
+
+struct field_menu {
+	const struct item_type *type;
+	const struct link_type *links[LINK_KIND_COUNT];
+	size_t nfields, nlinks;
+	const struct item_field *fields[32];
+};
+
+static void field_menu_label(void *ctx, size_t i, char *buf, size_t size)
+{
+	struct field_menu *m = ctx;
+	if (i < m->nfields)
+		snprintf(buf, size, "%s", _(m->fields[i]->label));
+	else
+		snprintf(buf, size, "%s: %s", _("Verknüpfen"), _(item_type(m->links[i - m->nfields]->to)->label));
+}
+
+static void field_menu_init(struct field_menu *m, enum item_kind kind)
+{
+	memset(m, 0, sizeof *m);
+	m->type = item_type(kind);
+	for (size_t i = 0; i < m->type->nfields && m->nfields < 32; i++)
+		if (strcmp(m->type->fields[i].name, "position") != 0)
+			m->fields[m->nfields++] = &m->type->fields[i];
+	for (int k = 0; k < LINK_KIND_COUNT; k++)
+		if (link_type((enum link_kind)k)->from == kind)
+			m->links[m->nlinks++] = link_type((enum link_kind)k);
+}
+
+/* Asks which field (or which links) of item ID to edit, and edits it. */
+static void edit_item(struct app *app, enum item_kind kind, int64_t id)
+{
+	struct field_menu m;
+	field_menu_init(&m, kind);
+	char title[128];
+	snprintf(title, sizeof title, _("%s %" PRId64 " bearbeiten"), _(m.type->label), id);
+	int pick = app_pick(app, title, m.nfields + m.nlinks, field_menu_label, &m, 0, NULL);
+	if (pick < 0)
+		return;
+	if ((size_t)pick < m.nfields)
+		app_edit_field(app, m.type, id, m.fields[pick]);
+	else
+		app_edit_links(app, m.links[(size_t)pick - m.nfields]->kind, id);
+}
+
+static void vote(struct app *app, int64_t id, int delta)
+{
+	const struct item_type *type = item_type(ITEM_UNSEEN);
+	struct unseen u;
+	if (item_read(app_db(app), type, id, &u) != STATUS_OK) {
+		app_error(app);
+		return;
+	}
+	if (u.votes + delta >= 0) {
+		u.votes += delta;
+		if (item_update(app_db(app), type, &u) != STATUS_OK)
+			app_error(app);
+		else
+			app_status(app, _("Unseen %" PRId64 ": %" PRId64 " Stimmen"), id, u.votes);
+	}
+	item_clear(type, &u);
+	app_changed(app);
+}
+
+/* Swaps the positions of the selected item and its neighbour. */
+static void reorder(struct app *app, struct panel *p, int delta)
+{
+	if (p->orders && p->orders[p->order] != LISTING_DEFAULT) {
+		app_status(app, "%s", _("Umordnen geht in der eigenen Reihenfolge (s wechselt)."));
+		return;
+	}
+	long other = (long)p->cursor + delta;
+	if (other < 0 || other >= (long)p->n)
+		return;
+	const struct item_type *type = item_type(p->kind);
+	const struct item_field *f = item_field_by_name(type, "position");
+	if (!f)
+		return;
+	struct db *db = app_db(app);
+	union item_any a, b;
+	enum status rc = db_begin(db);
+	bool have_a = false, have_b = false;
+	if (rc == STATUS_OK)
+		rc = item_read(db, type, p->ids[p->cursor], &a), have_a = rc == STATUS_OK;
+	if (rc == STATUS_OK)
+		rc = item_read(db, type, p->ids[other], &b), have_b = rc == STATUS_OK;
+	if (rc == STATUS_OK) {
+		int64_t *pa = (int64_t *)((char *)&a + f->offset), *pb = (int64_t *)((char *)&b + f->offset);
+		int64_t t = *pa;
+		*pa = *pb == t ? t + delta : *pb;   /* equal positions still move */
+		*pb = t;
+		rc = item_update(db, type, &a);
+		if (rc == STATUS_OK)
+			rc = item_update(db, type, &b);
+	}
+	rc = db_end(db, rc);
+	if (have_a)
+		item_clear(type, &a);
+	if (have_b)
+		item_clear(type, &b);
+	if (rc != STATUS_OK) {
+		app_error(app);
+		return;
+	}
+	p->cursor = (size_t)other;
+	app_changed(app);
+}
+
+static void component_label(void *ctx, size_t i, char *buf, size_t size)
+{
+	int64_t *ids = ((int64_t **)ctx)[0];
+	struct app *app = ((struct app **)ctx)[1];
+	if (i == 0) {
+		snprintf(buf, size, "%s", _("alle Komponenten"));
+		return;
+	}
+	struct component c;
+	if (item_read(app_db(app), item_type(ITEM_COMPONENT), ids[i - 1], &c) == STATUS_OK) {
+		dialog_item_label(item_type(ITEM_COMPONENT), &c, buf, size);
+		item_clear(item_type(ITEM_COMPONENT), &c);
+	}
+}
+
+static void choose_component(struct app *app, struct panel *p)
+{
+	struct listing_query q = { ITEM_COMPONENT, app_session(app), LISTING_DEFAULT, 0 };
+	int64_t *ids;
+	size_t n;
+	if (listing_ids(app_db(app), &q, &ids, &n) != STATUS_OK) {
+		app_error(app);
+		return;
+	}
+	void *ctx[2] = { ids, app };
+	int pick = app_pick(app, _("Nach Komponente filtern"), n + 1, component_label, ctx, 0, NULL);
+	if (pick >= 0) {
+		p->component = pick == 0 ? 0 : ids[pick - 1];
+		p->cursor = 0;
+		panel_open(app, p);
+	}
+	free(ids);
+}
+
+struct fill_ctx {
+	struct panel *p;
+};
+
+static void fill_new(void *ctx, void *item)
+{
+	struct panel *p = ctx;
+	const struct item_field *f = item_field_by_name(item_type(p->kind), "component");
+	if (f && p->component)
+		*(int64_t *)((char *)item + f->offset) = p->component;
+	if (p->fill)
+		p->fill(p, item);
+}
+
+int panel_command(struct app *app, struct panel *p, int command)
+{
+	int page = p->list_area.h > 1 ? p->list_area.h - 1 : 1;
+	int64_t id = panel_current(p);
+	switch (command) {
+	case PANEL_UP: move_cursor(p, -1); break;
+	case PANEL_DOWN: move_cursor(p, 1); break;
+	case PANEL_PAGE_UP: move_cursor(p, -page); break;
+	case PANEL_PAGE_DOWN: move_cursor(p, page); break;
+	case PANEL_HOME: move_cursor(p, -(long)p->n); break;
+	case PANEL_END: move_cursor(p, (long)p->n); break;
+	case PANEL_ADD: {
+		int64_t new_id;
+		if (dialog_create_item(app, item_type(p->kind), fill_new, p, &new_id)) {
+			for (size_t i = 0; i < p->n; i++)
+				if (p->ids[i] == new_id)
+					p->cursor = i;
+		}
+		break;
+	}
+	case PANEL_EDIT:
+		if (id)
+			edit_item(app, p->kind, id);
+		break;
+	case PANEL_DELETE:
+		if (id)
+			dialog_delete_item(app, item_type(p->kind), id);
+		break;
+	case PANEL_VOTE_UP: case PANEL_VOTE_DOWN:
+		if (id && p->kind == ITEM_UNSEEN)
+			vote(app, id, command == PANEL_VOTE_UP ? 1 : -1);
+		break;
+	case PANEL_MOVE_UP: case PANEL_MOVE_DOWN:
+		if (id)
+			reorder(app, p, command == PANEL_MOVE_UP ? -1 : 1);
+		break;
+	case PANEL_SORT:
+		if (p->norders > 1) {
+			p->order = (p->order + 1) % p->norders;
+			panel_open(app, p);
+			app_status(app, "%s %s", _(p->title), order_name(p->orders[p->order]));
+		}
+		break;
+	case PANEL_FILTER:
+		choose_component(app, p);
+		break;
+	case PANEL_LINKS:
+		for (int k = 0; id && k < LINK_KIND_COUNT; k++)
+			if (link_type((enum link_kind)k)->from == p->kind) {
+				app_edit_links(app, (enum link_kind)k, id);
+				break;
+			}
+		break;
+	default:
+		return VIEW_UNHANDLED;
+	}
+	return VIEW_HANDLED;
+}
+
+int panel_click(struct app *app, struct panel *p, int y, int x, bool double_click)
+{
+	struct rect r = p->list_area;
+	if (y < r.y || y >= r.y + r.h || x < r.x || x >= r.x + r.w)
+		return VIEW_UNHANDLED;
+	size_t row = p->top + (size_t)(y - r.y);
+	if (row >= p->n)
+		return VIEW_HANDLED;
+	p->cursor = row;
+	p->detail_skip = 0;
+	if (double_click)
+		edit_item(app, p->kind, p->ids[row]);
+	return VIEW_HANDLED;
+}
+
+void panel_scroll(struct app *app, struct panel *p, int delta)
+{
+	(void)app;
+	move_cursor(p, delta);
+}
+
+/* Whether any text field of the item matches. */
+static bool item_matches(const struct item_type *type, const void *item, const char *needle)
+{
+	for (size_t i = 0; i < type->nfields; i++) {
+		const struct item_field *f = &type->fields[i];
+		if (f->kind == FIELD_TEXT &&
+		    text_contains_folded(*(char *const *)((const char *)item + f->offset), needle))
+			return true;
+	}
+	return false;
+}
+
+bool panel_find(struct app *app, struct panel *p, const char *needle, bool backwards)
+{
+	const struct item_type *type = item_type(p->kind);
+	for (size_t step = 1; step <= p->n; step++) {
+		size_t i = backwards ? (p->cursor + p->n - step) % p->n : (p->cursor + step) % p->n;
+		union item_any item;
+		if (item_read(app_db(app), type, p->ids[i], &item) != STATUS_OK)
+			continue;
+		bool hit = item_matches(type, &item, needle);
+		item_clear(type, &item);
+		if (hit) {
+			p->cursor = i;
+			p->detail_skip = 0;
+			return true;
+		}
+	}
+	return false;
+}
+
+void panel_describe(struct app *app, struct panel *p, char *head, size_t head_size,
+	char *text, size_t text_size)
+{
+	const struct item_type *type = item_type(p->kind);
+	union item_any item;
+	int64_t id = panel_current(p);
+	if (!id || item_read(app_db(app), type, id, &item) != STATUS_OK)
+		return;
+	snprintf(head, head_size, "%s %" PRId64, _(type->label), id);
+	dialog_item_label(type, &item, text, text_size);
+	if (p->kind == ITEM_UNSEEN && item.unseen.description && *item.unseen.description) {
+		size_t len = strlen(text);
+		snprintf(text + len, text_size - len, "\n\n%s", item.unseen.description);
+	}
+	item_clear(type, &item);
+}

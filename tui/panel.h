@@ -1,0 +1,95 @@
+#ifndef DIDAT_TUI_PANEL_H
+#define DIDAT_TUI_PANEL_H
+
+/* A panel: the list of one kind of item beside a detail pane with all
+ * fields and links of the selected item.  Every step screen is made of
+ * panels.  Only the ids are held; the rows on screen are read when drawn. */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/item.h"
+#include "model/listing.h"
+#include "tui/app.h"
+
+/* The commands a panel runs; a view binds the keys it offers. */
+enum panel_command {
+	PANEL_UP = 500,
+	PANEL_DOWN,
+	PANEL_PAGE_UP,
+	PANEL_PAGE_DOWN,
+	PANEL_HOME,
+	PANEL_END,
+	PANEL_ADD,
+	PANEL_EDIT,        /* choose a field (or the links) and edit it */
+	PANEL_DELETE,
+	PANEL_VOTE_UP,
+	PANEL_VOTE_DOWN,
+	PANEL_MOVE_UP,     /* reorder */
+	PANEL_MOVE_DOWN,
+	PANEL_SORT,        /* next order */
+	PANEL_FILTER,      /* by component */
+	PANEL_LINKS,       /* the kind's first link */
+};
+
+#define PANEL_MOVE_KEYS \
+	{ UI_FN(KEY_UP), PANEL_UP, "↑ ↓", "Zeile wählen" }, \
+	{ UI_FN(KEY_DOWN), PANEL_DOWN, "↓", NULL }, \
+	{ 'k', PANEL_UP, "k", NULL }, \
+	{ 'j', PANEL_DOWN, "j", NULL }, \
+	{ UI_FN(KEY_PPAGE), PANEL_PAGE_UP, "Bild↑ Bild↓", "seitenweise" }, \
+	{ UI_FN(KEY_NPAGE), PANEL_PAGE_DOWN, "Bild↓", NULL }, \
+	{ UI_FN(KEY_HOME), PANEL_HOME, "Pos1 Ende", "erste/letzte Zeile" }, \
+	{ UI_FN(KEY_END), PANEL_END, "Ende", NULL }
+
+#define PANEL_EDIT_KEYS \
+	{ 'a', PANEL_ADD, "a", "neuer Eintrag" }, \
+	{ '\r', PANEL_EDIT, "Enter/e", "Feld bearbeiten" }, \
+	{ '\n', PANEL_EDIT, "Enter", NULL }, \
+	{ UI_FN(KEY_ENTER), PANEL_EDIT, "Enter", NULL }, \
+	{ 'e', PANEL_EDIT, "e", NULL }, \
+	{ 'd', PANEL_DELETE, "d/Entf", "Eintrag löschen (fragt)" }, \
+	{ UI_FN(KEY_DC), PANEL_DELETE, "Entf", NULL }
+
+struct panel {
+	enum item_kind kind;
+	const char *title;
+	/* The orders `s` cycles through (first: the default); may be 1 long. */
+	const enum listing_order *orders;
+	size_t norders, order;
+	int64_t component;        /* filter; 0 = all */
+	/* Optional: fills BUF with the row text of ITEM (default: its label)
+	 * and RIGHT with a short right-aligned figure. */
+	void (*row)(struct app *app, const void *item, char *buf, size_t size,
+		char *right, size_t right_size);
+	/* Optional: fills the new item before it is created (e.g. the
+	 * component filter, a group). */
+	void (*fill)(struct panel *panel, void *item);
+	/* State. */
+	int64_t *ids;
+	size_t n, cursor, top;
+	struct rect list_area;
+	int detail_skip;
+};
+
+/* Reloads the ids, keeping the cursor on the same item when it is still there. */
+void panel_open(struct app *app, struct panel *p);
+void panel_free(struct panel *p);
+/* Draws the list into R (and the detail pane beside or below it when
+ * DETAIL is set). */
+void panel_draw(struct app *app, struct panel *p, struct rect r, bool detail);
+/* Runs a PANEL_* command; VIEW_UNHANDLED for any other. */
+int panel_command(struct app *app, struct panel *p, int command);
+int panel_click(struct app *app, struct panel *p, int y, int x, bool double_click);
+void panel_scroll(struct app *app, struct panel *p, int delta);
+bool panel_find(struct app *app, struct panel *p, const char *needle, bool backwards);
+/* The selected item's id, 0 when the list is empty. */
+int64_t panel_current(const struct panel *p);
+/* For projector mode: the selected item's label and its fields as text. */
+void panel_describe(struct app *app, struct panel *p, char *head, size_t head_size,
+	char *text, size_t text_size);
+/* Draws all fields and links of item ID of KIND into R from row SKIP on. */
+void panel_draw_item(struct app *app, enum item_kind kind, int64_t id, struct rect r, int skip);
+
+#endif

@@ -1,0 +1,332 @@
+/* The step screens made of panels: 1 Leitfrage (the question, the system
+ * boundaries and the components), 2 Unseens, 3 Systemmodell (stakeholder
+ * groups and variables; the matrix is tui/matrix.c), 4 Ziele (goals and
+ * goal conflicts), 5 Maßnahmen (measures, their bundles by actor group,
+ * and the SoRO statements). */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/db.h"
+#include "tui/app.h"
+#include "tui/dialog.h"
+#include "tui/matrix.h"
+#include "tui/panel.h"
+#include "util/display.h"
+#include "util/i18n.h"
+
+/* Commands of the step screens themselves (panels use PANEL_*). */
+enum {
+	S_PANEL1 = 1, S_PANEL2, S_PANEL3,  /* show the first, second, third panel */
+	S_MATRIX,
+	S_QUESTION, S_INSIDE, S_OUTSIDE, S_REGION, S_HORIZON, S_TITLE,
+};
+
+/* A step screen: some panels, one of them shown. */
+struct step_screen {
+	struct panel *panels;
+	size_t npanels, current;
+	bool header;   /* step 1: the session's question and boundaries above */
+};
+
+static struct panel *current_panel(struct step_screen *s)
+{
+	return &s->panels[s->current];
+}
+
+static void screen_open(struct app *app, struct step_screen *s)
+{
+	panel_open(app, current_panel(s));
+}
+
+/* Step 1's header: the guiding question and the system boundaries. */
+static int draw_session_header(struct app *app, struct rect r)
+{
+	struct session ses;
+	if (item_read(app_db(app), item_type(ITEM_SESSION), app_session(app), &ses) != STATUS_OK)
+		return 0;
+	int y = r.y;
+	ui_text_pad(y++, r.x, r.w, ses.title, ui_attr(UI_TITLE));
+	ui_text(y, r.x, r.w, _("Leitfrage (L):"), ui_attr(UI_ACCENT));
+	struct rect q = { y + 1, r.x + 2, 3, r.w - 2 };
+	ui_wrap(q, 0, ses.question && *ses.question ? ses.question : _("— noch keine —"),
+		ses.question && *ses.question ? ui_attr(UI_NORMAL) | A_BOLD : ui_attr(UI_DIM));
+	y += 4;
+	const struct { const char *label; const char *value; } bounds[] = {
+		{ _("Innen (i)"), ses.inside }, { _("Außen (o)"), ses.outside },
+		{ _("Region (r)"), ses.region }, { _("Zeithorizont (h)"), ses.horizon },
+	};
+	int half = r.w / 2;
+	for (int i = 0; i < 4; i++) {
+		int x = r.x + (i % 2) * half, w = half - 1;
+		int used = ui_text(y + i / 2, x, w, bounds[i].label, ui_attr(UI_ACCENT));
+		used += ui_text(y + i / 2, x + used, w - used, ": ", ui_attr(UI_ACCENT));
+		ui_text(y + i / 2, x + used, w - used, bounds[i].value && *bounds[i].value ? bounds[i].value
+			: "—", ui_attr(UI_NORMAL));
+	}
+	y += 2;
+	attrset(ui_attr(UI_BORDER));
+	mvhline(y, r.x, ACS_HLINE, r.w);
+	attrset(A_NORMAL);
+	item_clear(item_type(ITEM_SESSION), &ses);
+	return y + 1 - r.y;
+}
+
+static void screen_draw(struct app *app, struct step_screen *s, struct rect r)
+{
+	r.x++;
+	r.w -= 2;
+	if (s->header && r.h >= 16) {
+		int used = draw_session_header(app, r);
+		r.y += used;
+		r.h -= used;
+	}
+	panel_draw(app, current_panel(s), r, true);
+}
+
+static bool edit_session_field(struct app *app, const char *name)
+{
+	const struct item_type *type = item_type(ITEM_SESSION);
+	return app_edit_field(app, type, app_session(app), item_field_by_name(type, name));
+}
+
+static int screen_command(struct app *app, struct step_screen *s, int command)
+{
+	switch (command) {
+	case S_PANEL1: case S_PANEL2: case S_PANEL3:
+		if ((size_t)(command - S_PANEL1) < s->npanels) {
+			s->current = (size_t)(command - S_PANEL1);
+			panel_open(app, current_panel(s));
+		}
+		return VIEW_HANDLED;
+	case S_MATRIX: app_show(app, &matrix_view); return VIEW_HANDLED;
+	case S_QUESTION: edit_session_field(app, "question"); return VIEW_HANDLED;
+	case S_INSIDE: edit_session_field(app, "inside"); return VIEW_HANDLED;
+	case S_OUTSIDE: edit_session_field(app, "outside"); return VIEW_HANDLED;
+	case S_REGION: edit_session_field(app, "region"); return VIEW_HANDLED;
+	case S_HORIZON: edit_session_field(app, "horizon"); return VIEW_HANDLED;
+	case S_TITLE: edit_session_field(app, "title"); return VIEW_HANDLED;
+	}
+	return panel_command(app, current_panel(s), command);
+}
+
+static void screen_current(struct app *app, struct step_screen *s, char *head, size_t head_size,
+	char *text, size_t text_size)
+{
+	panel_describe(app, current_panel(s), head, head_size, text, text_size);
+}
+
+/* Generates the view callbacks of a step screen named NAME. */
+#define STEP_SCREEN_VIEW(name, title_text, state) \
+	static void name##_open(struct app *app) { screen_open(app, &state); } \
+	static void name##_draw(struct app *app, struct rect r) { screen_draw(app, &state, r); } \
+	static int name##_command(struct app *app, int command, int key) \
+	{ (void)key; return screen_command(app, &state, command); } \
+	static int name##_click(struct app *app, int y, int x, bool dbl) \
+	{ return panel_click(app, current_panel(&state), y, x, dbl); } \
+	static void name##_scroll(struct app *app, int delta) \
+	{ panel_scroll(app, current_panel(&state), delta); } \
+	static bool name##_find(struct app *app, const char *needle, bool backwards) \
+	{ return panel_find(app, current_panel(&state), needle, backwards); } \
+	static void name##_current(struct app *app, char *h, size_t hs, char *t, size_t ts) \
+	{ screen_current(app, &state, h, hs, t, ts); } \
+	const struct view name##_view = { title_text, name##_keys, \
+		sizeof name##_keys / sizeof name##_keys[0], name##_open, name##_draw, \
+		name##_command, name##_click, name##_scroll, name##_current, name##_find };
+
+/* ---- rows ---- */
+
+static void component_number(struct app *app, int64_t component_id, char *buf, size_t size)
+{
+	struct component c;
+	buf[0] = '\0';
+	if (component_id && item_read(app_db(app), item_type(ITEM_COMPONENT), component_id, &c) == STATUS_OK) {
+		snprintf(buf, size, "K%" PRId64, c.number);
+		item_clear(item_type(ITEM_COMPONENT), &c);
+	}
+}
+
+static void unseen_row(struct app *app, const void *item, char *buf, size_t size, char *right,
+	size_t right_size)
+{
+	const struct unseen *u = item;
+	char comp[16];
+	component_number(app, u->component_id, comp, sizeof comp);
+	double v = unseen_vulnerability(u);
+	snprintf(buf, size, "%3" PRId64 " %s", u->position, u->title);
+	if (v >= 0)
+		snprintf(right, right_size, "%s ●%" PRId64 " V%.1f", comp, u->votes, v);
+	else
+		snprintf(right, right_size, "%s ●%" PRId64 " V–", comp, u->votes);
+}
+
+static void goal_row(struct app *app, const void *item, char *buf, size_t size, char *right,
+	size_t right_size)
+{
+	const struct goal *g = item;
+	char comp[16];
+	component_number(app, g->component_id, comp, sizeof comp);
+	snprintf(buf, size, "%-3s %s", comp, g->text);
+	snprintf(right, right_size, "#%" PRId64, g->id);
+}
+
+static void label_of(struct app *app, enum item_kind kind, int64_t id, char *buf, size_t size)
+{
+	union item_any item;
+	buf[0] = '\0';
+	if (id && item_read(app_db(app), item_type(kind), id, &item) == STATUS_OK) {
+		dialog_item_label(item_type(kind), &item, buf, size);
+		item_clear(item_type(kind), &item);
+	}
+}
+
+static void conflict_row(struct app *app, const void *item, char *buf, size_t size, char *right,
+	size_t right_size)
+{
+	const struct conflict *c = item;
+	char a[128], b[128];
+	label_of(app, ITEM_GOAL, c->goal_a, a, sizeof a);
+	label_of(app, ITEM_GOAL, c->goal_b, b, sizeof b);
+	snprintf(buf, size, "%s ↔ %s: %s", a, b, c->description ? c->description : "");
+	(void)right;
+	(void)right_size;
+}
+
+static void measure_row(struct app *app, const void *item, char *buf, size_t size, char *right,
+	size_t right_size)
+{
+	const struct measure *m = item;
+	char actor[64];
+	label_of(app, ITEM_ACTOR, m->actor_id, actor, sizeof actor);
+	snprintf(buf, size, "%-2.2s %s", actor[0] ? actor : "–", m->text);
+	if (m->priority)
+		snprintf(right, right_size, "P%" PRId64 " %s", m->priority, m->horizon ? m->horizon : "");
+	else
+		snprintf(right, right_size, "%s", m->horizon ? m->horizon : "");
+}
+
+static void soro_row(struct app *app, const void *item, char *buf, size_t size, char *right,
+	size_t right_size)
+{
+	const struct soro *s = item;
+	char comp[16];
+	component_number(app, s->component_id, comp, sizeof comp);
+	snprintf(buf, size, "%-3s %s", comp, s->text);
+	(void)right;
+	(void)right_size;
+}
+
+static void variable_row(struct app *app, const void *item, char *buf, size_t size, char *right,
+	size_t right_size)
+{
+	const struct variable *v = item;
+	(void)app;
+	snprintf(buf, size, "%3" PRId64 " %s", v->position, v->name);
+	snprintf(right, right_size, "%s", v->short_name ? v->short_name : "");
+}
+
+/* ---- 1 Leitfrage ---- */
+
+static struct panel question_panels[] = {
+	{ .kind = ITEM_COMPONENT, .title = "Komponenten" },
+};
+static struct step_screen question_state = { question_panels, 1, 0, true };
+
+static const struct binding question_keys[] = {
+	PANEL_MOVE_KEYS,
+	PANEL_EDIT_KEYS,
+	{ 'L', S_QUESTION, "L", "Leitfrage bearbeiten" },
+	{ 'i', S_INSIDE, "i o", "Systemgrenze innen / außen" },
+	{ 'o', S_OUTSIDE, "o", NULL },
+	{ 'r', S_REGION, "r", "Region" },
+	{ 'h', S_HORIZON, "h", "Zeithorizont" },
+	{ 'T', S_TITLE, "T", "Titel der Sitzung" },
+};
+STEP_SCREEN_VIEW(question, "1 Leitfrage und Systemgrenzen", question_state)
+
+/* ---- 2 Unseens ---- */
+
+static const enum listing_order unseen_orders[] = {
+	LISTING_DEFAULT, LISTING_VOTES, LISTING_VULNERABILITY,
+};
+static struct panel unseen_panels[] = {
+	{ .kind = ITEM_UNSEEN, .title = "Unseens", .orders = unseen_orders, .norders = 3,
+	  .row = unseen_row },
+};
+static struct step_screen unseens_state = { unseen_panels, 1, 0, false };
+
+static const struct binding unseens_keys[] = {
+	PANEL_MOVE_KEYS,
+	PANEL_EDIT_KEYS,
+	{ '+', PANEL_VOTE_UP, "+ -", "Punkt geben / wegnehmen" },
+	{ '-', PANEL_VOTE_DOWN, "-", NULL },
+	{ 'K', PANEL_MOVE_UP, "K J", "nach oben / unten schieben" },
+	{ 'J', PANEL_MOVE_DOWN, "J", NULL },
+	{ 's', PANEL_SORT, "s", "sortieren: Reihenfolge, Stimmen, Verletzlichkeit" },
+	{ 'f', PANEL_FILTER, "f", "nach Komponente filtern" },
+	{ 'l', PANEL_LINKS, "l", "betroffene Stakeholdergruppen wählen" },
+};
+STEP_SCREEN_VIEW(unseens, "2 Unseens", unseens_state)
+
+/* ---- 3 Systemmodell ---- */
+
+static struct panel model_panels[] = {
+	{ .kind = ITEM_VARIABLE, .title = "Systemvariablen", .row = variable_row },
+	{ .kind = ITEM_STAKEHOLDER, .title = "Stakeholdergruppen" },
+};
+static struct step_screen model_state = { model_panels, 2, 0, false };
+
+static const struct binding model_keys[] = {
+	PANEL_MOVE_KEYS,
+	PANEL_EDIT_KEYS,
+	{ 'v', S_PANEL1, "v", "Systemvariablen" },
+	{ 'g', S_PANEL2, "g", "Stakeholdergruppen" },
+	{ 'm', S_MATRIX, "m", "Einflussmatrix" },
+	{ 'K', PANEL_MOVE_UP, "K J", "Variable nach oben / unten schieben" },
+	{ 'J', PANEL_MOVE_DOWN, "J", NULL },
+};
+STEP_SCREEN_VIEW(model, "3 Systemmodell", model_state)
+
+/* ---- 4 Ziele ---- */
+
+static const enum listing_order goal_orders[] = { LISTING_COMPONENT };
+static struct panel goal_panels[] = {
+	{ .kind = ITEM_GOAL, .title = "Ziele je Komponente", .orders = goal_orders, .norders = 1,
+	  .row = goal_row },
+	{ .kind = ITEM_CONFLICT, .title = "Zielkonflikte", .row = conflict_row },
+};
+static struct step_screen goals_state = { goal_panels, 2, 0, false };
+
+static const struct binding goals_keys[] = {
+	PANEL_MOVE_KEYS,
+	PANEL_EDIT_KEYS,
+	{ 'z', S_PANEL1, "z", "Ziele" },
+	{ 'k', S_PANEL2, "k", "Zielkonflikte (zwei Ziele und eine Beschreibung)" },
+	{ 'l', PANEL_LINKS, "l", "Unseens wählen, auf die das Ziel antwortet" },
+	{ 'f', PANEL_FILTER, "f", "nach Komponente filtern" },
+};
+STEP_SCREEN_VIEW(goals, "4 Ziele", goals_state)
+
+/* ---- 5 Maßnahmen ---- */
+
+static const enum listing_order measure_orders[] = { LISTING_DEFAULT, LISTING_ACTOR };
+static const enum listing_order soro_orders[] = { LISTING_COMPONENT };
+static struct panel measure_panels[] = {
+	{ .kind = ITEM_MEASURE, .title = "Maßnahmen", .orders = measure_orders, .norders = 2,
+	  .row = measure_row },
+	{ .kind = ITEM_SORO, .title = "SoRO je Komponente", .orders = soro_orders, .norders = 1,
+	  .row = soro_row },
+};
+static struct step_screen measures_state = { measure_panels, 2, 0, false };
+
+static const struct binding measures_keys[] = {
+	PANEL_MOVE_KEYS,
+	PANEL_EDIT_KEYS,
+	{ 'm', S_PANEL1, "m", "Maßnahmen" },
+	{ 'o', S_PANEL2, "o", "SoRO: sozial robuste Orientierung je Komponente" },
+	{ 'b', PANEL_SORT, "b", "Bündel: nach Akteursgruppe A–G gruppiert / alle" },
+	{ 'l', PANEL_LINKS, "l", "Ziele wählen, denen die Maßnahme dient" },
+	{ 'f', PANEL_FILTER, "f", "SoRO nach Komponente filtern" },
+};
+STEP_SCREEN_VIEW(measures, "5 Maßnahmen", measures_state)

@@ -1,0 +1,71 @@
+#ifndef DIDAT_TUI_UI_H
+#define DIDAT_TUI_UI_H
+
+/* Drawing primitives of the full-screen interface: themes, and text that
+ * reaches the terminal only through util/display.c (control characters
+ * visible, widths measured with wcwidth, clipped on character boundaries).
+ * Everything draws on stdscr; ncurses sends only what changed. */
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* What a piece of the screen is; the theme decides how it looks. */
+enum ui_role {
+	UI_NORMAL,
+	UI_DIM,         /* hints, empty values */
+	UI_TITLE,       /* headings */
+	UI_BAR,         /* step bar and status line */
+	UI_TAB_ACTIVE,  /* the current step */
+	UI_CURSOR,      /* the selected row */
+	UI_MARK,        /* search hits, marked rows */
+	UI_ERROR,
+	UI_ACCENT,      /* counts, votes, ratings */
+	UI_BORDER,
+	UI_ROLE_COUNT
+};
+
+enum ui_theme { UI_THEME_DEFAULT, UI_THEME_LIGHT, UI_THEME_CONTRAST, UI_THEME_COUNT };
+
+/* Sets up colours after initscr: monochrome when the terminal has none
+ * or NO_COLOR is set (https://no-color.org), else THEME. */
+void ui_theme_init(enum ui_theme theme);
+void ui_theme_set(enum ui_theme theme);
+enum ui_theme ui_theme_current(void);
+const char *ui_theme_name(enum ui_theme theme);
+attr_t ui_attr(enum ui_role role);
+/* Switches every role to high contrast without colour (projector mode)
+ * and back. */
+void ui_high_contrast(bool on);
+
+struct rect {
+	int y, x, h, w;
+};
+
+/* Draws TEXT at Y, X in at most WIDTH columns with ATTR; a newline shows
+ * as "↵".  Returns the columns used. */
+int ui_text(int y, int x, int width, const char *text, attr_t attr);
+/* The same, then fills the rest of WIDTH with spaces in ATTR. */
+void ui_text_pad(int y, int x, int width, const char *text, attr_t attr);
+/* Like ui_text, with the spans between SEARCH_MARK_OPEN and _CLOSE in MARK. */
+int ui_text_marked(int y, int x, int width, const char *text, attr_t attr, attr_t mark);
+/* Word-wraps TEXT into R from row SKIP of the wrapped text on; returns
+ * the number of rows the whole text takes at that width. */
+int ui_wrap(struct rect r, int skip, const char *text, attr_t attr);
+/* Rows TEXT takes when wrapped at WIDTH. */
+int ui_wrap_rows(int width, const char *text);
+
+void ui_fill(struct rect r, attr_t attr);
+/* A frame around R with TITLE in its top edge. */
+void ui_frame(struct rect r, const char *title);
+
+/* Formats with printf into BUF and returns it (for labels). */
+const char *ui_fmt(char *buf, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Key codes: characters as themselves, function keys above Unicode. */
+#define UI_FN(k) ((int)(k) + 0x110000)
+#define UI_CTRL(c) ((c) & 0x1f)
+int ui_key_code(int kind, wint_t key);
+
+#endif
