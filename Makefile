@@ -33,7 +33,8 @@ E := @:
 endif
 
 LIB_SRC  := $(wildcard util/*.c model/*.c exports/*.c)
-APP_SRC  := main.c $(wildcard cli/*.c tui/*.c)
+TUI_SRC  := $(wildcard tui/*.c)
+APP_SRC  := main.c $(wildcard cli/*.c) $(TUI_SRC)
 TEST_SRC := $(wildcard tests/unit/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 APP_OBJ  := $(APP_SRC:%.c=$(BUILD)/%.o)
@@ -72,7 +73,8 @@ $(UNIT): $(LIB_OBJ) $(TEST_OBJ)
 
 # Each bench/NAME.c is a program of its own; `make bench` runs them all
 # (optimised build) and prints their figures.  Benchmarks are not tests.
-$(BUILD)/bench/%: $(BUILD)/bench/%.o $(LIB_OBJ)
+# They link the screen too, for the redraw benchmark (tui_probe_*).
+$(BUILD)/bench/%: $(BUILD)/bench/%.o $(LIB_OBJ) $(TUI_SRC:%.c=$(BUILD)/%.o)
 	$(E) "  LINK    $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
@@ -101,6 +103,8 @@ check: deps
 	$(Q)$(UNIT)
 	@echo "== command-line tests"
 	$(Q)DIDAT=$(abspath $(BIN)) sh tests/cli/run.sh
+	@echo "== end-to-end tests (tmux)"
+	$(Q)DIDAT=$(abspath $(BIN)) sh tests/e2e/run.sh
 
 asan: deps
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan SAN=1 check

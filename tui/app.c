@@ -358,6 +358,8 @@ int app_modal_key(struct app *app, void (*draw)(void *ctx), void *ctx)
 			tick(app);
 			continue;
 		}
+		if (kind == OK && key == UI_CTRL('c'))
+			app_shutdown(app);
 		if (kind == KEY_CODE_YES && key == KEY_RESIZE)
 			continue;
 		if (kind == KEY_CODE_YES && key == KEY_MOUSE)
@@ -619,7 +621,7 @@ int tui_run(struct db *db, int64_t session)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	set_escdelay(25);
-	cbreak();
+	raw();   /* Ctrl-S saves (not XOFF); Ctrl-C arrives as a key, handled like SIGINT */
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
@@ -643,4 +645,51 @@ int tui_run(struct db *db, int64_t session)
 	delscreen(app.screen);
 	free(app.find);
 	return 0;
+}
+
+struct app *tui_probe_open(struct db *db, int64_t session, int lines, int cols, FILE *out)
+{
+	static struct app probe;
+	memset(&probe, 0, sizeof probe);
+	probe.db = db;
+	probe.timer_minutes = TIMER_DEFAULT_MIN;
+	FILE *in = fopen("/dev/null", "r");
+	probe.screen = in ? newterm("xterm-256color", out, in) : NULL;
+	if (!probe.screen)
+		probe.screen = in ? newterm("vt100", out, in) : NULL;
+	if (!probe.screen)
+		return NULL;
+	set_term(probe.screen);
+	resize_term(lines, cols);
+	ui_theme_init(UI_THEME_DEFAULT);
+	db_changed_elsewhere(db);
+	app_open_session(&probe, session);
+	app_draw(&probe);
+	refresh();
+	return &probe;
+}
+
+void tui_probe_key(struct app *app, int key)
+{
+	handle_key(app, key);
+	app_draw(app);
+	refresh();
+}
+
+void tui_probe_dump(struct app *app, FILE *out)
+{
+	(void)app;
+	for (int y = 0; y < LINES; y++) {
+		wchar_t row[1024];
+		int n = mvinnwstr(y, 0, row, COLS < 1023 ? COLS : 1023);
+		row[n > 0 ? n : 0] = L'\0';
+		fprintf(out, "%ls\n", row);
+	}
+}
+
+void tui_probe_close(struct app *app)
+{
+	endwin();
+	delscreen(app->screen);
+	free(app->find);
 }

@@ -100,12 +100,21 @@ static int add_link_name(void *ctx, int64_t id)
 	return 0;
 }
 
+/* A field as a person reads it: references by their label ("K2 Daten"). */
 static void field_value(struct app *app, const struct item_type *type, const void *item,
 	const struct item_field *f, char *buf, size_t size)
 {
 	if (f->kind == FIELD_TEXT) {
 		const char *s = *(char *const *)((const char *)item + f->offset);
 		snprintf(buf, size, "%s", s ? s : "");
+	} else if (f->kind == FIELD_REF) {
+		int64_t id = *(const int64_t *)((const char *)item + f->offset);
+		union item_any ref;
+		buf[0] = '\0';
+		if (id && item_read(app_db(app), item_type(f->ref), id, &ref) == STATUS_OK) {
+			dialog_item_label(item_type(f->ref), &ref, buf, size);
+			item_clear(item_type(f->ref), &ref);
+		}
 	} else {
 		item_format(app_db(app), type, item, f, buf, size);
 	}
@@ -353,43 +362,40 @@ static void reorder(struct app *app, struct panel *p, int delta)
 	app_changed(app);
 }
 
+struct component_choice {
+	struct app *app;
+	int64_t *ids;
+};
+
 static void component_label(void *ctx, size_t i, char *buf, size_t size)
 {
-	int64_t *ids = ((int64_t **)ctx)[0];
-	struct app *app = ((struct app **)ctx)[1];
+	struct component_choice *c = ctx;
+	struct component comp;
 	if (i == 0) {
 		snprintf(buf, size, "%s", _("alle Komponenten"));
-		return;
-	}
-	struct component c;
-	if (item_read(app_db(app), item_type(ITEM_COMPONENT), ids[i - 1], &c) == STATUS_OK) {
-		dialog_item_label(item_type(ITEM_COMPONENT), &c, buf, size);
-		item_clear(item_type(ITEM_COMPONENT), &c);
+	} else if (item_read(app_db(c->app), item_type(ITEM_COMPONENT), c->ids[i - 1], &comp) == STATUS_OK) {
+		dialog_item_label(item_type(ITEM_COMPONENT), &comp, buf, size);
+		item_clear(item_type(ITEM_COMPONENT), &comp);
 	}
 }
 
 static void choose_component(struct app *app, struct panel *p)
 {
 	struct listing_query q = { ITEM_COMPONENT, app_session(app), LISTING_DEFAULT, 0 };
-	int64_t *ids;
+	struct component_choice c = { app, NULL };
 	size_t n;
-	if (listing_ids(app_db(app), &q, &ids, &n) != STATUS_OK) {
+	if (listing_ids(app_db(app), &q, &c.ids, &n) != STATUS_OK) {
 		app_error(app);
 		return;
 	}
-	void *ctx[2] = { ids, app };
-	int pick = app_pick(app, _("Nach Komponente filtern"), n + 1, component_label, ctx, 0, NULL);
+	int pick = app_pick(app, _("Nach Komponente filtern"), n + 1, component_label, &c, 0, NULL);
 	if (pick >= 0) {
-		p->component = pick == 0 ? 0 : ids[pick - 1];
+		p->component = pick == 0 ? 0 : c.ids[pick - 1];
 		p->cursor = 0;
 		panel_open(app, p);
 	}
-	free(ids);
+	free(c.ids);
 }
-
-struct fill_ctx {
-	struct panel *p;
-};
 
 static void fill_new(void *ctx, void *item)
 {

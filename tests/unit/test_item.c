@@ -647,13 +647,15 @@ START_TEST(test_item_refusals)
 
 	struct component dup = { .session_id = w.s, .number = 1, .name = "Doppelt" };
 	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_COMPONENT), &dup), STATUS_CONFLICT, "number");
+	/* no number: the next free one, as the screen and the CLI create them */
 	dup.number = 0;
-	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_COMPONENT), &dup), STATUS_INVALID, "number");
+	ck_assert_int_eq(item_create(w.db, T(ITEM_COMPONENT), &dup), STATUS_OK);
+	ck_assert_int_eq(dup.number, 2);
 	/* the same number in another session is fine */
 	dup.number = 2;
 	dup.session_id = w.other;
 	ck_assert_int_eq(item_create(w.db, T(ITEM_COMPONENT), &dup), STATUS_OK);
-	ck_assert_int_eq(count_items(w.db, ITEM_COMPONENT, w.s), 1);
+	ck_assert_int_eq(count_items(w.db, ITEM_COMPONENT, w.s), 2);
 
 	struct actor a = { .session_id = w.s, .letter = "A", .name = "Noch einmal A" };
 	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_ACTOR), &a), STATUS_CONFLICT, "letter");

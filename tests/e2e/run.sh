@@ -1,0 +1,34 @@
+#!/bin/sh
+# Runs every tests/e2e/t_*.sh: the real program in tmux, driven as a
+# person drives it (send-keys), checked on the screen (capture-pane) and
+# in the database (the command line).  Each test gets a fresh folder and
+# its own tmux server, so a test never sees another's windows.  Ends with
+# "e2e: N passed, N failed".
+here=$(cd "$(dirname "$0")" && pwd)
+: "${DIDAT:?set DIDAT to the didat binary}"
+command -v tmux >/dev/null || { echo "e2e: tmux is missing (make deps installs it)"; exit 1; }
+PASSED=0
+FAILED=0
+for file in "$here"/t_*.sh; do
+	tmp=$(mktemp -d)
+	counts=$(
+		cd "$tmp" || exit 1
+		export DIDAT DIDAT_DB="$tmp/test.db" DIDAT_CODER=tester HOME="$tmp" XDG_DATA_HOME="$tmp/xdg"
+		export TMUX_SOCKET="didat-e2e-$$-$(basename "$file" .sh)"
+		unset TMUX NO_COLOR
+		PASSED=0
+		FAILED=0
+		TEST_FILE=$(basename "$file")
+		. "$here/../cli/lib.sh"
+		. "$here/lib.sh"
+		. "$file"
+		tmux -L "$TMUX_SOCKET" kill-server 2>/dev/null
+		echo "$PASSED $FAILED"
+	)
+	rm -rf "$tmp"
+	set -- $counts
+	PASSED=$((PASSED + ${1:-0}))
+	FAILED=$((FAILED + ${2:-1}))
+done
+echo "e2e: $PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]

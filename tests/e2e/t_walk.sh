@@ -1,0 +1,120 @@
+# A workshop as a facilitator runs it: create a session on the start
+# screen, fill every step with German text, vote, undo and redo, resize,
+# project, quit; then check the screen and the stored data.
+
+start main 100x30
+wait_for main "Noch keine Sitzung"
+
+# The browser: a new session opens at step 1.
+keys main a
+wait_for main "Titel der neuen Sitzung"
+type_text main "Werkstatt „Daten“ in Fußgängerzonen"
+keys main Enter
+wait_for main "1 Leitfrage"
+wait_for main "Werkstatt „Daten“ in Fußgängerzonen"
+
+# Step 1: the guiding question (multi-line editor, saved with F2), the
+# boundaries and a component.
+keys main L
+wait_for main "Leitfrage"
+type_text main "Wie schützen Kleinbetriebe ihre Daten?"
+keys main Enter
+type_text main "Zweite Zeile mit Größe ß"
+keys main F2
+wait_for main "Sitzung 1 gespeichert"
+keys main i
+type_text main "Betriebe unter 50 Beschäftigten"
+keys main F2
+wait_for main "Betriebe unter 50"
+keys main a
+type_text main "Plattformökonomie"
+keys main Enter
+wait_for main "Komponente 1 angelegt"
+wait_for main "K1 Plattformökonomie"
+
+# Step 2: two unseens, votes, a description through the field menu.
+keys main 2
+wait_for main "Unseens (0)"
+keys main a
+type_text main "Datenabfluss über Fernwartung"
+keys main Enter
+wait_for main "Unseen 1 angelegt"
+keys main a
+type_text main "Abhängigkeit von „Plattformen“"
+keys main Enter
+wait_for main "Unseen 2 angelegt"
+keys main + + +
+wait_for main "Unseen 2: 3 Stimmen"
+keys main e
+wait_for main "Unseen 2 bearbeiten"
+type_text main "Beschreib"
+keys main Enter
+type_text main "Kunden wandern ab; Preise fallen."
+keys main C-s
+wait_for main "Unseen 2 gespeichert"
+wait_for main "Kunden wandern ab"
+keys main s
+wait_for main "nach Stimmen"
+
+# Undo the description, then redo it (u / Ctrl-R, through the change log).
+keys main u
+wait_for main "Rückgängig"
+is "description after undo" "$(sql_value "SELECT coalesce(description, '') FROM unseen WHERE id = 2")" ""
+keys main C-r
+wait_for main "Kunden wandern ab"
+is "description after redo" "$(sql_value "SELECT description FROM unseen WHERE id = 2")" \
+	"Kunden wandern ab; Preise fallen."
+
+# Step 4: a goal that answers unseen 1.
+keys main 4
+wait_for main "Ziele je Komponente (0)"
+keys main a
+type_text main "Souveränität über Betriebsdaten"
+keys main Enter
+wait_for main "Ziel 1 angelegt"
+keys main l
+wait_for main "Ziel: Unseen"
+type_text main "Fernwartung"
+keys main Space Enter
+wait_for main "Verknüpfungen gespeichert"
+
+# Step 5: a measure.
+keys main 5
+wait_for main "Maßnahmen (0)"
+keys main a
+type_text main "Schulungen für Geschäftsführer:innen"
+keys main Enter
+wait_for main "Maßnahme 1 angelegt"
+
+# Resizing never loses anything; below 40x12 the screen says so.
+resize main 60x20
+wait_for main "Schulungen für"
+resize main 30x10
+wait_for main "Terminal zu klein"
+resize main 100x30
+wait_for main "Schulungen für Geschäftsführer:innen"
+
+# Projector mode shows the question without the step bar.
+keys main F5
+gone main "1 Leitfrage"
+wait_for main "Wie schützen Kleinbetriebe"
+keys main F5
+wait_for main "1 Leitfrage"
+
+# q goes back to the browser, q again quits.
+keys main q
+wait_for main "Sitzungen (1)"
+keys main q
+sleep 0.3
+
+# What was stored, read back through the command line.
+run_ok show 1
+out_has "Wie schützen Kleinbetriebe ihre Daten?"
+out_has "Zweite Zeile mit Größe ß"
+out_has "Betriebe unter 50 Beschäftigten"
+out_has "Plattformökonomie"
+out_has "Abhängigkeit von „Plattformen“"
+out_has "Souveränität über Betriebsdaten"
+out_has "Schulungen für Geschäftsführer:innen"
+is "votes" "$(sql_value "SELECT votes FROM unseen WHERE id = 2")" 3
+is "goal link" "$(sql_value "SELECT unseen_id FROM goal_unseen WHERE goal_id = 1")" 1
