@@ -32,7 +32,11 @@ static void vmessage(const struct cli *cli, const char *fmt, va_list ap)
 		fprintf(stderr, "didat %s: ", cli->command);
 	else
 		fputs("didat: ", stderr);
-	vfprintf(stderr, fmt, ap);
+	/* Messages quote names and texts from the database and from files:
+	 * they reach the terminal through the display function too. */
+	char buf[4096];
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	display_fputs(stderr, buf, -1, 0, true);
 	fputc('\n', stderr);
 }
 

@@ -90,7 +90,8 @@ bool cli_output_close(const struct cli *cli, struct cli_output *out, bool ok);
 	X("docs",       cmd_docs,       "SITZUNG", "Dokumente einer Sitzung") \
 	X("code",       cmd_code,       "SITZUNG DOK ERSTE[-LETZTE] CODE [--coder NAME] [--memo TEXT]", \
 	  "eine Passage kodieren") \
-	X("codes",      cmd_codes,      "SITZUNG", "alle Codes mit Häufigkeiten") \
+	X("codes",      cmd_codes,      "SITZUNG [--by code|document|coder]", \
+	  "Häufigkeiten: Kodierungen je Code, Dokument oder Kodierer") \
 	X("export",     cmd_export,     "hinge|report|matrix|dot|unseens|goals|measures|stakeholders|" \
 	  "components|codes SITZUNG [-o DATEI] [--sep ,|;] [--bom] [--raw] [...]", \
 	  "Scharniertabelle (CSV), Bericht (Markdown), Matrix (CSV), Graph (DOT), Elemente (CSV)") \
@@ -102,8 +103,8 @@ bool cli_output_close(const struct cli *cli, struct cli_output *out, bool ok);
 	X("log",        cmd_log,        "SITZUNG [--since N]", "Änderungsprotokoll") \
 	X("undo",       cmd_undo,       "SITZUNG", "die letzte Änderung der Sitzung zurücknehmen") \
 	X("redo",       cmd_redo,       "SITZUNG", "die zuletzt zurückgenommene Änderung wiederherstellen") \
-	X("codebook",   cmd_codebook,   "SITZUNG rename|move|merge|delete|define|colour|memo CODE [WERT] [--yes]", \
-	  "Codebuch pflegen: umbenennen, verschieben, zusammenführen, löschen") \
+	X("codebook",   cmd_codebook,   "SITZUNG [show|rename|move|merge|delete|define|colour|memo CODE [WERT]] " \
+	  "[--yes]", "Codebuch zeigen und pflegen: umbenennen, verschieben, zusammenführen, löschen") \
 	X("coding",     cmd_coding,     "SITZUNG ID [--lines A-B] [--code C] [--memo T] [--delete]", \
 	  "eine Kodierung ändern oder löschen") \
 	X("doc",        cmd_doc,        "SITZUNG DOK [--title T] [--kind K] [--date D] [--component N] " \

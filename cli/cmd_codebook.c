@@ -1,20 +1,197 @@
-/* codebook, coding, doc: placeholder until they land. */
+/* codebook: the free codes' tree, their definitions, colours and memos. */
 #include "cli/cli.h"
+
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/coding.h"
+#include "model/db.h"
+#include "util/display.h"
+#include "util/i18n.h"
+
+#define CODEBOOK_USAGE "didat codebook SITZUNG [show|rename|move|merge|delete|define|colour|memo " \
+	"CODE [WERT]] [--yes]"
+
+/* "Label:" padded to one column, then VALUE made safe (newlines kept). */
+static void print_field(const char *label, const char *value)
+{
+	if (!*value) {
+		printf("%s\n", label);
+		return;
+	}
+	display_fputs(stdout, label, -1, 14, false);
+	display_fputs(stdout, value, -1, 0, true);
+	fputc('\n', stdout);
+}
+
+static int print_entry(void *ctx, const struct code_info *c)
+{
+	(void)ctx;
+	printf("%5" PRId64 "  %-11s  %5" PRId64 "  ", c->id, c->type, c->codings);
+	display_fputs(stdout, c->colour, 8, 8, false);
+	fputs("  ", stdout);
+	display_fputs(stdout, *c->path ? c->path : c->name, 100, 0, false);
+	fputc('\n', stdout);
+	if (*c->definition) {
+		fputs("       ", stdout);
+		display_fputs(stdout, _("Definition: "), -1, 0, false);
+		display_fputs(stdout, c->definition, 200, 0, false);
+		fputc('\n', stdout);
+	}
+	if (*c->memo) {
+		fputs("       ", stdout);
+		display_fputs(stdout, _("Memo: "), -1, 0, false);
+		display_fputs(stdout, c->memo, 200, 0, false);
+		fputc('\n', stdout);
+	}
+	return 0;
+}
+
+static int print_code(void *ctx, const struct code_info *c)
+{
+	char number[32];
+	(void)ctx;
+	snprintf(number, sizeof number, "%" PRId64, c->id);
+	print_field(_("Code:"), number);
+	print_field(_("Art:"), c->type);
+	print_field(_("Name:"), c->name);
+	if (*c->path)
+		print_field(_("Pfad:"), c->path);
+	print_field(_("Farbe:"), c->colour);
+	print_field(_("Definition:"), c->definition);
+	print_field(_("Memo:"), c->memo);
+	snprintf(number, sizeof number, "%" PRId64, c->codings);
+	print_field(_("Kodierungen:"), number);
+	return 0;
+}
+
+/* The type of code ID, into TYPE (16 bytes). */
+static int copy_type(void *ctx, const struct code_info *c)
+{
+	snprintf(ctx, 16, "%s", c->type);
+	return 1;
+}
+
+static int on_yes(void *ctx, const struct option *opt, int val, const char *arg)
+{
+	(void)opt;
+	(void)val;
+	(void)arg;
+	*(bool *)ctx = true;
+	return 0;
+}
+
+static const char *const actions[] = {
+	"show", "rename", "move", "merge", "delete", "define", "colour", "memo", NULL
+};
+
+/* DELETE: asks first (without --yes: the count on standard error, exit 2). */
+static int delete_code(struct cli *cli, int64_t id, const char *key, bool yes)
+{
+	char type[16] = "";
+	int64_t codes = 0, codings = 0;
+	enum status rc = code_read(cli->db, id, copy_type, type);
+	if (rc == STATUS_OK)
+		rc = code_count_subtree(cli->db, id, &codes, &codings);
+	if (rc != STATUS_OK)
+		return cli_fail(cli, rc);
+	/* item codes are refused by the model, --yes or not */
+	if (!yes && strcmp(type, "free") == 0)
+		return cli_error(cli, _("Code %" PRId64 " (\"%s\") wird gelöscht mit %" PRId64
+			" Untercodes und %" PRId64 " Kodierungen; bestätigen Sie mit --yes"), id, key, codes,
+			codings);
+	rc = code_delete(cli->db, id, &codes, &codings);
+	if (rc != STATUS_OK)
+		return cli_fail(cli, rc);
+	cli_note(cli, _("gelöscht: Code %" PRId64 " mit %" PRId64 " Untercodes und %" PRId64
+		" Kodierungen"), id, codes, codings);
+	return EXIT_DONE;
+}
+
+static int merge_codes(struct cli *cli, int64_t session, int64_t from, const char *into_key)
+{
+	int64_t into = 0;
+	struct code_merge_result r;
+	enum status rc = code_find(cli->db, session, into_key, &into);
+	if (rc == STATUS_OK)
+		rc = code_merge(cli->db, from, into, &r);
+	if (rc != STATUS_OK)
+		return cli_fail(cli, rc);
+	cli_note(cli, _("Code %" PRId64 " in Code %" PRId64 " überführt: %" PRId64 " Kodierungen "
+		"übernommen, %" PRId64 " doppelte entfernt, %" PRId64 " Untercodes verschoben"), from, into,
+		r.moved, r.duplicates, r.children);
+	return EXIT_DONE;
+}
 
 int cmd_codebook(struct cli *cli, int argc, char **argv)
 {
-	(void)argc; (void)argv;
-	return cli_error(cli, "codebook: noch nicht verfügbar");
-}
-
-int cmd_coding(struct cli *cli, int argc, char **argv)
-{
-	(void)argc; (void)argv;
-	return cli_error(cli, "coding: noch nicht verfügbar");
-}
-
-int cmd_doc(struct cli *cli, int argc, char **argv)
-{
-	(void)argc; (void)argv;
-	return cli_error(cli, "doc: noch nicht verfügbar");
+	static const struct option options[] = {
+		{ "yes", no_argument, NULL, 'y' },
+		{ 0, 0, 0, 0 },
+	};
+	bool yes = false;
+	char **ops;
+	int n = cli_parse(cli, argc, argv, options, on_yes, &yes, &ops);
+	if (n < 0)
+		return EXIT_USAGE;
+	if (n < 1)
+		return cli_usage(cli, "%s", _("erwartet: " CODEBOOK_USAGE));
+	size_t a = 0;
+	if (n > 1)
+		while (actions[a] && strcmp(actions[a], ops[1]) != 0)
+			a++;
+	if (n > 1 && !actions[a])
+		return cli_usage(cli, _("codebook kennt \"%s\" nicht (show, rename, move, merge, delete, "
+			"define, colour, memo)"), ops[1]);
+	const char *action = n > 1 ? actions[a] : NULL;
+	bool one = action && (strcmp(action, "show") == 0 || strcmp(action, "delete") == 0);
+	if (n == 2 || (one && n != 3) || (action && !one && n != 4) || n > 4)
+		return cli_usage(cli, "%s", _("erwartet: " CODEBOOK_USAGE));
+	if (yes && (!action || strcmp(action, "delete") != 0))
+		return cli_usage(cli, "%s", _("--yes gilt nur für codebook ... delete"));
+	int64_t session, id = 0, parent = 0;
+	if (!cli_session(cli, ops[0], &session))
+		return EXIT_FAILED;
+	if (!action) {
+		printf("%5s  %-11s  %5s  ", "Code", _("Art"), _("Kod."));
+		display_fputs(stdout, _("Farbe"), 8, 8, false);
+		printf("  %s\n", _("Name"));
+		enum status rc = code_list(cli->db, session, print_entry, NULL);
+		return rc == STATUS_OK ? EXIT_DONE : cli_fail(cli, rc);
+	}
+	enum status rc = code_find(cli->db, session, ops[2], &id);
+	if (rc != STATUS_OK)
+		return cli_fail(cli, rc);
+	const char *value = n == 4 ? ops[3] : NULL;
+	switch (a) {
+	case 0:
+		rc = code_read(cli->db, id, print_code, NULL);
+		break;
+	case 1:
+		rc = code_rename(cli->db, id, value);
+		break;
+	case 2:
+		/* "/" is the top of the tree, as in a path */
+		if (strcmp(value, "/") != 0)
+			rc = code_find(cli->db, session, value, &parent);
+		if (rc == STATUS_OK)
+			rc = code_move(cli->db, id, parent);
+		break;
+	case 3:
+		return merge_codes(cli, session, id, value);
+	case 4:
+		return delete_code(cli, id, ops[2], yes);
+	case 5:
+		rc = code_set_definition(cli->db, id, value);
+		break;
+	case 6:
+		rc = code_set_colour(cli->db, id, strcmp(value, "-") == 0 ? NULL : value);
+		break;
+	default:
+		rc = code_set_memo(cli->db, id, value);
+		break;
+	}
+	return rc == STATUS_OK ? EXIT_DONE : cli_fail(cli, rc);
 }

@@ -1,4 +1,5 @@
-/* import-doc, docs, code, codes, import-csv: documents, codes, codings. */
+/* import-doc, docs, doc, code, coding, codes, import-csv: documents, codes,
+ * codings. */
 #include "cli/cli.h"
 
 #include <getopt.h>
@@ -192,6 +193,269 @@ int cmd_code(struct cli *cli, int argc, char **argv)
 	return EXIT_DONE;
 }
 
+/* "Label:" padded to one column, then VALUE made safe (newlines kept). */
+static void print_field(const char *label, const char *value)
+{
+	if (!value || !*value) {
+		printf("%s\n", label);
+		return;
+	}
+	display_fputs(stdout, label, -1, 14, false);
+	display_fputs(stdout, value, -1, 0, true);
+	fputc('\n', stdout);
+}
+
+static void print_number(const char *label, int64_t value)
+{
+	char text[32];
+	snprintf(text, sizeof text, "%" PRId64, value);
+	print_field(label, text);
+}
+
+struct coding_args {
+	const char *lines, *code, *memo;
+	bool delete;
+};
+
+static int on_coding_option(void *ctx, const struct option *opt, int val, const char *arg)
+{
+	struct coding_args *a = ctx;
+	(void)val;
+	if (strcmp(opt->name, "delete") == 0)
+		a->delete = true;
+	else
+		*(strcmp(opt->name, "lines") == 0 ? &a->lines
+			: strcmp(opt->name, "code") == 0 ? &a->code : &a->memo) = arg;
+	return 0;
+}
+
+static int print_code_line(void *ctx, const struct code_info *c)
+{
+	char text[32];
+	(void)ctx;
+	display_fputs(stdout, _("Code:"), -1, 14, false);
+	snprintf(text, sizeof text, "%" PRId64 " ", c->id);
+	fputs(text, stdout);
+	display_fputs(stdout, *c->path ? c->path : c->name, -1, 0, false);
+	printf(" (%s)\n", c->type);
+	return 0;
+}
+
+static int print_quote_line(void *ctx, int64_t number, const char *text)
+{
+	(void)ctx;
+	printf("%6" PRId64 "  ", number);
+	display_fputs(stdout, text, -1, 0, false);
+	fputc('\n', stdout);
+	return 0;
+}
+
+static enum status print_coding(struct db *db, const struct coding *c)
+{
+	struct document doc;
+	char text[64];
+	enum status rc = document_read(db, c->document_id, &doc);
+	if (rc != STATUS_OK)
+		return rc;
+	print_number(_("Kodierung:"), c->id);
+	display_fputs(stdout, _("Dokument:"), -1, 14, false);
+	printf("%" PRId64 " ", doc.id);
+	display_fputs(stdout, doc.title, -1, 0, false);
+	fputc('\n', stdout);
+	document_clear(&doc);
+	snprintf(text, sizeof text, "%" PRId64 "–%" PRId64, c->first_line, c->last_line);
+	print_field(_("Zeilen:"), text);
+	rc = code_read(db, c->code_id, print_code_line, NULL);
+	if (rc != STATUS_OK)
+		return rc;
+	print_field(_("Kodierer:"), c->coder);
+	print_field(_("Memo:"), c->memo);
+	return document_lines(db, c->document_id, c->first_line, c->last_line, print_quote_line, NULL);
+}
+
+int cmd_coding(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "lines", required_argument, NULL, 0 },
+		{ "code", required_argument, NULL, 0 },
+		{ "memo", required_argument, NULL, 0 },
+		{ "delete", no_argument, NULL, 0 },
+		{ 0, 0, 0, 0 },
+	};
+	struct coding_args a = { NULL, NULL, NULL, false };
+	char **ops;
+	int n = cli_parse(cli, argc, argv, options, on_coding_option, &a, &ops);
+	if (n < 0)
+		return EXIT_USAGE;
+	if (n != 2)
+		return cli_usage(cli, "%s", _("erwartet: didat coding SITZUNG ID [--lines A-B] [--code C] "
+			"[--memo T] [--delete]"));
+	bool edit = a.lines || a.code || a.memo;
+	if (a.delete && edit)
+		return cli_usage(cli, "%s", _("--delete verträgt sich nicht mit --lines, --code, --memo"));
+	int64_t session, id;
+	if (!cli_session(cli, ops[0], &session))
+		return EXIT_FAILED;
+	if (!cli_number(cli, _("Kodierung"), ops[1], 1, INT64_MAX, &id))
+		return EXIT_FAILED;
+	struct coding c;
+	enum status rc = coding_read(cli->db, id, &c);
+	if (rc != STATUS_OK)
+		return cli_fail(cli, rc);
+	if (c.session_id != session) {
+		coding_clear(&c);
+		return cli_error(cli, _("Kodierung %" PRId64 " gibt es in Sitzung %" PRId64 " nicht"), id,
+			session);
+	}
+	int status = EXIT_DONE;
+	if (a.delete)
+		rc = coding_delete(cli->db, id);
+	else if (!edit)
+		rc = print_coding(cli->db, &c);
+	else {
+		const char *old_memo = c.memo;
+		if (a.lines && !parse_range(cli, a.lines, &c.first_line, &c.last_line))
+			status = EXIT_FAILED;
+		if (status == EXIT_DONE && a.code)
+			rc = code_find(cli->db, session, a.code, &c.code_id);
+		if (status == EXIT_DONE && rc == STATUS_OK) {
+			if (a.memo)
+				c.memo = a.memo;
+			rc = coding_update(cli->db, &c);
+			c.memo = old_memo;
+		}
+	}
+	coding_clear(&c);
+	if (status == EXIT_DONE && rc != STATUS_OK)
+		status = cli_fail(cli, rc);
+	return status;
+}
+
+struct doc_meta_args {
+	const char *title, *kind, *date, *component, *participants, *memo;
+};
+
+static int on_doc_meta_option(void *ctx, const struct option *opt, int val, const char *arg)
+{
+	struct doc_meta_args *a = ctx;
+	(void)val;
+	const char **slot = strcmp(opt->name, "title") == 0 ? &a->title
+		: strcmp(opt->name, "kind") == 0 ? &a->kind
+		: strcmp(opt->name, "date") == 0 ? &a->date
+		: strcmp(opt->name, "component") == 0 ? &a->component
+		: strcmp(opt->name, "participants") == 0 ? &a->participants : &a->memo;
+	*slot = arg;
+	return 0;
+}
+
+static enum status print_document(struct db *db, const struct document *d)
+{
+	char text[64];
+	int64_t codings = 0;
+	enum status rc = document_count_codings(db, d->id, &codings);
+	if (rc != STATUS_OK)
+		return rc;
+	print_number(_("Dokument:"), d->id);
+	print_field(_("Titel:"), d->title);
+	snprintf(text, sizeof text, "%s (%s)", d->kind, kind_label(d->kind));
+	print_field(_("Art:"), text);
+	print_field(_("Datum:"), d->date);
+	if (d->component_id) {
+		struct component comp;
+		rc = item_read(db, item_type(ITEM_COMPONENT), d->component_id, &comp);
+		if (rc != STATUS_OK)
+			return rc;
+		display_fputs(stdout, _("Komponente:"), -1, 14, false);
+		printf("%" PRId64 " ", comp.number);
+		display_fputs(stdout, comp.name, -1, 0, false);
+		fputc('\n', stdout);
+		item_clear(item_type(ITEM_COMPONENT), &comp);
+	} else
+		print_field(_("Komponente:"), NULL);
+	print_field(_("Teilnehmende:"), d->participants);
+	print_field(_("Memo:"), d->memo);
+	print_field(_("Datei:"), d->filename);
+	print_number(_("Zeilen:"), d->line_count);
+	print_number(_("Kodierungen:"), codings);
+	print_field(_("Importiert:"), d->imported);
+	return STATUS_OK;
+}
+
+/* Sets *SLOT to a copy of VALUE ("" becomes none); false when memory ran out. */
+static bool replace_text(char **slot, const char *value)
+{
+	char *copy = *value ? strdup(value) : NULL;
+	if (*value && !copy)
+		return false;
+	free(*slot);
+	*slot = copy;
+	return true;
+}
+
+/* Applies the options of A to D; returns EXIT_DONE or the exit status
+ * after a message naming the option. */
+static int apply_doc_options(struct cli *cli, const struct doc_meta_args *a, struct document *d)
+{
+	if (a->title && !*a->title)
+		return cli_error(cli, "%s", _("--title: der Titel darf nicht leer sein"));
+	if (a->kind && !document_kind_valid(a->kind))
+		return cli_error(cli, _("--kind %s: erlaubt sind minutes, paper, draft, other"), a->kind);
+	if (a->component) {
+		d->component_id = 0;
+		/* "-" or "" removes the component */
+		if (*a->component && strcmp(a->component, "-") != 0 &&
+		    item_find(cli->db, item_type(ITEM_COMPONENT), d->session_id, a->component,
+			    &d->component_id) != STATUS_OK)
+			return cli_error(cli, "--component %s: %s", a->component, db_error(cli->db));
+	}
+	bool ok = (!a->title || replace_text(&d->title, a->title)) &&
+		(!a->kind || replace_text(&d->kind, a->kind)) &&
+		(!a->date || replace_text(&d->date, a->date)) &&
+		(!a->participants || replace_text(&d->participants, a->participants)) &&
+		(!a->memo || replace_text(&d->memo, a->memo));
+	return ok ? EXIT_DONE : cli_error(cli, "%s", _("kein Speicher"));
+}
+
+int cmd_doc(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "title", required_argument, NULL, 0 },
+		{ "kind", required_argument, NULL, 0 },
+		{ "date", required_argument, NULL, 0 },
+		{ "component", required_argument, NULL, 0 },
+		{ "participants", required_argument, NULL, 0 },
+		{ "memo", required_argument, NULL, 0 },
+		{ 0, 0, 0, 0 },
+	};
+	struct doc_meta_args a = { 0 };
+	char **ops;
+	int n = cli_parse(cli, argc, argv, options, on_doc_meta_option, &a, &ops);
+	if (n < 0)
+		return EXIT_USAGE;
+	if (n != 2)
+		return cli_usage(cli, "%s", _("erwartet: didat doc SITZUNG DOK [--title T] [--kind K] "
+			"[--date D] [--component N] [--participants P] [--memo M]"));
+	int64_t session, id;
+	if (!cli_session(cli, ops[0], &session))
+		return EXIT_FAILED;
+	struct document d;
+	enum status rc = document_find(cli->db, session, ops[1], &id);
+	if (rc == STATUS_OK)
+		rc = document_read(cli->db, id, &d);
+	if (rc != STATUS_OK)
+		return cli_fail(cli, rc);
+	bool edit = a.title || a.kind || a.date || a.component || a.participants || a.memo;
+	int status = EXIT_DONE;
+	if (!edit)
+		rc = print_document(cli->db, &d);
+	else if ((status = apply_doc_options(cli, &a, &d)) == EXIT_DONE)
+		rc = document_update(cli->db, &d);
+	document_clear(&d);
+	if (status == EXIT_DONE && rc != STATUS_OK)
+		status = cli_fail(cli, rc);
+	return status;
+}
+
 static int print_code(void *ctx, const struct code_info *c)
 {
 	(void)ctx;
@@ -201,17 +465,56 @@ static int print_code(void *ctx, const struct code_info *c)
 	return 0;
 }
 
+static int print_count(void *ctx, const struct coding_count *c)
+{
+	if (*(const enum coding_by *)ctx == CODING_BY_DOCUMENT)
+		printf("%5" PRId64 "  ", c->id);
+	printf("%5" PRId64 "  ", c->count);
+	display_fputs(stdout, c->key, 100, 0, false);
+	fputc('\n', stdout);
+	return 0;
+}
+
+static int on_by_option(void *ctx, const struct option *opt, int val, const char *arg)
+{
+	(void)opt;
+	(void)val;
+	*(const char **)ctx = arg;
+	return 0;
+}
+
 int cmd_codes(struct cli *cli, int argc, char **argv)
 {
+	static const struct option options[] = {
+		{ "by", required_argument, NULL, 0 },
+		{ 0, 0, 0, 0 },
+	};
+	const char *by_name = "code";
 	char **ops;
-	int n = cli_operands(cli, argc, argv, 1, 1, "didat codes SITZUNG", &ops);
+	int n = cli_parse(cli, argc, argv, options, on_by_option, &by_name, &ops);
 	if (n < 0)
 		return EXIT_USAGE;
+	if (n != 1)
+		return cli_usage(cli, "%s", _("erwartet: didat codes SITZUNG [--by code|document|coder]"));
+	enum coding_by by = strcmp(by_name, "code") == 0 ? CODING_BY_CODE
+		: strcmp(by_name, "document") == 0 ? CODING_BY_DOCUMENT : CODING_BY_CODER;
+	if (by == CODING_BY_CODER && strcmp(by_name, "coder") != 0)
+		return cli_usage(cli, _("--by %s: erlaubt sind code, document, coder"), by_name);
 	int64_t session;
 	if (!cli_session(cli, ops[0], &session))
 		return EXIT_FAILED;
-	printf("%5s  %-11s  %5s  %s\n", "Code", _("Art"), _("Kod."), _("Name"));
-	enum status rc = code_list(cli->db, session, print_code, NULL);
+	enum status rc;
+	if (by == CODING_BY_CODE) {
+		/* the code table as it always was, with its type column */
+		printf("%5s  %-11s  %5s  %s\n", "Code", _("Art"), _("Kod."), _("Name"));
+		rc = code_list(cli->db, session, print_code, NULL);
+	} else {
+		if (by == CODING_BY_DOCUMENT)
+			printf("%5s  %5s  %s\n", _("Dok."), _("Kod."), _("Titel"));
+		else
+			printf("%5s  %s\n", _("Kod."), _("Kodierer"));
+		rc = coding_frequencies(cli->db, session, by, print_count, &by);
+	}
 	return rc == STATUS_OK ? EXIT_DONE : cli_fail(cli, rc);
 }
 

@@ -21,6 +21,7 @@
 struct export_args {
 	struct cli *cli;
 	const char *output, *svg, *png, *component, *type, *coder, *document, *format, *power;
+	const char *chapter;
 	struct csv_options csv;
 	bool bad;
 };
@@ -49,7 +50,8 @@ static int on_export_option(void *ctx, const struct option *opt, int val, const 
 		: strcmp(name, "type") == 0 ? &a->type
 		: strcmp(name, "coder") == 0 ? &a->coder
 		: strcmp(name, "document") == 0 ? &a->document
-		: strcmp(name, "format") == 0 ? &a->format : &a->power;
+		: strcmp(name, "format") == 0 ? &a->format
+		: strcmp(name, "chapter") == 0 ? &a->chapter : &a->power;
 	*slot = arg;
 	return 0;
 }
@@ -67,6 +69,7 @@ static const struct option export_options[] = {
 	{ "document", required_argument, NULL, 0 },
 	{ "format", required_argument, NULL, 0 },
 	{ "power", required_argument, NULL, 0 },
+	{ "chapter", required_argument, NULL, 0 },
 	{ 0, 0, 0, 0 },
 };
 
@@ -102,16 +105,27 @@ static int write_export(struct export_args *a, const char *what, int64_t session
 {
 	struct cli *cli = a->cli;
 	struct hinge_filter filter;
+	int64_t draft = 0;
 	if (strcmp(what, "hinge") == 0) {
 		int status = hinge_filter_from(a, session, &filter);
 		if (status != EXIT_DONE)
 			return status;
+		/* the draft is checked before any file is opened */
+		enum status rc = STATUS_OK;
+		if (a->chapter)
+			rc = document_find(cli->db, session, a->chapter, &draft);
+		if (rc == STATUS_OK && draft)
+			rc = hinge_chapter_check(cli->db, session, draft);
+		if (rc != STATUS_OK)
+			return cli_fail(cli, rc);
 	}
 	struct cli_output out;
 	if (!cli_output_open(cli, &out, a->output))
 		return EXIT_FAILED;
 	enum status rc;
-	if (strcmp(what, "hinge") == 0)
+	if (strcmp(what, "hinge") == 0 && draft)
+		rc = hinge_csv_write_chapter(cli->db, session, draft, &filter, out.fp, &a->csv);
+	else if (strcmp(what, "hinge") == 0)
 		rc = hinge_csv_write(cli->db, session, &filter, out.fp, &a->csv);
 	else if (strcmp(what, "report") == 0)
 		rc = report_write(cli->db, session, out.fp);
@@ -148,6 +162,8 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 			"unseens, goals, measures, stakeholders, components, codes)"), what);
 	if ((a.svg || a.png) && strcmp(what, "dot") != 0)
 		return cli_usage(cli, "%s", _("--svg und --png gelten nur für export dot"));
+	if (a.chapter && strcmp(what, "hinge") != 0)
+		return cli_usage(cli, "%s", _("--chapter gilt nur für export hinge"));
 	int64_t session;
 	if (!cli_session(cli, ops[1], &session))
 		return EXIT_FAILED;

@@ -222,7 +222,7 @@ static int write_code(void *ctx, const struct code_info *info)
 	if (cw->rc == STATUS_OK)
 		cw->rc = csv_writer_cell(cw->w, info->colour);
 	if (cw->rc == STATUS_OK)
-		cw->rc = csv_writer_cell(cw->w, "");  /* definition: not in struct code_info yet */
+		cw->rc = csv_writer_cell(cw->w, info->definition);
 	if (cw->rc == STATUS_OK)
 		cw->rc = csv_writer_end_row(cw->w);
 	return cw->rc != STATUS_OK;

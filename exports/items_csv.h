@@ -24,9 +24,7 @@
  * Limits of the text form: a linked title that contains "; " is written
  * as it is and does not read back as one link; a linked title made only
  * of digits is looked up as an id first (item_find); linked titles must
- * be unique in the session.  The codes' `definition` column is written
- * empty: model/coding.h's struct code_info has no definition to read yet
- * (importing one works). */
+ * be unique in the session. */
 
 #include <stdbool.h>
 #include <stdint.h>

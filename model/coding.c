@@ -1,6 +1,7 @@
 #include "model/coding.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,59 @@
 	" SELECT id, name FROM code WHERE session_id = ?1 AND type = 'free' AND parent_id IS NULL" \
 	" UNION ALL SELECT c.id, p.path || '/' || c.name FROM code c JOIN path p ON c.parent_id = p.id)"
 
+/* Code ?1 and every code below it. */
+#define CODE_SUBTREE \
+	"WITH RECURSIVE sub(id) AS (SELECT ?1" \
+	" UNION ALL SELECT c.id FROM code c JOIN sub ON c.parent_id = sub.id)"
+
+/* The order of codes everywhere: by type, free codes in codebook order. */
+#define CODE_ORDER \
+	" ORDER BY CASE l.type WHEN 'unseen' THEN 1 WHEN 'goal' THEN 2 WHEN 'measure' THEN 3" \
+	" WHEN 'soro' THEN 4 WHEN 'stakeholder' THEN 5 WHEN 'variable' THEN 6 ELSE 7 END," \
+	" p.path, l.item_id"
+
+static const char *const curses_colours[] = {
+	"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white", NULL
+};
+
+static bool same_ascii_nocase(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
+		char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
+		if (x != y)
+			return false;
+	}
+	return *a == *b;
+}
+
+bool code_colour_valid(const char *colour)
+{
+	if (!colour)
+		return false;
+	for (size_t i = 0; curses_colours[i]; i++)
+		if (same_ascii_nocase(colour, curses_colours[i]))
+			return true;
+	if (colour[0] != '#' || strlen(colour) != 7)
+		return false;
+	for (size_t i = 1; i < 7; i++)
+		if (!strchr("0123456789abcdefABCDEF", colour[i]))
+			return false;
+	return true;
+}
+
+static enum status fail_colour(struct db *db, const char *colour)
+{
+	return db_fail(db, STATUS_INVALID, _("Farbe \"%s\": erlaubt sind black, red, green, yellow, "
+		"blue, magenta, cyan, white oder #RRGGBB"), colour);
+}
+
+/* NULL for an empty text: an empty field is stored as none. */
+static const char *or_null(const char *text)
+{
+	return text && *text ? text : NULL;
+}
+
 enum status code_create_free(struct db *db, int64_t session_id, const char *name,
 	int64_t parent_id, const char *colour, const char *definition, int64_t *id)
 {
@@ -20,6 +74,9 @@ enum status code_create_free(struct db *db, int64_t session_id, const char *name
 	if (!name || !*name || strchr(name, '/'))
 		return db_fail(db, STATUS_INVALID, "%s",
 			_("Code: der Name darf weder leer sein noch / enthalten"));
+	colour = or_null(colour);
+	if (colour && !code_colour_valid(colour))
+		return fail_colour(db, colour);
 	enum status rc = db_begin(db);
 	if (rc != STATUS_OK)
 		return rc;
@@ -41,7 +98,7 @@ enum status code_create_free(struct db *db, int64_t session_id, const char *name
 	if (rc == STATUS_OK)
 		rc = db_exec(db, "INSERT INTO code(session_id, type, parent_id, name, colour, definition)"
 			" VALUES (?1, 'free', ?2, ?3, ?4, ?5)", "intt" "t", session_id, parent_id, name,
-			colour, definition);
+			colour, or_null(definition));
 	if (rc == STATUS_OK)
 		*id = db_last_insert_id(db);
 	return db_end(db, rc);
@@ -78,20 +135,28 @@ enum status code_find(struct db *db, int64_t session_id, const char *key, int64_
 	return db_fail(db, STATUS_NOT_FOUND, _("Code \"%s\" gibt es in dieser Sitzung nicht"), key);
 }
 
-enum status code_list(struct db *db, int64_t session_id, code_cb cb, void *ctx)
+/* The codes of session ?1 that pass WHERE.  Two texts, two statements:
+ * a code_list() callback may call code_read(). */
+#define CODE_SELECT(where) CODE_PATHS \
+	" SELECT l.id, l.type, coalesce(l.item_id, 0), coalesce(l.parent_id, 0), l.name," \
+	" coalesce(p.path, ''), coalesce(l.colour, '')," \
+	" (SELECT count(*) FROM coding WHERE code_id = l.id)," \
+	" coalesce(l.definition, ''), coalesce((SELECT memo FROM code WHERE id = l.id), '')" \
+	" FROM code_label l LEFT JOIN path p ON p.id = l.id" \
+	" WHERE l.session_id = ?1" where CODE_ORDER
+
+/* Every code of the session (ID 0) or code ID alone. */
+static enum status code_select(struct db *db, int64_t session_id, int64_t id, code_cb cb,
+	void *ctx, int64_t *calls)
 {
-	struct db_stmt *st = db_prepare(db, CODE_PATHS
-		" SELECT l.id, l.type, coalesce(l.item_id, 0), coalesce(l.parent_id, 0), l.name,"
-		" coalesce(p.path, ''), coalesce(l.colour, ''),"
-		" (SELECT count(*) FROM coding WHERE code_id = l.id)"
-		" FROM code_label l LEFT JOIN path p ON p.id = l.id WHERE l.session_id = ?1"
-		" ORDER BY CASE l.type WHEN 'unseen' THEN 1 WHEN 'goal' THEN 2 WHEN 'measure' THEN 3"
-		" WHEN 'soro' THEN 4 WHEN 'stakeholder' THEN 5 WHEN 'variable' THEN 6 ELSE 7 END,"
-		" p.path, l.item_id");
+	struct db_stmt *st = db_prepare(db, id ? CODE_SELECT(" AND l.id = ?2") : CODE_SELECT(""));
 	if (!st)
 		return STATUS_DB;
 	db_bind_int(st, 1, session_id);
+	if (id)
+		db_bind_int(st, 2, id);
 	enum db_step step;
+	*calls = 0;
 	while ((step = db_step(st)) == DB_ROW) {
 		struct code_info info = {
 			.id = db_column_int(st, 0),
@@ -102,13 +167,388 @@ enum status code_list(struct db *db, int64_t session_id, code_cb cb, void *ctx)
 			.path = db_column_text(st, 5),
 			.colour = db_column_text(st, 6),
 			.codings = db_column_int(st, 7),
+			.definition = db_column_text(st, 8),
+			.memo = db_column_text(st, 9),
 		};
+		++*calls;
 		if (cb(ctx, &info))
 			break;
 	}
 	enum status rc = step == DB_ERROR ? db_step_status(st) : STATUS_OK;
 	db_reset(st);
 	return rc;
+}
+
+enum status code_list(struct db *db, int64_t session_id, code_cb cb, void *ctx)
+{
+	int64_t calls;
+	return code_select(db, session_id, 0, cb, ctx, &calls);
+}
+
+static enum status code_session(struct db *db, int64_t id, int64_t *session_id)
+{
+	enum status rc = db_query_int(db, session_id, "SELECT session_id FROM code WHERE id = ?1",
+		"i", id);
+	if (rc == STATUS_NOT_FOUND)
+		return db_fail(db, rc, _("Code %" PRId64 " gibt es nicht"), id);
+	return rc;
+}
+
+enum status code_read(struct db *db, int64_t id, code_cb cb, void *ctx)
+{
+	int64_t session_id = 0, calls = 0;
+	enum status rc = code_session(db, id, &session_id);
+	if (rc == STATUS_OK)
+		rc = code_select(db, session_id, id, cb, ctx, &calls);
+	if (rc == STATUS_OK && !calls)
+		rc = db_fail(db, STATUS_NOT_FOUND, _("Code %" PRId64 " gibt es nicht"), id);
+	return rc;
+}
+
+/* What the codebook needs to know of a code, and its name for messages. */
+struct code_row {
+	int64_t id, session_id, parent_id;
+	bool free;
+	char type[16];
+	char *label;           /* path or name; malloc'd */
+	char *name;            /* a free code's own name; malloc'd, NULL for items */
+};
+
+static void code_row_clear(struct code_row *r)
+{
+	free(r->label);
+	free(r->name);
+	r->label = r->name = NULL;
+}
+
+static enum status code_row_read(struct db *db, int64_t id, struct code_row *r)
+{
+	memset(r, 0, sizeof *r);
+	enum status rc = code_session(db, id, &r->session_id);
+	if (rc != STATUS_OK)
+		return rc;
+	struct db_stmt *st = db_prepare(db, CODE_PATHS
+		" SELECT l.type, coalesce(l.parent_id, 0), coalesce(p.path, l.name, ''),"
+		" (SELECT name FROM code WHERE id = l.id)"
+		" FROM code_label l LEFT JOIN path p ON p.id = l.id WHERE l.id = ?2");
+	if (!st)
+		return STATUS_DB;
+	db_bind_int(st, 1, r->session_id);
+	db_bind_int(st, 2, id);
+	switch (db_step(st)) {
+	case DB_ROW:
+		r->id = id;
+		snprintf(r->type, sizeof r->type, "%s", db_column_text(st, 0));
+		r->free = strcmp(r->type, "free") == 0;
+		r->parent_id = db_column_int(st, 1);
+		r->label = strdup(db_column_text(st, 2));
+		r->name = r->free ? db_column_strdup(st, 3) : NULL;
+		rc = r->label && (r->name || !r->free) ? STATUS_OK
+			: db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+		break;
+	case DB_DONE:
+		rc = db_fail(db, STATUS_NOT_FOUND, _("Code %" PRId64 " gibt es nicht"), id);
+		break;
+	case DB_ERROR:
+		return db_step_status(st);
+	}
+	db_reset(st);
+	return rc;
+}
+
+/* Item codes are their item's: the codebook does not rename, move,
+ * merge away or delete them. */
+static enum status refuse_item_code(struct db *db, const struct code_row *r, const char *what)
+{
+	return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" gehört zu einem Eintrag (%s) "
+		"und lässt sich nicht %s; ändern Sie den Eintrag selbst (didat edit/remove)"), r->id,
+		r->label, r->type, what);
+}
+
+/* Refuses NAME where a sibling under PARENT_ID already has it. */
+static enum status check_sibling_name(struct db *db, const struct code_row *r, int64_t parent_id,
+	const char *name)
+{
+	int64_t n = 0;
+	enum status rc = db_query_int(db, &n, "SELECT count(*) FROM code WHERE session_id = ?1 AND"
+		" type = 'free' AND parent_id IS ?2 AND name = ?3 AND id <> ?4", "inti", r->session_id,
+		parent_id, name, r->id);
+	if (rc == STATUS_OK && n)
+		rc = db_fail(db, STATUS_CONFLICT, _("Code %" PRId64 " \"%s\": den Namen \"%s\" hat an "
+			"dieser Stelle schon ein anderer Code"), r->id, r->label, name);
+	return rc;
+}
+
+static enum status rename_code(struct db *db, int64_t id, const char *name)
+{
+	struct code_row r;
+	enum status rc = code_row_read(db, id, &r);
+	if (rc == STATUS_OK && !r.free)
+		rc = refuse_item_code(db, &r, _("umbenennen"));
+	if (rc == STATUS_OK && (!name || !*name || strchr(name, '/')))
+		rc = db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\": der neue Name darf weder "
+			"leer sein noch / enthalten"), r.id, r.label);
+	if (rc == STATUS_OK)
+		rc = check_sibling_name(db, &r, r.parent_id, name);
+	if (rc == STATUS_OK)
+		rc = db_exec(db, "UPDATE code SET name = ?2 WHERE id = ?1", "it", id, name);
+	code_row_clear(&r);
+	return rc;
+}
+
+enum status code_rename(struct db *db, int64_t id, const char *name)
+{
+	enum status rc = db_begin(db);
+	if (rc != STATUS_OK)
+		return rc;
+	return db_end(db, rename_code(db, id, name));
+}
+
+/* True (in *INSIDE) when code CANDIDATE is ID or below it. */
+static enum status in_subtree(struct db *db, int64_t id, int64_t candidate, bool *inside)
+{
+	int64_t n = 0;
+	enum status rc = db_query_int(db, &n, CODE_SUBTREE " SELECT count(*) FROM sub WHERE id = ?2",
+		"ii", id, candidate);
+	*inside = n > 0;
+	return rc;
+}
+
+static enum status move_code(struct db *db, int64_t id, int64_t parent_id)
+{
+	struct code_row r, p = { 0 };
+	bool cycle = false;
+	enum status rc = code_row_read(db, id, &r);
+	if (rc == STATUS_OK && !r.free)
+		rc = refuse_item_code(db, &r, _("verschieben"));
+	if (rc == STATUS_OK && parent_id) {
+		rc = code_row_read(db, parent_id, &p);
+		if (rc == STATUS_OK && (!p.free || p.session_id != r.session_id))
+			rc = db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\": Code %" PRId64 " \"%s\" "
+				"ist kein freier Code dieser Sitzung und kann keine Untercodes haben"), r.id,
+				r.label, p.id, p.label);
+		if (rc == STATUS_OK)
+			rc = in_subtree(db, id, parent_id, &cycle);
+		if (rc == STATUS_OK && cycle)
+			rc = db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" lässt sich nicht unter "
+				"sich selbst oder einen seiner Untercodes (%" PRId64 " \"%s\") verschieben"), r.id,
+				r.label, p.id, p.label);
+	}
+	if (rc == STATUS_OK)
+		rc = check_sibling_name(db, &r, parent_id, r.name);
+	if (rc == STATUS_OK)
+		rc = db_exec(db, "UPDATE code SET parent_id = ?2 WHERE id = ?1", "in", id, parent_id);
+	code_row_clear(&r);
+	code_row_clear(&p);
+	return rc;
+}
+
+enum status code_move(struct db *db, int64_t id, int64_t parent_id)
+{
+	enum status rc = db_begin(db);
+	if (rc != STATUS_OK)
+		return rc;
+	return db_end(db, move_code(db, id, parent_id));
+}
+
+/* The first child name that FROM and INTO share, malloc'd in *NAME (NULL
+ * when none). */
+static enum status shared_child_name(struct db *db, int64_t from, int64_t into, char **name)
+{
+	*name = NULL;
+	/* FROM itself may be a child of INTO: it goes, so its name is free */
+	struct db_stmt *st = db_prepare(db, "SELECT min(a.name) FROM code a JOIN code b"
+		" ON b.parent_id = ?2 AND b.name = a.name AND b.id <> ?1 WHERE a.parent_id = ?1");
+	if (!st)
+		return STATUS_DB;
+	db_bind_int(st, 1, from);
+	db_bind_int(st, 2, into);
+	if (db_step(st) != DB_ROW)
+		return db_step_status(st);
+	enum status rc = STATUS_OK;
+	if (!db_column_is_null(st, 0) && !(*name = db_column_strdup(st, 0)))
+		rc = db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+	db_reset(st);
+	return rc;
+}
+
+static enum status check_merge(struct db *db, const struct code_row *f, const struct code_row *t)
+{
+	bool inside = false;
+	int64_t children = 0;
+	char *clash = NULL;
+	if (!f->free)
+		return refuse_item_code(db, f, _("in einen anderen Code überführen"));
+	if (f->session_id != t->session_id)
+		return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" und Code %" PRId64 " \"%s\" "
+			"gehören zu verschiedenen Sitzungen"), f->id, f->label, t->id, t->label);
+	if (f->id == t->id)
+		return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" lässt sich nicht mit sich "
+			"selbst zusammenführen"), f->id, f->label);
+	enum status rc = in_subtree(db, f->id, t->id, &inside);
+	if (rc == STATUS_OK && inside)
+		return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" lässt sich nicht in seinen "
+			"eigenen Untercode %" PRId64 " \"%s\" überführen"), f->id, f->label, t->id, t->label);
+	if (rc == STATUS_OK)
+		rc = db_query_int(db, &children, "SELECT count(*) FROM code WHERE parent_id = ?1", "i",
+			f->id);
+	if (rc == STATUS_OK && children && !t->free)
+		return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" hat Untercodes, aber Code %"
+			PRId64 " \"%s\" gehört zu einem Eintrag und kann keine haben; verschieben Sie die "
+			"Untercodes zuerst"), f->id, f->label, t->id, t->label);
+	if (rc == STATUS_OK)
+		rc = shared_child_name(db, f->id, t->id, &clash);
+	if (rc == STATUS_OK && clash)
+		rc = db_fail(db, STATUS_CONFLICT, _("Code %" PRId64 " \"%s\" und Code %" PRId64 " \"%s\" "
+			"haben beide einen Untercode \"%s\"; führen Sie diese zuerst zusammen"), f->id,
+			f->label, t->id, t->label, clash);
+	free(clash);
+	return rc;
+}
+
+/* A coding F of FROM (?1) duplicates a coding T of INTO (?2): the same
+ * document, lines and coder. */
+#define TWIN(f, t) \
+	" " t ".code_id = ?2 AND " f ".code_id = ?1 AND " f ".document_id = " t ".document_id" \
+	" AND " f ".first_line = " t ".first_line AND " f ".last_line = " t ".last_line" \
+	" AND " f ".coder_id = " t ".coder_id"
+/* The memos of T's duplicates that T does not have already. */
+#define TWIN_MEMOS \
+	" FROM coding f WHERE" TWIN("f", "t") " AND f.memo <> '' AND f.memo IS NOT t.memo"
+
+static enum status merge_codes(struct db *db, int64_t from, int64_t into,
+	struct code_merge_result *result)
+{
+	struct code_row f, t = { 0 };
+	enum status rc = code_row_read(db, from, &f);
+	if (rc == STATUS_OK)
+		rc = code_row_read(db, into, &t);
+	if (rc == STATUS_OK)
+		rc = check_merge(db, &f, &t);
+	/* INTO's twin keeps its memo and gains those of the duplicates it lacks */
+	if (rc == STATUS_OK)
+		rc = db_exec(db, "UPDATE coding AS t SET memo = CASE WHEN t.memo IS NULL OR t.memo = ''"
+			" THEN (SELECT group_concat(f.memo, char(10))" TWIN_MEMOS ")"
+			" ELSE t.memo || char(10) || (SELECT group_concat(f.memo, char(10))" TWIN_MEMOS ") END"
+			" WHERE t.code_id = ?2 AND EXISTS (SELECT 1" TWIN_MEMOS ")", "ii", from, into);
+	if (rc == STATUS_OK)
+		rc = db_exec(db, "DELETE FROM coding WHERE code_id = ?1 AND EXISTS (SELECT 1 FROM coding t"
+			" WHERE" TWIN("coding", "t") ")", "ii", from, into);
+	if (rc == STATUS_OK)
+		result->duplicates = db_changes(db);
+	if (rc == STATUS_OK)
+		rc = db_exec(db, "UPDATE coding SET code_id = ?2 WHERE code_id = ?1", "ii", from, into);
+	if (rc == STATUS_OK)
+		result->moved = db_changes(db);
+	/* the children first: deleting FROM would take them along */
+	if (rc == STATUS_OK)
+		rc = db_exec(db, "UPDATE code SET parent_id = ?2 WHERE parent_id = ?1", "ii", from, into);
+	if (rc == STATUS_OK)
+		result->children = db_changes(db);
+	if (rc == STATUS_OK)
+		rc = db_exec(db, "DELETE FROM code WHERE id = ?1", "i", from);
+	code_row_clear(&f);
+	code_row_clear(&t);
+	return rc;
+}
+
+enum status code_merge(struct db *db, int64_t from, int64_t into, struct code_merge_result *result)
+{
+	struct code_merge_result ignored;
+	if (!result)
+		result = &ignored;
+	memset(result, 0, sizeof *result);
+	enum status rc = db_begin(db);
+	if (rc != STATUS_OK)
+		return rc;
+	rc = db_end(db, merge_codes(db, from, into, result));
+	if (rc != STATUS_OK)
+		memset(result, 0, sizeof *result);
+	return rc;
+}
+
+static enum status count_subtree(struct db *db, int64_t id, int64_t *codes, int64_t *codings)
+{
+	enum status rc = db_query_int(db, codes, CODE_SUBTREE " SELECT count(*) - 1 FROM sub",
+		"i", id);
+	if (rc == STATUS_OK)
+		rc = db_query_int(db, codings, CODE_SUBTREE " SELECT count(*) FROM coding"
+			" WHERE code_id IN (SELECT id FROM sub)", "i", id);
+	return rc;
+}
+
+enum status code_count_subtree(struct db *db, int64_t id, int64_t *codes, int64_t *codings)
+{
+	int64_t session_id = 0;
+	enum status rc = code_session(db, id, &session_id);
+	if (rc == STATUS_OK)
+		rc = count_subtree(db, id, codes, codings);
+	return rc;
+}
+
+static enum status delete_code(struct db *db, int64_t id, int64_t *codes, int64_t *codings)
+{
+	struct code_row r;
+	enum status rc = code_row_read(db, id, &r);
+	if (rc == STATUS_OK && !r.free)
+		rc = refuse_item_code(db, &r, _("löschen"));
+	if (rc == STATUS_OK)
+		rc = count_subtree(db, id, codes, codings);
+	/* the subtree and all its codings go by ON DELETE CASCADE */
+	if (rc == STATUS_OK)
+		rc = db_exec(db, "DELETE FROM code WHERE id = ?1", "i", id);
+	code_row_clear(&r);
+	return rc;
+}
+
+enum status code_delete(struct db *db, int64_t id, int64_t *codes, int64_t *codings)
+{
+	int64_t ignored[2];
+	if (!codes)
+		codes = &ignored[0];
+	if (!codings)
+		codings = &ignored[1];
+	*codes = *codings = 0;
+	enum status rc = db_begin(db);
+	if (rc != STATUS_OK)
+		return rc;
+	return db_end(db, delete_code(db, id, codes, codings));
+}
+
+/* Runs SQL, an UPDATE of one text column, on code ID with TEXT. */
+static enum status set_text(struct db *db, int64_t id, const char *sql, const char *text)
+{
+	int64_t session_id = 0;
+	enum status rc = db_begin(db);
+	if (rc != STATUS_OK)
+		return rc;
+	rc = code_session(db, id, &session_id);
+	if (rc == STATUS_OK)
+		rc = db_exec(db, sql, "it", id, or_null(text));
+	return db_end(db, rc);
+}
+
+enum status code_set_definition(struct db *db, int64_t id, const char *definition)
+{
+	return set_text(db, id, "UPDATE code SET definition = ?2 WHERE id = ?1", definition);
+}
+
+enum status code_set_colour(struct db *db, int64_t id, const char *colour)
+{
+	if (or_null(colour) && !code_colour_valid(colour)) {
+		int64_t session_id = 0;
+		enum status rc = code_session(db, id, &session_id);
+		if (rc != STATUS_OK)
+			return rc;
+		return db_fail(db, STATUS_INVALID, _("Code %" PRId64 ": Farbe \"%s\": erlaubt sind "
+			"black, red, green, yellow, blue, magenta, cyan, white oder #RRGGBB"), id, colour);
+	}
+	return set_text(db, id, "UPDATE code SET colour = ?2 WHERE id = ?1", colour);
+}
+
+enum status code_set_memo(struct db *db, int64_t id, const char *memo)
+{
+	return set_text(db, id, "UPDATE code SET memo = ?2 WHERE id = ?1", memo);
 }
 
 enum status coder_ensure(struct db *db, const char *name, int64_t *id)
@@ -127,22 +567,46 @@ enum status coder_ensure(struct db *db, const char *name, int64_t *id)
 	return db_end(db, rc);
 }
 
+/* The range must lie inside the document, the document and the code in
+ * C's session.  Messages name the document by number and title. */
 static enum status check_coding(struct db *db, const struct coding *c)
 {
 	int64_t lines = 0, n = 0;
-	enum status rc = db_query_int(db, &lines, "SELECT line_count FROM document WHERE id = ?1 AND"
-		" session_id = ?2", "ii", c->document_id, c->session_id);
-	if (rc == STATUS_NOT_FOUND)
-		return db_fail(db, rc, _("Dokument %" PRId64 " gibt es in Sitzung %" PRId64 " nicht"),
-			c->document_id, c->session_id);
-	if (rc != STATUS_OK)
-		return rc;
-	if (c->first_line < 1 || c->last_line < c->first_line || c->last_line > lines)
-		return db_fail(db, STATUS_INVALID, _("Zeilen %" PRId64 "–%" PRId64 " liegen außerhalb "
-			"von Dokument %" PRId64 " (Zeilen 1–%" PRId64 ")"), c->first_line, c->last_line,
-			c->document_id, lines);
-	rc = db_query_int(db, &n, "SELECT count(*) FROM code WHERE id = ?1 AND session_id = ?2", "ii",
-		c->code_id, c->session_id);
+	char *title = NULL;
+	struct db_stmt *st = db_prepare(db, "SELECT line_count, title FROM document WHERE id = ?1"
+		" AND session_id = ?2");
+	if (!st)
+		return STATUS_DB;
+	db_bind_int(st, 1, c->document_id);
+	db_bind_int(st, 2, c->session_id);
+	switch (db_step(st)) {
+	case DB_ROW:
+		lines = db_column_int(st, 0);
+		title = db_column_strdup(st, 1);
+		db_reset(st);
+		if (!title)
+			return db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+		break;
+	case DB_DONE:
+		db_reset(st);
+		return db_fail(db, STATUS_NOT_FOUND, _("Dokument %" PRId64 " gibt es in Sitzung %" PRId64
+			" nicht"), c->document_id, c->session_id);
+	case DB_ERROR:
+		return db_step_status(st);
+	}
+	enum status rc = STATUS_OK;
+	if (c->last_line < c->first_line)
+		rc = db_fail(db, STATUS_INVALID, _("Dokument %" PRId64 " \"%s\": Zeilen %" PRId64 "–%"
+			PRId64 ": die letzte Zeile liegt vor der ersten"), c->document_id, title,
+			c->first_line, c->last_line);
+	else if (c->first_line < 1 || c->last_line > lines)
+		rc = db_fail(db, STATUS_INVALID, _("Dokument %" PRId64 " \"%s\": Zeilen %" PRId64 "–%"
+			PRId64 " liegen außerhalb des Dokuments (Zeilen 1–%" PRId64 ")"), c->document_id,
+			title, c->first_line, c->last_line, lines);
+	free(title);
+	if (rc == STATUS_OK)
+		rc = db_query_int(db, &n, "SELECT count(*) FROM code WHERE id = ?1 AND session_id = ?2",
+			"ii", c->code_id, c->session_id);
 	if (rc == STATUS_OK && !n)
 		rc = db_fail(db, STATUS_NOT_FOUND, _("Code %" PRId64 " gibt es in Sitzung %" PRId64
 			" nicht"), c->code_id, c->session_id);
@@ -162,10 +626,80 @@ enum status coding_create(struct db *db, struct coding *c)
 		rc = db_exec(db, "INSERT INTO coding(session_id, document_id, first_line, last_line,"
 			" code_id, coder_id, memo) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", "iiiiiit",
 			c->session_id, c->document_id, c->first_line, c->last_line, c->code_id, coder_id,
-			c->memo && *c->memo ? c->memo : NULL);
+			or_null(c->memo));
 	if (rc == STATUS_OK)
 		c->id = db_last_insert_id(db);
 	return db_end(db, rc);
+}
+
+void coding_clear(struct coding *c)
+{
+	/* coding_read() allocated them; the struct keeps them const for callers */
+	free((char *)c->coder);
+	free((char *)c->memo);
+	memset(c, 0, sizeof *c);
+}
+
+enum status coding_read(struct db *db, int64_t id, struct coding *c)
+{
+	memset(c, 0, sizeof *c);
+	struct db_stmt *st = db_prepare(db, "SELECT g.session_id, g.document_id, g.first_line,"
+		" g.last_line, g.code_id, k.name, g.memo FROM coding g JOIN coder k ON k.id = g.coder_id"
+		" WHERE g.id = ?1");
+	if (!st)
+		return STATUS_DB;
+	db_bind_int(st, 1, id);
+	enum status rc = STATUS_OK;
+	switch (db_step(st)) {
+	case DB_ROW:
+		c->id = id;
+		c->session_id = db_column_int(st, 0);
+		c->document_id = db_column_int(st, 1);
+		c->first_line = db_column_int(st, 2);
+		c->last_line = db_column_int(st, 3);
+		c->code_id = db_column_int(st, 4);
+		c->coder = db_column_strdup(st, 5);
+		c->memo = db_column_strdup(st, 6);
+		if (!c->coder || (!db_column_is_null(st, 6) && !c->memo)) {
+			coding_clear(c);
+			rc = db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+		}
+		break;
+	case DB_DONE:
+		rc = db_fail(db, STATUS_NOT_FOUND, _("Kodierung %" PRId64 " gibt es nicht"), id);
+		break;
+	case DB_ERROR:
+		return db_step_status(st);
+	}
+	db_reset(st);
+	return rc;
+}
+
+static enum status update_coding(struct db *db, const struct coding *c)
+{
+	struct coding stored = *c;
+	enum status rc = db_query_int(db, &stored.session_id, "SELECT session_id FROM coding"
+		" WHERE id = ?1", "i", c->id);
+	if (rc == STATUS_NOT_FOUND)
+		return db_fail(db, rc, _("Kodierung %" PRId64 " gibt es nicht"), c->id);
+	if (rc == STATUS_OK)
+		rc = db_query_int(db, &stored.document_id, "SELECT document_id FROM coding WHERE id = ?1",
+			"i", c->id);
+	if (rc == STATUS_OK)
+		rc = check_coding(db, &stored);
+	if (rc == STATUS_OK)
+		rc = db_exec(db, "UPDATE coding SET first_line = ?2, last_line = ?3, code_id = ?4,"
+			" memo = ?5 WHERE id = ?1", "iiiit", c->id, c->first_line, c->last_line, c->code_id,
+			or_null(c->memo));
+	return rc;
+}
+
+enum status coding_update(struct db *db, const struct coding *c)
+{
+	enum status rc = db_begin(db);
+	if (rc != STATUS_OK)
+		return rc;
+	return db_end(db, update_coding(db, c));
 }
 
 enum status coding_delete(struct db *db, int64_t id)
@@ -177,4 +711,91 @@ enum status coding_delete(struct db *db, int64_t id)
 	if (rc == STATUS_OK && db_changes(db) == 0)
 		rc = db_fail(db, STATUS_NOT_FOUND, _("Kodierung %" PRId64 " gibt es nicht"), id);
 	return db_end(db, rc);
+}
+
+enum status coding_list_range(struct db *db, int64_t doc_id, int64_t first, int64_t last,
+	const char *coder, coding_cb cb, void *ctx)
+{
+	int64_t session_id = 0;
+	enum status rc = db_query_int(db, &session_id, "SELECT session_id FROM document WHERE id = ?1",
+		"i", doc_id);
+	if (rc == STATUS_NOT_FOUND)
+		return db_fail(db, rc, _("Dokument %" PRId64 " gibt es nicht"), doc_id);
+	if (rc != STATUS_OK)
+		return rc;
+	/* coding_document (document_id, first_line) narrows the scan to the
+	 * codings that start at or before LAST */
+	struct db_stmt *st = db_prepare(db, CODE_PATHS
+		" SELECT g.id, g.document_id, g.first_line, g.last_line, g.code_id, l.type, l.name,"
+		" coalesce(p.path, ''), coalesce(l.colour, ''), k.name, coalesce(g.memo, '')"
+		" FROM coding g JOIN code_label l ON l.id = g.code_id JOIN coder k ON k.id = g.coder_id"
+		" LEFT JOIN path p ON p.id = g.code_id"
+		" WHERE g.document_id = ?2 AND g.first_line <= ?4 AND g.last_line >= ?3"
+		" AND (?5 IS NULL OR k.name = ?5)"
+		" ORDER BY g.first_line, g.code_id, g.last_line, g.id");
+	if (!st)
+		return STATUS_DB;
+	db_bind_int(st, 1, session_id);
+	db_bind_int(st, 2, doc_id);
+	db_bind_int(st, 3, first);
+	db_bind_int(st, 4, last);
+	db_bind_text(st, 5, coder);
+	enum db_step step;
+	while ((step = db_step(st)) == DB_ROW) {
+		struct coding_row row = {
+			.id = db_column_int(st, 0),
+			.document_id = db_column_int(st, 1),
+			.first_line = db_column_int(st, 2),
+			.last_line = db_column_int(st, 3),
+			.code_id = db_column_int(st, 4),
+			.code_type = db_column_text(st, 5),
+			.code_name = db_column_text(st, 6),
+			.code_path = db_column_text(st, 7),
+			.colour = db_column_text(st, 8),
+			.coder = db_column_text(st, 9),
+			.memo = db_column_text(st, 10),
+		};
+		if (cb(ctx, &row))
+			break;
+	}
+	rc = step == DB_ERROR ? db_step_status(st) : STATUS_OK;
+	db_reset(st);
+	return rc;
+}
+
+static const char *const frequency_sql[] = {
+	[CODING_BY_CODE] = CODE_PATHS
+		" SELECT l.id, coalesce(p.path, l.name, ''),"
+		" (SELECT count(*) FROM coding WHERE code_id = l.id)"
+		" FROM code_label l LEFT JOIN path p ON p.id = l.id WHERE l.session_id = ?1" CODE_ORDER,
+	[CODING_BY_DOCUMENT] =
+		"SELECT d.id, d.title, (SELECT count(*) FROM coding WHERE document_id = d.id)"
+		" FROM document d WHERE d.session_id = ?1 ORDER BY d.id",
+	[CODING_BY_CODER] =
+		"SELECT k.id, k.name, count(*) FROM coding g JOIN coder k ON k.id = g.coder_id"
+		" WHERE g.session_id = ?1 GROUP BY k.id ORDER BY k.name, k.id",
+};
+
+enum status coding_frequencies(struct db *db, int64_t session_id, enum coding_by by,
+	coding_count_cb cb, void *ctx)
+{
+	if ((size_t)by >= sizeof frequency_sql / sizeof frequency_sql[0])
+		return db_fail(db, STATUS_INVALID, _("Häufigkeiten: unbekannte Gruppierung %d"), (int)by);
+	struct db_stmt *st = db_prepare(db, frequency_sql[by]);
+	if (!st)
+		return STATUS_DB;
+	db_bind_int(st, 1, session_id);
+	enum db_step step;
+	while ((step = db_step(st)) == DB_ROW) {
+		struct coding_count row = {
+			.id = db_column_int(st, 0),
+			.key = db_column_text(st, 1),
+			.count = db_column_int(st, 2),
+		};
+		if (cb(ctx, &row))
+			break;
+	}
+	enum status rc = step == DB_ERROR ? db_step_status(st) : STATUS_OK;
+	db_reset(st);
+	return rc;
 }

@@ -169,6 +169,12 @@ enum status document_delete(struct db *db, int64_t id)
 	return db_end(db, rc);
 }
 
+enum status document_count_codings(struct db *db, int64_t id, int64_t *codings)
+{
+	return db_query_int(db, codings, "SELECT count(*) FROM coding WHERE document_id = ?1", "i",
+		id);
+}
+
 enum status document_find(struct db *db, int64_t session_id, const char *key, int64_t *id)
 {
 	char *end;

@@ -47,6 +47,9 @@ enum status document_update(struct db *db, const struct document *doc);
 enum status document_delete(struct db *db, int64_t id);
 void document_clear(struct document *doc);
 
+/* The number of codings of document ID (0 for a document without any). */
+enum status document_count_codings(struct db *db, int64_t id, int64_t *codings);
+
 /* A document of SESSION_ID by id or unique title. */
 enum status document_find(struct db *db, int64_t session_id, const char *key, int64_t *id);
 

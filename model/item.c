@@ -23,12 +23,17 @@
 	  .offset = offsetof(struct st, col), .required = req, .ref = to }
 #define CHOICE(st, nm, col, lbl, list, dflt) \
 	{ .name = nm, .column = #col, .label = lbl, .kind = FIELD_CHOICE, \
-	  .offset = offsetof(struct st, col), .choices = list, .fallback = dflt }
+	  .offset = offsetof(struct st, col), .choices = list, .choice_labels = list##_labels, \
+	  .fallback = dflt }
 
 static const char *const stakeholder_kinds[] = {
 	"science", "business", "government", "civil_society", "other", NULL
 };
+static const char *const stakeholder_kinds_labels[] = {
+	"Wissenschaft", "Wirtschaft", "Politik und Verwaltung", "Zivilgesellschaft", "Sonstige", NULL
+};
 static const char *const horizons[] = { "short", "medium", "long", NULL };
+static const char *const horizons_labels[] = { "kurzfristig", "mittelfristig", "langfristig", NULL };
 
 static const struct item_field session_fields[] = {
 	TEXT(session, "title", title, "Titel", true),
@@ -384,6 +389,14 @@ static enum status default_number(struct db *db, const struct item_type *type, v
 	if (type->kind != ITEM_COMPONENT || ((struct component *)item)->number)
 		return STATUS_OK;
 	return component_next_number(db, head_at(item)[1], &((struct component *)item)->number);
+}
+
+const char *item_choice_label(const struct item_field *field, const char *value)
+{
+	for (size_t i = 0; value && field->choices && field->choices[i]; i++)
+		if (strcmp(field->choices[i], value) == 0)
+			return _(field->choice_labels[i]);
+	return value ? value : "";
 }
 
 const struct item_field *item_title_field(const struct item_type *type)

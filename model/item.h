@@ -130,6 +130,7 @@ struct item_field {
 	bool required;
 	int64_t min, max;       /* FIELD_INT */
 	const char *const *choices;  /* FIELD_CHOICE, NULL-terminated */
+	const char *const *choice_labels;  /* their German names, in the same order */
 	const char *fallback;   /* FIELD_CHOICE: stored when left empty */
 	enum item_kind ref;     /* FIELD_REF */
 };
@@ -152,6 +153,9 @@ const struct item_type *item_type(enum item_kind kind);
 /* By name ("unseen"); NULL when unknown. */
 const struct item_type *item_type_by_name(const char *name);
 const struct item_field *item_field_by_name(const struct item_type *type, const char *name);
+/* How a person reads VALUE of choice FIELD ("kurzfristig" for "short");
+ * VALUE itself when it is not one of the choices. */
+const char *item_choice_label(const struct item_field *field, const char *value);
 /* The field that names an item of TYPE (title, name, text, letter). */
 const struct item_field *item_title_field(const struct item_type *type);
 

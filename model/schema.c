@@ -349,7 +349,42 @@ static const char *const schema_3[] = {
 	NULL,
 };
 
-static const char *const *const migrations[] = { schema_1, schema_2, schema_3 };
+/* Schema 4: undo and redo through the change log, and drafts of open
+ * editors. */
+static const char *const schema_4[] = {
+	/* One row per undo or redo (model/undo.c).  TARGET_GROUP is the user
+	 * action (a change group of the log) that was reverted or re-applied,
+	 * DONE_GROUP the change group that did it: the undo is in the log like
+	 * any change, and this table keeps it off the undo stack.  A group is
+	 * undone while its latest step is an undo; a redo step is possible
+	 * while no user action of the session came after that undo.  No
+	 * foreign key: like the log, the steps outlive what they name. */
+	"CREATE TABLE undo_step ("
+	"  id           INTEGER PRIMARY KEY,"
+	"  session_id   INTEGER NOT NULL,"
+	"  kind         TEXT NOT NULL CHECK (kind IN ('undo', 'redo')),"
+	"  target_group INTEGER NOT NULL,"
+	"  done_group   INTEGER NOT NULL UNIQUE,"
+	"  at           TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')));",
+	"CREATE INDEX undo_step_target ON undo_step(target_group, id);",
+	"CREATE INDEX undo_step_session ON undo_step(session_id, id);",
+	/* What was typed into an open editor when the program was stopped,
+	 * offered again on the next start (model/draft.c).  TARGET is a key
+	 * the screen chooses ("unseen:7:description"), one draft per target
+	 * and session; ORIGINAL is the field's value when editing began.
+	 * Not user data: not logged, and the session's modified time stays. */
+	"CREATE TABLE draft ("
+	"  id         INTEGER PRIMARY KEY,"
+	"  session_id INTEGER REFERENCES session(id) ON DELETE CASCADE,"
+	"  target     TEXT NOT NULL CHECK (target <> ''),"
+	"  original   TEXT,"
+	"  text       TEXT NOT NULL,"
+	"  saved_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')));",
+	"CREATE UNIQUE INDEX draft_target ON draft(coalesce(session_id, 0), target);",
+	NULL,
+};
+
+static const char *const *const migrations[] = { schema_1, schema_2, schema_3, schema_4 };
 
 /* The tables whose rows are user data: each change to them is logged and
  * marks its session modified.  SESSION is the SQL that finds the row's
@@ -379,6 +414,11 @@ static const struct logged_table {
 	{ "code", "R.session_id" },
 	{ "coding", "R.session_id" },
 };
+
+const char *schema_logged_table(size_t i)
+{
+	return i < sizeof logged_tables / sizeof logged_tables[0] ? logged_tables[i].name : NULL;
+}
 
 /* A growing string for generated SQL; sets .failed instead of aborting. */
 struct sql_buf {

@@ -195,7 +195,8 @@ void app_open_session(struct app *app, int64_t id)
 	}
 }
 
-/* The step bar: full names with counts, or shorter when it does not fit. */
+/* The step bar: full names with counts, separated by dots; without the
+ * dots, then shorter names, when that does not fit. */
 static void draw_step_bar(struct app *app, int width)
 {
 	ui_text_pad(0, 0, COLS, "", ui_attr(UI_BAR));
@@ -204,17 +205,19 @@ static void draw_step_bar(struct app *app, int width)
 		return;
 	}
 	char labels[STEP_COUNT][64];
-	for (int form = 0; form < 3; form++) {
+	int form, separator = 0;
+	for (form = 0; form < 4; form++) {
 		int total = 0;
+		separator = form == 0;
 		for (int s = 0; s < STEP_COUNT; s++) {
-			const char *name = form == 2 ? step_short[s] : form == 1 ? _(step_mid[s]) : _(step_names[s]);
+			const char *name = form == 3 ? step_short[s] : form == 2 ? _(step_mid[s]) : _(step_names[s]);
 			if (app->counts[s] >= 0)
 				snprintf(labels[s], sizeof labels[s], " %s %lld ", name, (long long)app->counts[s]);
 			else
 				snprintf(labels[s], sizeof labels[s], " %s ", name);
-			total += display_width(labels[s]) + 1;
+			total += display_width(labels[s]) + separator;
 		}
-		if (total <= width || form == 2)
+		if (total <= width)
 			break;
 	}
 	int x = 0;
@@ -222,7 +225,7 @@ static void draw_step_bar(struct app *app, int width)
 		app->tab_x[s] = x;
 		attr_t a = s == (int)app->step ? ui_attr(UI_TAB_ACTIVE) : ui_attr(UI_BAR);
 		x += ui_text(0, x, width - x, labels[s], a);
-		if (x < width)
+		if (separator && s + 1 < STEP_COUNT)
 			x += ui_text(0, x, width - x, "·", ui_attr(UI_BAR));
 	}
 	app->tab_x[STEP_COUNT] = x;
@@ -370,22 +373,32 @@ int app_modal_key(struct app *app, void (*draw)(void *ctx), void *ctx)
 	}
 }
 
+/* One line per documented key, the names padded by display width. */
+static size_t help_lines(char *buf, size_t size, const struct binding *keys, size_t n)
+{
+	size_t len = 0;
+	for (size_t i = 0; i < n && len < size; i++) {
+		if (!keys[i].help)
+			continue;
+		int pad = 13 - display_width(keys[i].name);
+		len += (size_t)snprintf(buf + len, size - len, "  %s%*s %s\n", keys[i].name,
+			pad > 0 ? pad : 0, "", _(keys[i].help));
+	}
+	return len < size ? len : size - 1;
+}
+
 static void show_help(struct app *app)
 {
 	char text[8192];
 	size_t len = 0;
 	const struct view *v = app->view;
 	len += (size_t)snprintf(text + len, sizeof text - len, "%s\n", _(v->title));
-	for (size_t i = 0; i < v->nkeys && len < sizeof text; i++)
-		if (v->keys[i].help)
-			len += (size_t)snprintf(text + len, sizeof text - len, "  %-12s %s\n",
-				v->keys[i].name, _(v->keys[i].help));
+	len += help_lines(text + len, sizeof text - len, v->keys, v->nkeys);
 	if (len < sizeof text)
 		len += (size_t)snprintf(text + len, sizeof text - len, "\n%s\n", _("Überall"));
-	for (size_t i = 0; i < sizeof global_keys / sizeof global_keys[0] && len < sizeof text; i++)
-		if (global_keys[i].help)
-			len += (size_t)snprintf(text + len, sizeof text - len, "  %-12s %s\n",
-				global_keys[i].name, _(global_keys[i].help));
+	if (len < sizeof text)
+		help_lines(text + len, sizeof text - len, global_keys,
+			sizeof global_keys / sizeof global_keys[0]);
 	app_message(app, _("Tasten"), text);
 }
 

@@ -442,10 +442,10 @@ static void choice_label(void *ctx, size_t i, char *buf, size_t size)
 	snprintf(buf, size, "%s", c->labels[i]);
 }
 
-static void string_label(void *ctx, size_t i, char *buf, size_t size)
+static void choice_field_label(void *ctx, size_t i, char *buf, size_t size)
 {
-	const char *const *strings = ctx;
-	snprintf(buf, size, "%s", i == 0 ? _("(leer)") : strings[i - 1]);
+	const struct item_field *f = ctx;
+	snprintf(buf, size, "%s", i == 0 ? _("(leer)") : item_choice_label(f, f->choices[i - 1]));
 }
 
 /* Asks for a new value of FIELD as text (as item_parse reads it), starting
@@ -469,7 +469,7 @@ static bool ask_value(struct app *app, const struct item_type *type, int64_t id,
 		size_t n = 0;
 		while (f->choices[n])
 			n++;
-		int pick = app_pick(app, title, n + 1, string_label, (void *)f->choices, 0, NULL);
+		int pick = app_pick(app, title, n + 1, choice_field_label, (void *)f, 0, NULL);
 		if (pick < 0)
 			return false;
 		*out = xstrdup(pick == 0 ? "" : f->choices[pick - 1]);

@@ -107,6 +107,9 @@ static void field_value(struct app *app, const struct item_type *type, const voi
 	if (f->kind == FIELD_TEXT) {
 		const char *s = *(char *const *)((const char *)item + f->offset);
 		snprintf(buf, size, "%s", s ? s : "");
+	} else if (f->kind == FIELD_CHOICE) {
+		const char *s = *(char *const *)((const char *)item + f->offset);
+		snprintf(buf, size, "%s", s ? item_choice_label(f, s) : "");
 	} else if (f->kind == FIELD_REF) {
 		int64_t id = *(const int64_t *)((const char *)item + f->offset);
 		union item_any ref;

@@ -197,13 +197,15 @@ static void measure_row(struct app *app, const void *item, char *buf, size_t siz
 	size_t right_size)
 {
 	const struct measure *m = item;
+	const struct item_field *horizon = item_field_by_name(item_type(ITEM_MEASURE), "horizon");
 	char actor[64];
 	label_of(app, ITEM_ACTOR, m->actor_id, actor, sizeof actor);
 	snprintf(buf, size, "%-2.2s %s", actor[0] ? actor : "–", m->text);
+	const char *when = m->horizon ? item_choice_label(horizon, m->horizon) : "";
 	if (m->priority)
-		snprintf(right, right_size, "P%" PRId64 " %s", m->priority, m->horizon ? m->horizon : "");
+		snprintf(right, right_size, "P%" PRId64 " %s", m->priority, when);
 	else
-		snprintf(right, right_size, "%s", m->horizon ? m->horizon : "");
+		snprintf(right, right_size, "%s", when);
 }
 
 static void soro_row(struct app *app, const void *item, char *buf, size_t size, char *right,

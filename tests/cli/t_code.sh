@@ -106,3 +106,111 @@ refused 2 code $S "$D" 1 "$UCODE" --coder ""
 refused 1 code $S "$D" 1
 refused 1 code $S "$D" 1 "$UCODE" --bogus x
 sql_is "SELECT count(*) FROM coding" 7 "no coding from a refused command"
+
+# codes --by: per code (as above), per document, per coder
+run_ok codes $S --by code
+out_has "Kontrollverlust über Daten"
+same "$(awk -v id="$UCODE" '$1 == id { print $3 }' "$OUT")" 2 "--by code is the code table"
+printf 'zweite Datei\n' > zwei.txt
+run_ok import-doc $S zwei.txt
+out_id
+D2=$ID
+run_ok code $S "$D2" 1 "$UCODE" --coder anna
+run_ok codes $S --by document
+out_is " Dok.   Kod.  Titel
+    $D      7  protokoll
+    $D2      1  zwei"
+run_ok codes $S --by coder
+out_is " Kod.  Kodierer
+    2  anna
+    1  bert
+    5  tester"
+run_ok codes $S2 --by coder
+out_is " Kod.  Kodierer"
+refused 1 codes $S --by bogus
+refused 1 codes $S --by
+
+# coding: show one, change its lines, code and memo, delete it
+run_ok coding $S "$K2"
+out_has "Kodierung:    $K2"
+out_has "Zeilen:       5–5"
+out_has "Code:         "
+out_has "Verträge verstehen (goal)"
+out_has "Kodierer:     anna"
+out_has "Memo:         Chef entscheidet allein"
+out_has "     5  Frau Öztürk: Bei uns entscheidet das der Chef allein."
+run_ok coding $S "$K2" --lines 4-6 --code Kammern --memo "Zwei Stimmen"
+out_empty
+sql_is "SELECT c.first_line || '|' || c.last_line || '|' || l.type || '|' || c.memo || '|' || k.name FROM coding c JOIN code l ON l.id = c.code_id JOIN coder k ON k.id = c.coder_id WHERE c.id = $K2" \
+	"4|6|stakeholder|Zwei Stimmen|anna" "--lines, --code and --memo change; the coder stays"
+run_ok coding $S "$K2" --memo ""
+sql_is "SELECT memo IS NULL FROM coding WHERE id = $K2" 1
+run_ok coding $S "$K2" --lines 7
+sql_is "SELECT first_line || '-' || last_line FROM coding WHERE id = $K2" "7-7"
+refused 2 coding $S "$K2" --lines 7-9
+err_has "7–9"
+err_has "protokoll"
+refused 2 coding $S "$K2" --lines 6-5
+err_has "6–5"
+refused 2 coding $S "$K2" --lines 0-2
+refused 2 coding $S "$K2" --lines x
+refused 2 coding $S "$K2" --code "Gibt es nicht"
+refused 2 coding $S "$K2" --code "$C_OTHER"
+refused 2 coding $S2 "$K2"
+err_has "$K2"
+refused 2 coding $S2 "$K2" --memo "fremd"
+refused 2 coding $S 99999
+refused 2 coding $S 99999 --delete
+refused 2 coding $S abc
+refused 1 coding $S "$K2" --delete --memo x
+refused 1 coding $S
+refused 1 coding $S "$K2" --bogus
+sql_is "SELECT first_line || '-' || last_line || '|' || code_id FROM coding WHERE id = $K2" \
+	"7-7|$(sql "SELECT id FROM code WHERE type = 'stakeholder'")" "refusals left the coding alone"
+run_ok coding $S "$K2" --delete
+out_empty
+sql_is "SELECT count(*) FROM coding WHERE id = $K2" 0
+refused 2 coding $S "$K2" --delete
+
+# doc: the metadata, and changing it
+run_ok doc $S "$D"
+out_is "Dokument:     $D
+Titel:        protokoll
+Art:          minutes (Protokoll)
+Datum:
+Komponente:
+Teilnehmende:
+Memo:
+Datei:        protokoll.txt
+Zeilen:       8
+Kodierungen:  6
+Importiert:   $(sql "SELECT imported FROM document WHERE id = $D")"
+run_ok doc $S protokoll --title "Protokoll AG 3" --kind paper --date 2024-05-17 --component 3 \
+	--participants "Groß, Müller, Öztürk" --memo "Mitschrift von Frau Groß"
+out_empty
+run_ok doc $S "Protokoll AG 3"
+out_has "Titel:        Protokoll AG 3"
+out_has "Art:          paper (Ergänzungspapier)"
+out_has "Datum:        2024-05-17"
+out_has "Komponente:   3 Plattformen"
+out_has "Teilnehmende: Groß, Müller, Öztürk"
+out_has "Memo:         Mitschrift von Frau Groß"
+sql_is "SELECT line_count FROM document WHERE id = $D" 8 "the lines stay"
+run_ok doc $S "$D" --kind draft --memo ""
+sql_is "SELECT kind || '|' || (memo IS NULL) || '|' || title FROM document WHERE id = $D" "draft|1|Protokoll AG 3"
+run_ok doc $S "$D" --component -
+sql_is "SELECT component_id IS NULL FROM document WHERE id = $D" 1
+refused 2 doc $S "$D" --kind protocol
+err_has "--kind"
+err_has "protocol"
+refused 2 doc $S "$D" --component 9
+err_has "--component"
+refused 2 doc $S "$D" --title ""
+err_has "--title"
+refused 2 doc $S "$D" --title "Neu" --kind bogus
+sql_is "SELECT title FROM document WHERE id = $D" "Protokoll AG 3" "a refused change changes nothing"
+refused 2 doc $S "$D_OTHER"
+refused 2 doc $S "kein Dokument"
+refused 2 doc 99 "$D"
+refused 1 doc $S
+refused 1 doc $S "$D" --bogus x

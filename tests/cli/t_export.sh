@@ -327,3 +327,89 @@ DIDAT_ENV="PATH=$PWD/nodot"
 refused 2 export dot $MA --png failed.png
 DIDAT_ENV=
 err_has "failed.png"
+
+# export hinge --chapter: the chapter hinge table of a white-paper draft
+run_ok new "Kapitel"
+out_id
+KS=$ID
+run_ok add component $KS "Daten" --number 1
+run_ok add unseen $KS "Datenabfluss"
+run_ok add goal $KS "Souveränität"
+run_ok add code $KS "Daten"
+run_ok add code $KS "Eigentum" --parent Daten
+printf 'Kapitel 3: Daten\nKMU verlieren Daten, sagt „die UG 1“.\nZiele nur im Entwurf.\n=Eigentum ist ungeklärt\nVerträge fehlen.\n' > entwurf.txt
+run_ok import-doc $KS entwurf.txt --title "Entwurf Kap. 3" --kind draft
+out_id
+KD=$ID
+printf 'UG1 Zeile 1\nUG1: Daten fließen ab, "ungefragt"\nUG1 Zeile 3\nUG1: Eigentum; strittig\n' > ug1.txt
+run_ok import-doc $KS ug1.txt --title "Protokoll UG1" --component 1
+out_id
+KM1=$ID
+printf 'UG2: Abfluss\nUG2: Eigentum\n' > ug2.txt
+run_ok import-doc $KS ug2.txt --title "Protokoll UG2" --kind paper
+out_id
+KM2=$ID
+run_ok code $KS "$KD" 1-2 Datenabfluss --coder anna
+run_ok code $KS "$KD" 1-2 Datenabfluss --coder ben
+run_ok code $KS "$KD" 3 Souveränität --coder anna
+run_ok code $KS "$KD" 4-5 Daten/Eigentum --coder anna
+run_ok code $KS "$KM2" 2 Daten/Eigentum --coder carla
+run_ok code $KS "$KM1" 2-3 Datenabfluss --coder anna
+run_ok code $KS "$KM2" 1 Datenabfluss --coder ben
+run_ok code $KS "$KM1" 4 Daten/Eigentum --coder anna
+run_ok code $KS "$KM1" 1 Daten --coder anna
+
+CHAPTER_HEADER=draft_first_line,draft_last_line,draft_quote,code_type,code,source_document,source_kind,source_first_line,source_last_line,source_quote,coder
+# records end in CRLF, line breaks inside a quote stay LF
+sed 's/\(,anna\|,ben\|,carla\|,coder\)$/&\r/' > chapter_expected.csv <<'CSV'
+draft_first_line,draft_last_line,draft_quote,code_type,code,source_document,source_kind,source_first_line,source_last_line,source_quote,coder
+1,2,"Kapitel 3: Daten
+KMU verlieren Daten, sagt „die UG 1“.",unseen,Datenabfluss,Protokoll UG1,minutes,2,3,"UG1: Daten fließen ab, ""ungefragt""
+UG1 Zeile 3",anna
+1,2,"Kapitel 3: Daten
+KMU verlieren Daten, sagt „die UG 1“.",unseen,Datenabfluss,Protokoll UG2,paper,1,1,UG2: Abfluss,ben
+4,5,"'=Eigentum ist ungeklärt
+Verträge fehlen.",free,Daten/Eigentum,Protokoll UG1,minutes,4,4,UG1: Eigentum; strittig,anna
+4,5,"'=Eigentum ist ungeklärt
+Verträge fehlen.",free,Daten/Eigentum,Protokoll UG2,paper,2,2,UG2: Eigentum,carla
+CSV
+same "$(grep -c "$(printf '\r')" chapter_expected.csv)" 5 "the expected table has five records"
+run_ok export hinge $KS --chapter "Entwurf Kap. 3"
+files_same "$OUT" chapter_expected.csv "the chapter hinge table, byte for byte"
+run_ok export hinge $KS --chapter "$KD" -o chapter.csv
+out_empty
+files_same chapter.csv chapter_expected.csv "--chapter by id into a file"
+same "$(ls | grep -c '\.tmp')" 0 "no temporary file left"
+# --sep ';' and --bom with the same writer
+run_ok export hinge $KS --chapter "$KD" --sep ';' --bom
+same "$(head -c 3 "$OUT" | od -An -tx1 | tr -d ' \n')" efbbbf "BOM before the chapter table"
+same "$(tail -c +4 "$OUT" | head -n 1 | tr -d '\r')" "$(echo "$CHAPTER_HEADER" | tr , ';')" "the header with ;"
+out_has '"UG1: Eigentum; strittig"'
+# filters apply to the source passages
+run_ok export hinge $KS --chapter "$KD" --coder carla
+same "$(tr -d '\r' < "$OUT" | sed 1d)" "4,5,\"'=Eigentum ist ungeklärt
+Verträge fehlen.\",free,Daten/Eigentum,Protokoll UG2,paper,2,2,UG2: Eigentum,carla" "--coder carla"
+run_ok export hinge $KS --chapter "$KD" --document "Protokoll UG2" --type unseen
+same "$(tr -d '\r' < "$OUT" | sed 1d)" '1,2,"Kapitel 3: Daten
+KMU verlieren Daten, sagt „die UG 1“.",unseen,Datenabfluss,Protokoll UG2,paper,1,1,UG2: Abfluss,ben' "--document and --type"
+run_ok export hinge $KS --chapter "$KD" --component 1 --raw
+same "$(tr -d '\r' < "$OUT" | grep -c ',Protokoll UG1,')" 2 "--component 1: the sources of component 1"
+same "$(tr -d '\r' < "$OUT" | grep -c ',Protokoll UG2,')" 0 "--component 1: nothing of UG2"
+out_has '"=Eigentum ist ungeklärt'
+# refusals
+refused 2 export hinge $KS --chapter "Protokoll UG1"
+err_has "Protokoll UG1"
+err_has "minutes"
+out_empty
+refused 2 export hinge $KS --chapter "Protokoll UG1" -o refused.csv
+if [ -e refused.csv ]; then _fail "a refused chapter table left a file"; else _pass; fi
+same "$(ls | grep -c '\.tmp')" 0 "no temporary file left after a refusal"
+refused 2 export hinge $KS --chapter "kein Dokument"
+err_has "kein Dokument"
+refused 2 export hinge $S --chapter "$KD"
+refused 1 export report $KS --chapter "$KD"
+run_ok doc $KS "$KM2" --kind draft
+run_ok export hinge $KS --chapter "$KM2"
+same "$(python3 -c 'import csv,sys; print(" ".join(",".join(r[i] for i in (0,1,4,5,6,7,10)) for r in list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))[1:]))' "$OUT")" \
+	"1,1,Datenabfluss,Entwurf Kap. 3,draft,1,anna 1,1,Datenabfluss,Entwurf Kap. 3,draft,1,ben 1,1,Datenabfluss,Protokoll UG1,minutes,2,anna 2,2,Daten/Eigentum,Entwurf Kap. 3,draft,4,anna 2,2,Daten/Eigentum,Protokoll UG1,minutes,4,anna" \
+	"another draft: every other document is a source, in order"

@@ -1,6 +1,7 @@
 /* model/document, model/coding and model/hinge: imported documents and
  * their lines, codes (items and the free codebook), codings, and the
- * rows of the hinge table. */
+ * rows of the hinge table and of the chapter hinge table.  The codebook's
+ * edits and the reader's ranges are in test_coding.c. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -633,6 +634,162 @@ START_TEST(test_hinge_stops_and_long_quote)
 }
 END_TEST
 
+/* Chapter hinge pairs, copied out of the callback as one line each:
+ * "draft lines|code|source document:lines|coder". */
+struct pair_rows {
+	int n;
+	char line[16][160];
+	char draft_quote[128], source_quote[128], type[16], kind[16];
+};
+
+static int collect_pair(void *ctx, const struct hinge_pair *p)
+{
+	struct pair_rows *r = ctx;
+	ck_assert_int_lt(r->n, 16);
+	snprintf(r->line[r->n], sizeof r->line[0], "%lld-%lld|%s|%s:%lld-%lld|%s",
+		(long long)p->draft_first_line, (long long)p->draft_last_line, p->code,
+		p->source_document, (long long)p->source_first_line, (long long)p->source_last_line,
+		p->coder);
+	if (r->n == 0) {
+		snprintf(r->draft_quote, sizeof r->draft_quote, "%s", p->draft_quote);
+		snprintf(r->source_quote, sizeof r->source_quote, "%s", p->source_quote);
+		snprintf(r->type, sizeof r->type, "%s", p->code_type);
+		snprintf(r->kind, sizeof r->kind, "%s", p->source_kind);
+	}
+	r->n++;
+	return 0;
+}
+
+static const char *pairs_text(const struct pair_rows *r, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (int i = 0; i < r->n; i++)
+		snprintf(buf + strlen(buf), size - strlen(buf), "%s\n", r->line[i]);
+	return buf;
+}
+
+static struct pair_rows pairs(struct db *db, int64_t s, int64_t draft, const struct hinge_filter *f)
+{
+	struct pair_rows r;
+	memset(&r, 0, sizeof r);
+	enum status rc = hinge_chapter_list(db, s, draft, f, collect_pair, &r);
+	ck_assert_msg(rc == STATUS_OK, "hinge_chapter_list: %s", db_error(db));
+	return r;
+}
+
+static int stop_pair(void *ctx, const struct hinge_pair *p)
+{
+	(void)p;
+	++*(int *)ctx;
+	return 1;
+}
+
+START_TEST(test_hinge_chapter_pairs)
+{
+	static const char *const draft_lines[] = {
+		"Kapitel 3: Daten", "KMU verlieren Daten.", "Ziele nur im Entwurf.",
+		"Eigentum ist ungeklärt.", "Verträge fehlen.", "Noch einmal Datenabfluss.",
+	};
+	static const char *const m2_lines[] = { "UG2: Abfluss", "UG2: Eigentum", "UG2: Verträge" };
+	char path[FIXTURE_PATH_MAX], got[1024];
+	struct db *db = fixture_open(path);
+	int64_t s = fixture_session(db, "Kapitel"), other = fixture_session(db, "Fremd");
+	int64_t c1 = fixture_component(db, s, 1, "Daten");
+	int64_t dr = fixture_document(db, s, "Entwurf Kap. 3", 0, "sha-dr", draft_lines, 6);
+	int64_t m1 = fixture_document(db, s, "Protokoll UG1", c1, "sha-m1", minutes, 5);
+	int64_t m2 = fixture_document(db, s, "Protokoll UG2", 0, "sha-m2", m2_lines, 3);
+	int64_t od = fixture_document(db, other, "Fremder Entwurf", 0, "sha-od", draft_lines, 6);
+	ck_assert_int_eq(db_exec(db, "UPDATE document SET kind = 'draft' WHERE id IN (?1, ?2)", "ii",
+		dr, od), STATUS_OK);
+	int64_t u = fixture_item_code(db, "unseen", fixture_unseen(db, s, "Datenabfluss", 0));
+	int64_t g = fixture_item_code(db, "goal", fixture_goal(db, s, "Souveränität", 0));
+	int64_t daten = 0, eigentum = 0, only_sources = 0;
+	ck_assert_int_eq(code_create_free(db, s, "Daten", 0, NULL, NULL, &daten), STATUS_OK);
+	ck_assert_int_eq(code_create_free(db, s, "Eigentum", daten, NULL, NULL, &eigentum), STATUS_OK);
+	ck_assert_int_eq(code_create_free(db, s, "Nur Quellen", 0, NULL, NULL, &only_sources),
+		STATUS_OK);
+
+	/* the draft: two passages with sources, one code used only in the
+	 * draft, the same code again further down, and one passage coded
+	 * twice by two coders */
+	fixture_coding(db, s, dr, 1, 2, u, "anna");
+	fixture_coding(db, s, dr, 1, 2, u, "ben");
+	fixture_coding(db, s, dr, 4, 5, eigentum, "ben");
+	fixture_coding(db, s, dr, 3, 3, g, "anna");
+	fixture_coding(db, s, dr, 6, 6, u, "anna");
+	/* the sources, in a scrambled order */
+	fixture_coding(db, s, m2, 2, 3, eigentum, "carla");
+	fixture_coding(db, s, m1, 2, 3, u, "anna");
+	fixture_coding(db, s, m2, 1, 1, u, "ben");
+	fixture_coding(db, s, m1, 5, 5, eigentum, "anna");
+	fixture_coding(db, s, m1, 1, 1, only_sources, "anna");
+	fixture_coding(db, s, m1, 4, 4, daten, "anna");   /* the parent code is not the child */
+
+	struct pair_rows r = pairs(db, s, dr, NULL);
+	ck_assert_str_eq(pairs_text(&r, got, sizeof got),
+		"1-2|Datenabfluss|Protokoll UG1:2-3|anna\n"
+		"1-2|Datenabfluss|Protokoll UG2:1-1|ben\n"
+		"4-5|Daten/Eigentum|Protokoll UG1:5-5|anna\n"
+		"4-5|Daten/Eigentum|Protokoll UG2:2-3|carla\n"
+		"6-6|Datenabfluss|Protokoll UG1:2-3|anna\n"
+		"6-6|Datenabfluss|Protokoll UG2:1-1|ben\n");
+	ck_assert_str_eq(r.draft_quote, "Kapitel 3: Daten\nKMU verlieren Daten.");
+	ck_assert_str_eq(r.source_quote, "Teilnehmende: Müller, Schröder, Öztürk\n"
+		"Frau Müller: „Wem gehören die Maschinendaten?“");
+	ck_assert_str_eq(r.type, "unseen");
+	ck_assert_str_eq(r.kind, "minutes");
+
+	/* the filters apply to the source passages */
+	struct hinge_filter f = { .coder = "ben" };
+	r = pairs(db, s, dr, &f);
+	ck_assert_str_eq(pairs_text(&r, got, sizeof got),
+		"1-2|Datenabfluss|Protokoll UG2:1-1|ben\n"
+		"6-6|Datenabfluss|Protokoll UG2:1-1|ben\n");
+	f = (struct hinge_filter){ .document_id = m2 };
+	r = pairs(db, s, dr, &f);
+	ck_assert_int_eq(r.n, 3);
+	f = (struct hinge_filter){ .type = "free" };
+	r = pairs(db, s, dr, &f);
+	ck_assert_str_eq(pairs_text(&r, got, sizeof got),
+		"4-5|Daten/Eigentum|Protokoll UG1:5-5|anna\n"
+		"4-5|Daten/Eigentum|Protokoll UG2:2-3|carla\n");
+	f = (struct hinge_filter){ .component = 1 };
+	r = pairs(db, s, dr, &f);
+	ck_assert_str_eq(pairs_text(&r, got, sizeof got),
+		"1-2|Datenabfluss|Protokoll UG1:2-3|anna\n"
+		"4-5|Daten/Eigentum|Protokoll UG1:5-5|anna\n"
+		"6-6|Datenabfluss|Protokoll UG1:2-3|anna\n");
+	f = (struct hinge_filter){ .document_id = dr };   /* the draft is never its own source */
+	r = pairs(db, s, dr, &f);
+	ck_assert_int_eq(r.n, 0);
+
+	/* another draft of the session is a source like any document */
+	static const char *const d2_lines[] = { "Kapitel 4", "Abfluss auch hier" };
+	int64_t dr2 = fixture_document(db, s, "Entwurf Kap. 4", 0, "sha-dr2", d2_lines, 2);
+	ck_assert_int_eq(db_exec(db, "UPDATE document SET kind = 'draft' WHERE id = ?1", "i", dr2),
+		STATUS_OK);
+	fixture_coding(db, s, dr2, 2, 2, u, "anna");
+	r = pairs(db, s, dr, NULL);
+	ck_assert_int_eq(r.n, 8);
+	ck_assert_str_eq(r.line[2], "1-2|Datenabfluss|Entwurf Kap. 4:2-2|anna");
+
+	int calls = 0;
+	ck_assert_int_eq(hinge_chapter_list(db, s, dr, NULL, stop_pair, &calls), STATUS_OK);
+	ck_assert_int_eq(calls, 1);
+
+	/* refusals: not a draft, another session's draft, no document */
+	ck_assert_int_eq(hinge_chapter_list(db, s, m1, NULL, collect_pair, &r), STATUS_INVALID);
+	ck_assert_msg(fixture_contains(db_error(db), "Protokoll UG1") &&
+		fixture_contains(db_error(db), "minutes"), "%s", db_error(db));
+	ck_assert_int_eq(hinge_chapter_check(db, s, m1), STATUS_INVALID);
+	ck_assert_int_eq(hinge_chapter_check(db, s, dr), STATUS_OK);
+	ck_assert_int_eq(hinge_chapter_list(db, s, od, NULL, collect_pair, &r), STATUS_NOT_FOUND);
+	ck_assert_int_eq(hinge_chapter_list(db, s, 999999, NULL, collect_pair, &r), STATUS_NOT_FOUND);
+	ck_assert(fixture_contains(db_error(db), "999999"));
+	fixture_close(db, path);
+}
+END_TEST
+
 extern Suite *document_suite(void);
 Suite *document_suite(void)
 {
@@ -653,6 +810,7 @@ Suite *document_suite(void)
 	tcase_add_unchecked_fixture(hinge_tc, fixture_dir_setup, fixture_dir_teardown);
 	tcase_add_test(hinge_tc, test_hinge_rows);
 	tcase_add_test(hinge_tc, test_hinge_stops_and_long_quote);
+	tcase_add_test(hinge_tc, test_hinge_chapter_pairs);
 	suite_add_tcase(s, hinge_tc);
 	return s;
 }

@@ -1,5 +1,5 @@
-/* exports/: matrix CSV both ways, the DOT graph, the hinge CSV read back
- * with the real parser, and document import. */
+/* exports/: matrix CSV both ways, the DOT graph, the hinge and chapter
+ * hinge CSVs read back with the real parser, and document import. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -206,6 +206,102 @@ START_TEST(hinge_csv_reads_back)
 }
 END_TEST
 
+struct chapter_cells {
+	size_t rows;
+	char header[256];
+	char cells[4][11][96];
+};
+
+static int collect_chapter(void *ctx, size_t row, size_t ncells, const char *const *cells)
+{
+	struct chapter_cells *c = ctx;
+	c->rows++;
+	ck_assert_int_eq(ncells, 11);
+	if (row == 1) {
+		for (size_t i = 0; i < ncells; i++)
+			snprintf(c->header + strlen(c->header), sizeof c->header - strlen(c->header), "%s%s",
+				i ? "," : "", cells[i]);
+		return 0;
+	}
+	ck_assert_uint_le(row - 2, 3);
+	for (size_t i = 0; i < ncells; i++)
+		snprintf(c->cells[row - 2][i], sizeof c->cells[0][0], "%s", cells[i]);
+	return 0;
+}
+
+START_TEST(hinge_chapter_csv_reads_back)
+{
+	char path[FIXTURE_PATH_MAX], csv[FIXTURE_PATH_MAX];
+	struct db *db = fixture_open(path);
+	int64_t s = fixture_session(db, "Kapitel");
+	static const char *const draft[] = { "=Kapitel", "Daten; „fließen“ ab" };
+	static const char *const minutes[] = { "eins", "zwei, \"drei\"", "-vier" };
+	int64_t dr = fixture_document(db, s, "Entwurf", 0, "sha-d", draft, 2);
+	int64_t m = fixture_document(db, s, "Protokoll; UG1", 0, "sha-m", minutes, 3);
+	ck_assert_int_eq(db_exec(db, "UPDATE document SET kind = 'draft' WHERE id = ?1", "i", dr),
+		STATUS_OK);
+	int64_t u = fixture_item_code(db, "unseen", fixture_unseen(db, s, "Datenabfluss", 0));
+	fixture_coding(db, s, dr, 1, 2, u, "anna");
+	fixture_coding(db, s, m, 2, 3, u, "ben");
+	fixture_coding(db, s, m, 1, 1, u, "anna");
+	fixture_temp_path(csv);
+
+	const char seps[] = { ',', ';' };
+	for (size_t i = 0; i < 4; i++) {
+		struct csv_options opt = { seps[i % 2], i % 2 == 1, i >= 2 };
+		FILE *f = fopen(csv, "wb");
+		ck_assert_ptr_nonnull(f);
+		ck_assert_int_eq(hinge_csv_write_chapter(db, s, dr, NULL, f, &opt), STATUS_OK);
+		fclose(f);
+		struct chapter_cells c;
+		memset(&c, 0, sizeof c);
+		char err[256];
+		ck_assert_int_eq(csv_reader_read_file(csv, 0, collect_chapter, &c, NULL, err, sizeof err),
+			STATUS_OK);
+		ck_assert_int_eq(c.rows, 3);
+		ck_assert_str_eq(c.header, "draft_first_line,draft_last_line,draft_quote,code_type,code,"
+			"source_document,source_kind,source_first_line,source_last_line,source_quote,coder");
+		/* by source line: 1-1 before 2-3 */
+		const char *guard = opt.raw ? "" : "'";
+		char want[96];
+		ck_assert_str_eq(c.cells[0][0], "1");
+		ck_assert_str_eq(c.cells[0][1], "2");
+		snprintf(want, sizeof want, "%s=Kapitel\nDaten; „fließen“ ab", guard);
+		ck_assert_str_eq(c.cells[0][2], want);
+		ck_assert_str_eq(c.cells[0][3], "unseen");
+		ck_assert_str_eq(c.cells[0][4], "Datenabfluss");
+		ck_assert_str_eq(c.cells[0][5], "Protokoll; UG1");
+		ck_assert_str_eq(c.cells[0][6], "minutes");
+		ck_assert_str_eq(c.cells[0][7], "1");
+		ck_assert_str_eq(c.cells[0][8], "1");
+		ck_assert_str_eq(c.cells[0][9], "eins");
+		ck_assert_str_eq(c.cells[0][10], "anna");
+		ck_assert_str_eq(c.cells[1][9], "zwei, \"drei\"\n-vier");
+		ck_assert_str_eq(c.cells[1][10], "ben");
+	}
+
+	/* a refused draft writes nothing, not even the BOM */
+	struct csv_options bom = { ',', true, false };
+	FILE *f = fopen(csv, "wb");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(hinge_csv_write_chapter(db, s, m, NULL, f, &bom), STATUS_INVALID);
+	ck_assert_int_eq(ftell(f), 0);
+	fclose(f);
+	/* a draft without sources: the header alone */
+	f = fopen(csv, "wb");
+	struct hinge_filter nobody = { .coder = "niemand" };
+	ck_assert_int_eq(hinge_csv_write_chapter(db, s, dr, &nobody, f, NULL), STATUS_OK);
+	fclose(f);
+	size_t len = 0;
+	char *text = fixture_read_file(csv, &len);
+	ck_assert_str_eq(text, "draft_first_line,draft_last_line,draft_quote,code_type,code,"
+		"source_document,source_kind,source_first_line,source_last_line,source_quote,coder\r\n");
+	free(text);
+	fixture_remove(csv);
+	fixture_close(db, path);
+}
+END_TEST
+
 START_TEST(doc_import_cp1252_and_refusals)
 {
 	char path[FIXTURE_PATH_MAX], txt[FIXTURE_PATH_MAX];
@@ -255,6 +351,7 @@ Suite *exports_suite(void)
 	tcase_add_test(tc, matrix_scale_two_refuses_three);
 	tcase_add_test(tc, dot_nodes_and_edges);
 	tcase_add_test(tc, hinge_csv_reads_back);
+	tcase_add_test(tc, hinge_chapter_csv_reads_back);
 	tcase_add_test(tc, doc_import_cp1252_and_refusals);
 	suite_add_tcase(s, tc);
 	return s;

@@ -665,12 +665,12 @@ START_TEST(test_item_refusals)
 	ck_assert_int_eq(item_create(w.db, T(ITEM_UNSEEN), &nowhere), STATUS_NOT_FOUND);
 
 	/* an update into a taken number is refused and changes nothing */
-	struct component second = { .session_id = w.s, .number = 2, .name = "Zwei" };
+	struct component second = { .session_id = w.s, .number = 3, .name = "Drei" };
 	ck_assert_int_eq(item_create(w.db, T(ITEM_COMPONENT), &second), STATUS_OK);
 	changes = fixture_int(w.db, "SELECT count(*) FROM changelog");
 	second.number = 1;
 	ASSERT_REFUSED(w.db, item_update(w.db, T(ITEM_COMPONENT), &second), STATUS_CONFLICT, "number");
-	ck_assert_int_eq(fixture_int1(w.db, "SELECT number FROM component WHERE id = ?1", second.id), 2);
+	ck_assert_int_eq(fixture_int1(w.db, "SELECT number FROM component WHERE id = ?1", second.id), 3);
 	ck_assert_int_eq(fixture_int1(w.db, "SELECT number FROM component WHERE id = ?1", c1), 1);
 	second.id = 999999;
 	ck_assert_int_eq(item_update(w.db, T(ITEM_COMPONENT), &second), STATUS_NOT_FOUND);

@@ -8,6 +8,7 @@
 #include "model/db.h"
 #include "model/document.h"
 #include "model/item.h"
+#include "model/schema.h"
 #include "model/search.h"
 
 #define MAX_HITS 16
@@ -178,7 +179,7 @@ START_TEST(test_search_document_before_migration)
 	db_close(db);
 
 	db = fixture_reopen(path);
-	ck_assert_int_eq(fixture_int(db, "PRAGMA user_version"), 3);
+	ck_assert_int_eq(fixture_int(db, "PRAGMA user_version"), SCHEMA_VERSION);
 	struct hits r = search(db, 1, "fernwartung");
 	ck_assert_int_eq(r.n, 2);
 	ck_assert_int_eq(r.hit[0].place, SEARCH_LINE);
