@@ -80,8 +80,12 @@ enum status document_finish(struct db *db, int64_t doc_id, int64_t line_count)
 	enum status rc = db_begin(db);
 	if (rc != STATUS_OK)
 		return rc;
-	return db_end(db, db_exec(db, "UPDATE document SET line_count = ?2 WHERE id = ?1", "ii",
-		doc_id, line_count));
+	rc = db_exec(db, "UPDATE document SET line_count = ?2 WHERE id = ?1", "ii", doc_id, line_count);
+	/* The search index, in line order: see schema 5 for why here. */
+	if (rc == STATUS_OK)
+		rc = db_exec(db, "INSERT INTO line_fts(rowid, text) SELECT document_id * 4294967296 + number,"
+			" text FROM line WHERE document_id = ?1 ORDER BY number", "i", doc_id);
+	return db_end(db, rc);
 }
 
 void document_clear(struct document *doc)

@@ -37,7 +37,8 @@ bool document_kind_valid(const char *kind);
 enum status document_create(struct db *db, struct document *doc);
 /* Appends line NUMBER (1, 2, ... in order) of TEXT to document DOC_ID. */
 enum status document_add_line(struct db *db, int64_t doc_id, int64_t number, const char *text);
-/* Records the line count once every line is in. */
+/* Records the line count once every line is in, and indexes the lines
+ * for full-text search. */
 enum status document_finish(struct db *db, int64_t doc_id, int64_t line_count);
 
 enum status document_read(struct db *db, int64_t id, struct document *doc);

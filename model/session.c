@@ -150,6 +150,9 @@ static const char *const copy_sql[] = {
 	"INSERT INTO line(document_id, number, text)"
 	" SELECT l.document_id + ?12, l.number, l.text FROM line l"
 	" JOIN document d ON d.id = l.document_id WHERE d.session_id = ?2",
+	"INSERT INTO line_fts(rowid, text) SELECT l.document_id * 4294967296 + l.number, l.text"
+	" FROM line l JOIN document d ON d.id = l.document_id WHERE d.session_id = ?1"
+	" ORDER BY l.document_id, l.number",
 	"INSERT INTO code(id, session_id, type, item_id, parent_id, name, colour, definition, memo)"
 	" SELECT id + ?13, ?1, type, item_id + CASE type WHEN 'unseen' THEN ?6 WHEN 'goal' THEN ?8"
 	" WHEN 'measure' THEN ?10 WHEN 'soro' THEN ?11 WHEN 'stakeholder' THEN ?4"

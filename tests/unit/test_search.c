@@ -10,6 +10,7 @@
 #include "model/item.h"
 #include "model/schema.h"
 #include "model/search.h"
+#include "model/session.h"
 
 #define MAX_HITS 16
 
@@ -211,6 +212,38 @@ START_TEST(test_search_document_deleted)
 }
 END_TEST
 
+/* Lines are indexed when an import finishes and when a session is
+ * copied (schema 5): both copies find their own lines, the index holds
+ * each line once, and a document still being imported is not found. */
+START_TEST(test_search_lines_indexed_at_finish_and_copy)
+{
+	char path[FIXTURE_PATH_MAX];
+	struct db *db = fixture_open(path);
+	int64_t s = fixture_session(db, "KMU");
+	int64_t d = fixture_document(db, s, "Protokoll UG1", 0, "sha-1", minutes, NLINES);
+	ck_assert_int_eq(fixture_int(db, "SELECT count(*) FROM line_fts"), NLINES);
+	int64_t copy;
+	ck_assert_int_eq(session_duplicate(db, s, NULL, &copy), STATUS_OK);
+	ck_assert_int_eq(fixture_int(db, "SELECT count(*) FROM line_fts"), 2 * NLINES);
+	struct hits r = search(db, copy, "Gebäude");
+	ck_assert_int_eq(r.n, 1);
+	ck_assert_int_ne(r.hit[0].document_id, d);
+	r = search(db, s, "Gebäude");
+	ck_assert_int_eq(r.n, 1);
+	ck_assert_int_eq(r.hit[0].document_id, d);
+
+	struct document open_doc = { .session_id = s, .title = "Halb", .kind = "minutes", .sha256 = "sha-2" };
+	ck_assert_int_eq(db_begin(db), STATUS_OK);
+	ck_assert_int_eq(document_create(db, &open_doc), STATUS_OK);
+	ck_assert_int_eq(document_add_line(db, open_doc.id, 1, "Ein Gebäude ohne Ende"), STATUS_OK);
+	ck_assert_int_eq(search(db, s, "Gebäude").n, 1);
+	ck_assert_int_eq(document_finish(db, open_doc.id, 1), STATUS_OK);
+	ck_assert_int_eq(db_end(db, STATUS_OK), STATUS_OK);
+	ck_assert_int_eq(search(db, s, "Gebäude").n, 2);
+	fixture_close(db, path);
+}
+END_TEST
+
 START_TEST(test_search_malformed_query)
 {
 	char path[FIXTURE_PATH_MAX];
@@ -282,6 +315,7 @@ Suite *search_suite(void)
 	tcase_add_test(tc, test_search_items);
 	tcase_add_test(tc, test_search_document_before_migration);
 	tcase_add_test(tc, test_search_document_deleted);
+	tcase_add_test(tc, test_search_lines_indexed_at_finish_and_copy);
 	tcase_add_test(tc, test_search_malformed_query);
 	tcase_add_test(tc, test_search_other_session);
 	tcase_add_test(tc, test_search_stop);
