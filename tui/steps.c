@@ -154,7 +154,7 @@ static void unseen_row(struct app *app, const void *item, char *buf, size_t size
 	char comp[16];
 	component_number(app, u->component_id, comp, sizeof comp);
 	double v = unseen_vulnerability(u);
-	snprintf(buf, size, "%3" PRId64 " %s", u->position, u->title);
+	snprintf(buf, size, "%3" PRId64 " %s", u->id, u->title);
 	if (v >= 0)
 		snprintf(right, right_size, "%s ●%" PRId64 " V%.1f", comp, u->votes, v);
 	else
