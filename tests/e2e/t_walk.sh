@@ -65,6 +65,25 @@ wait_for main "Kunden wandern ab"
 is "description after redo" "$(sql_value "SELECT description FROM unseen WHERE id = 2")" \
 	"Kunden wandern ab; Preise fallen."
 
+# Step 3: two variables and one cell of the impact matrix.
+keys main 3
+wait_for main "Systemvariablen (0)"
+keys main a
+type_text main "Größe der Datenbestände"
+keys main Enter
+wait_for main "Variable 1 angelegt"
+keys main a
+type_text main "Verhandlungsmacht „Plattform“"
+keys main Enter
+wait_for main "Variable 2 angelegt"
+keys main m
+wait_for main "Einflussmatrix 2×2"
+keys main l 3
+wait_for main "Größe der Datenbestände → Verhandlungsmacht „Plattform“: 3 · gespeichert"
+is "matrix cell" "$(sql_value "SELECT strength FROM impact WHERE from_id = 1 AND to_id = 2")" 3
+keys main v
+wait_for main "Systemvariablen (2)"
+
 # Step 4: a goal that answers unseen 1.
 keys main 4
 wait_for main "Ziele je Komponente (0)"
