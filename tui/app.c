@@ -477,6 +477,8 @@ static int global_command(struct app *app, int command)
 	case G_BACK:
 		if (app->projector)
 			app->projector = false, ui_high_contrast(false);
+		else if (app->session && app->view != step_views[app->step])
+			app_show(app, step_views[app->step]);   /* from the matrix, the reader */
 		else if (app->session)
 			app_open_session(app, 0);
 		else

@@ -521,15 +521,17 @@ static bool save_value(struct app *app, const struct item_type *type, int64_t id
 {
 	union item_any item;
 	struct db *db = app_db(app);
-	enum status rc = item_read(db, type, id, &item);
-	if (rc != STATUS_OK) {
-		app_error(app);
-		return false;
+	enum status rc = db_begin(db);   /* nobody writes between reading and saving */
+	if (rc == STATUS_OK) {
+		rc = item_read(db, type, id, &item);
+		if (rc == STATUS_OK) {
+			rc = item_parse(db, type, &item, f, value);
+			if (rc == STATUS_OK)
+				rc = item_update(db, type, &item);
+			item_clear(type, &item);
+		}
+		rc = db_end(db, rc);
 	}
-	rc = item_parse(db, type, &item, f, value);
-	if (rc == STATUS_OK)
-		rc = item_update(db, type, &item);
-	item_clear(type, &item);
 	if (rc != STATUS_OK) {
 		app_error(app);
 		return false;

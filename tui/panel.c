@@ -302,22 +302,28 @@ static void edit_item(struct app *app, enum item_kind kind, int64_t id)
 		app_edit_links(app, m.links[(size_t)pick - m.nfields]->kind, id);
 }
 
+/* Read and write in one transaction: votes from two terminals add up. */
 static void vote(struct app *app, int64_t id, int delta)
 {
 	const struct item_type *type = item_type(ITEM_UNSEEN);
+	struct db *db = app_db(app);
 	struct unseen u;
-	if (item_read(app_db(app), type, id, &u) != STATUS_OK) {
+	enum status rc = db_begin(db);
+	if (rc == STATUS_OK) {
+		rc = item_read(db, type, id, &u);
+		if (rc == STATUS_OK) {
+			if (u.votes + delta >= 0) {
+				u.votes += delta;
+				rc = item_update(db, type, &u);
+			}
+			item_clear(type, &u);
+		}
+		rc = db_end(db, rc);
+	}
+	if (rc != STATUS_OK)
 		app_error(app);
-		return;
-	}
-	if (u.votes + delta >= 0) {
-		u.votes += delta;
-		if (item_update(app_db(app), type, &u) != STATUS_OK)
-			app_error(app);
-		else
-			app_status(app, _("Unseen %" PRId64 ": %" PRId64 " Stimmen"), id, u.votes);
-	}
-	item_clear(type, &u);
+	else
+		app_status(app, _("Unseen %" PRId64 ": %" PRId64 " Stimmen"), id, u.votes);
 	app_changed(app);
 }
 
