@@ -317,50 +317,75 @@ static void app_shutdown(struct app *app)
 	_exit(0);
 }
 
-static void tick_timer(struct app *app)
+/* Whether the timer changed what it shows. */
+static bool tick_timer(struct app *app)
 {
-	if (app->timer_running && !app->timer_rang && time(NULL) >= app->timer_end) {
+	if (!app->timer_running)
+		return false;
+	if (!app->timer_rang && time(NULL) >= app->timer_end) {
 		app->timer_rang = true;
 		beep();
 		app_status(app, "%s", _("Die Zeit ist um."));
 	}
+	return true;
 }
 
 /* Between keys: the timer, and changes by other processes (PRAGMA
- * data_version) shown without a key press. */
-static void tick(struct app *app)
+ * data_version) shown without a key press.  True when the screen must
+ * be drawn again. */
+static bool tick(struct app *app)
 {
-	tick_timer(app);
-	if (db_changed_elsewhere(app->db)) {
-		if (app->session) {
-			int64_t id = 0;
-			char key[32];
-			snprintf(key, sizeof key, "%lld", (long long)app->session);
-			if (session_find(app->db, key, &id) != STATUS_OK) {
-				app_open_session(app, 0);
-				app_status(app, "%s", _("Die Sitzung wurde an anderer Stelle gelöscht."));
-				return;
-			}
+	bool redraw = tick_timer(app);
+	if (!db_changed_elsewhere(app->db))
+		return redraw;
+	if (app->session) {
+		int64_t id = 0;
+		char key[32];
+		snprintf(key, sizeof key, "%lld", (long long)app->session);
+		if (session_find(app->db, key, &id) != STATUS_OK) {
+			app_open_session(app, 0);
+			app_status(app, "%s", _("Die Sitzung wurde an anderer Stelle gelöscht."));
+			return true;
 		}
-		app_changed(app);
 	}
+	app_changed(app);
+	return true;
+}
+
+static long elapsed_ms(const struct timespec *since)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - since->tv_sec) * 1000 + (now.tv_nsec - since->tv_nsec) / 1000000;
 }
 
 int app_modal_key(struct app *app, void (*draw)(void *ctx), void *ctx)
 {
+	bool redraw = true;
+	int quick_errors = 0;
 	for (;;) {
-		app_draw(app);
-		if (draw && !too_small())
-			draw(ctx);
-		refresh();
+		if (redraw) {
+			app_draw(app);
+			if (draw && !too_small())
+				draw(ctx);
+			refresh();
+		}
+		redraw = true;
 		wint_t key;
+		struct timespec asked;
+		clock_gettime(CLOCK_MONOTONIC, &asked);
 		int kind = get_wch(&key);
 		if (stop_signal)
 			app_shutdown(app);
 		if (kind == ERR) {
-			tick(app);
+			/* get_wch waits a tick for a key; coming back at once, again
+			 * and again, means the terminal is gone without a SIGHUP. */
+			if (elapsed_ms(&asked) < TICK_MS / 4 && ++quick_errors > 100)
+				app_shutdown(app);
+			redraw = tick(app);
 			continue;
 		}
+		quick_errors = 0;
 		if (kind == OK && key == UI_CTRL('c'))
 			app_shutdown(app);
 		if (kind == KEY_CODE_YES && key == KEY_RESIZE)

@@ -1,5 +1,652 @@
-/* placeholder */
+/* The "Dokumente" step: the session's documents with kind, date, lines
+ * and codings; import through a file prompt that completes names (the
+ * import the command line uses, all files or none), metadata, delete,
+ * and the ways into the reader, the full-text search and the hinge view. */
+#include <inttypes.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "exports/doc_import.h"
+#include "model/db.h"
+#include "model/document.h"
 #include "tui/app.h"
-static void d_draw(struct app *app, struct rect r) { (void)app; ui_text(r.y, r.x, r.w, "Dokumente", A_NORMAL); }
-static int d_command(struct app *app, int c, int k) { (void)app; (void)c; (void)k; return VIEW_UNHANDLED; }
-const struct view documents_view = { .title = "Dokumente", .draw = d_draw, .command = d_command };
+#include "tui/code_picker.h"
+#include "tui/dialog.h"
+#include "tui/editor.h"
+#include "tui/hinge_view.h"
+#include "tui/panel.h"
+#include "tui/reader.h"
+#include "tui/search_view.h"
+#include "util/complete.h"
+#include "util/display.h"
+#include "util/i18n.h"
+
+#define KEY_ESC 27
+
+enum {
+	D_OPEN = 1, D_IMPORT, D_EDIT, D_DELETE, D_SEARCH, D_HINGE,
+};
+
+static const struct binding documents_keys[] = {
+	PANEL_MOVE_KEYS,
+	{ '\r', D_OPEN, "Enter", "Dokument im Leser öffnen (lesen und kodieren)" },
+	{ '\n', D_OPEN, "Enter", NULL },
+	{ UI_FN(KEY_ENTER), D_OPEN, "Enter", NULL },
+	{ 'i', D_IMPORT, "i", "Textdateien importieren (Tab ergänzt Dateinamen)" },
+	{ 'e', D_EDIT, "e", "Metadaten bearbeiten: Titel, Art, Datum, Komponente, Teilnehmende, Memo" },
+	{ 'd', D_DELETE, "d/Entf", "Dokument löschen (fragt)" },
+	{ UI_FN(KEY_DC), D_DELETE, "Entf", NULL },
+	{ '/', D_SEARCH, "/ Strg-F", "Volltextsuche in Dokumenten und Einträgen" },
+	{ UI_CTRL('f'), D_SEARCH, "Strg-F", NULL },
+	{ 'h', D_HINGE, "h", "Scharnieransicht: Code wählen" },
+};
+
+static const char *const kinds[] = { "minutes", "paper", "draft", "other" };
+static const char *const kind_labels[] = { "Protokoll", "Ergänzungspapier", "Weißbuch-Entwurf",
+	"Sonstiges" };
+#define NKINDS (sizeof kinds / sizeof kinds[0])
+
+static const char *kind_label(const char *kind)
+{
+	for (size_t i = 0; i < NKINDS; i++)
+		if (kind && strcmp(kind, kinds[i]) == 0)
+			return _(kind_labels[i]);
+	return kind ? kind : "";
+}
+
+struct doc_row {
+	int64_t id, lines, codings, component_id;
+	char *title, *kind, *date, *filename, *participants, *memo, *imported;
+};
+
+static struct {
+	struct doc_row *rows;
+	size_t n, cap, cursor, top;
+	struct rect list;
+	bool nomem;
+} dl;
+
+static void row_free(struct doc_row *r)
+{
+	free(r->title);
+	free(r->kind);
+	free(r->date);
+	free(r->filename);
+	free(r->participants);
+	free(r->memo);
+	free(r->imported);
+}
+
+static char *copy(const char *s)
+{
+	return strdup(s ? s : "");
+}
+
+static int keep_document(void *ctx, const struct document *d, int64_t codings)
+{
+	(void)ctx;
+	if (dl.n == dl.cap) {
+		size_t cap = dl.cap ? dl.cap * 2 : 32;
+		struct doc_row *grown = realloc(dl.rows, cap * sizeof *grown);
+		if (!grown) {
+			dl.nomem = true;
+			return 1;
+		}
+		dl.rows = grown;
+		dl.cap = cap;
+	}
+	struct doc_row *r = &dl.rows[dl.n];
+	*r = (struct doc_row){ d->id, d->line_count, codings, d->component_id, copy(d->title),
+		copy(d->kind), copy(d->date), copy(d->filename), copy(d->participants), copy(d->memo),
+		copy(d->imported) };
+	if (!r->title || !r->kind || !r->date || !r->filename || !r->participants || !r->memo
+	    || !r->imported) {
+		row_free(r);
+		dl.nomem = true;
+		return 1;
+	}
+	dl.n++;
+	return 0;
+}
+
+static int64_t current_id(void)
+{
+	return dl.cursor < dl.n ? dl.rows[dl.cursor].id : 0;
+}
+
+static void select_id(int64_t id)
+{
+	for (size_t i = 0; i < dl.n; i++)
+		if (dl.rows[i].id == id)
+			dl.cursor = i;
+}
+
+static void documents_open(struct app *app)
+{
+	int64_t keep = current_id();
+	for (size_t i = 0; i < dl.n; i++)
+		row_free(&dl.rows[i]);
+	dl.n = 0;
+	dl.nomem = false;
+	if (document_list(app_db(app), app_session(app), keep_document, NULL) != STATUS_OK)
+		app_error(app);
+	else if (dl.nomem)
+		app_status(app, "%s", _("kein Speicher: nicht alle Dokumente werden gezeigt"));
+	if (dl.cursor >= dl.n)
+		dl.cursor = dl.n ? dl.n - 1 : 0;
+	select_id(keep);
+}
+
+/* ---- drawing ---- */
+
+/* The columns that fit W: the title takes what the others leave. */
+struct columns {
+	bool kind, date;
+	int title_w;
+};
+
+static struct columns columns_for(int w)
+{
+	struct columns c = { true, true, 0 };
+	/* "  3 " number, " Zeilen" 7, "  Kod." 6 */
+	int fixed = 4 + 7 + 6;
+	if (w - fixed - 17 - 11 < 20)
+		c.kind = false;
+	if (w - fixed - (c.kind ? 17 : 0) - 11 < 14)
+		c.date = false;
+	c.title_w = w - fixed - (c.kind ? 17 : 0) - (c.date ? 11 : 0);
+	return c;
+}
+
+static void draw_columns(int y, int x, int w, const struct columns *c, const char *number,
+	const char *title, const char *kind, const char *date, const char *lines,
+	const char *codings, attr_t a, attr_t figures)
+{
+	ui_text_pad(y, x, w, "", a);
+	int cx = x;
+	ui_text(y, cx, 4, number, figures);
+	cx += 4;
+	ui_text(y, cx, c->title_w - 1, title, a);
+	cx += c->title_w;
+	if (c->kind) {
+		ui_text(y, cx, 16, kind, a);
+		cx += 17;
+	}
+	if (c->date) {
+		ui_text(y, cx, 10, date, a);
+		cx += 11;
+	}
+	char buf[16];
+	snprintf(buf, sizeof buf, "%6s", lines);
+	ui_text(y, cx, 7, buf, figures);
+	cx += 7;
+	snprintf(buf, sizeof buf, "%5s", codings);
+	ui_text(y, cx, 6, buf, figures);
+}
+
+static void component_text(struct app *app, int64_t id, char *buf, size_t size)
+{
+	union item_any item;
+	buf[0] = '\0';
+	if (id && item_read(app_db(app), item_type(ITEM_COMPONENT), id, &item) == STATUS_OK) {
+		dialog_item_label(item_type(ITEM_COMPONENT), &item, buf, size);
+		item_clear(item_type(ITEM_COMPONENT), &item);
+	}
+}
+
+/* Below the list: the selected document's file, component, participants
+ * and memo. */
+static void draw_detail(struct app *app, struct rect r)
+{
+	if (dl.cursor >= dl.n || r.h < 1)
+		return;
+	const struct doc_row *d = &dl.rows[dl.cursor];
+	char text[4096], comp[300];
+	component_text(app, d->component_id, comp, sizeof comp);
+	snprintf(text, sizeof text, _("Datei: %s · importiert %s\nKomponente: %s\nTeilnehmende: %s\n"
+		"Memo: %s"), *d->filename ? d->filename : "—", d->imported, *comp ? comp : "—",
+		*d->participants ? d->participants : "—", *d->memo ? d->memo : "—");
+	ui_wrap(r, 0, text, ui_attr(UI_DIM));
+}
+
+static void documents_draw(struct app *app, struct rect r)
+{
+	r.x++;
+	r.w -= 2;
+	char head[128];
+	snprintf(head, sizeof head, _("Dokumente (%zu)"), dl.n);
+	ui_text_pad(r.y, r.x, r.w, head, ui_attr(UI_TITLE));
+	int detail_h = r.h >= 16 ? 5 : 0;
+	struct columns c = columns_for(r.w);
+	draw_columns(r.y + 1, r.x, r.w, &c, _("Nr."), _("Titel"), _("Art"), _("Datum"), _("Zeilen"),
+		_("Kod."), ui_attr(UI_DIM), ui_attr(UI_DIM));
+	dl.list = (struct rect){ r.y + 2, r.x, r.h - 2 - detail_h, r.w };
+	if (dl.n == 0) {
+		ui_wrap((struct rect){ dl.list.y, r.x, dl.list.h, r.w }, 0,
+			_("Noch keine Dokumente. i importiert Textdateien (.txt, .md; UTF-8 oder "
+			  "Windows-1252), z. B. die Protokolle der Untergruppen."), ui_attr(UI_DIM));
+		return;
+	}
+	if (dl.cursor < dl.top)
+		dl.top = dl.cursor;
+	if (dl.list.h > 0 && dl.cursor >= dl.top + (size_t)dl.list.h)
+		dl.top = dl.cursor - (size_t)dl.list.h + 1;
+	for (int i = 0; i < dl.list.h && dl.top + (size_t)i < dl.n; i++) {
+		size_t index = dl.top + (size_t)i;
+		const struct doc_row *d = &dl.rows[index];
+		bool cur = index == dl.cursor;
+		attr_t a = cur ? ui_attr(UI_CURSOR) : ui_attr(UI_NORMAL);
+		char number[16], lines[24], codings[24];
+		snprintf(number, sizeof number, "%3" PRId64 " ", d->id);
+		snprintf(lines, sizeof lines, "%" PRId64, d->lines);
+		snprintf(codings, sizeof codings, "%" PRId64, d->codings);
+		draw_columns(dl.list.y + i, r.x, r.w, &c, number, d->title, kind_label(d->kind), d->date,
+			lines, codings, a, cur ? a : ui_attr(UI_ACCENT));
+	}
+	if (detail_h) {
+		int y = r.y + r.h - detail_h;
+		attrset(ui_attr(UI_BORDER));
+		mvhline(y, r.x, ACS_HLINE, r.w);
+		attrset(A_NORMAL);
+		draw_detail(app, (struct rect){ y + 1, r.x, detail_h - 1, r.w });
+	}
+}
+
+/* ---- the file prompt ---- */
+
+struct file_prompt {
+	struct editor *ed;
+	struct complete_result found;   /* of the last Tab */
+	bool show;                      /* list the candidates */
+	char folder[PATH_MAX];
+};
+
+static void draw_file_prompt(void *ctx)
+{
+	struct file_prompt *fp = ctx;
+	int h = fp->show ? LINES - 4 : 7, w = COLS - 4 < 90 ? COLS - 4 : 90;
+	if (h > LINES - 2)
+		h = LINES - 2;
+	if (h < 5)
+		h = 5;
+	struct rect r = { (LINES - h) / 2, (COLS - w) / 2, h, w };
+	ui_fill(r, ui_attr(UI_NORMAL));
+	ui_frame(r, _("Dateien importieren"));
+	char line[PATH_MAX + 32];
+	snprintf(line, sizeof line, "%s %s", _("Ordner:"), fp->folder);
+	ui_text(r.y + 1, r.x + 2, r.w - 4, line, ui_attr(UI_DIM));
+	ui_text(r.y + 2, r.x + 2, r.w - 4, _("Datei(en), mit Leerzeichen getrennt (.txt, .md):"),
+		ui_attr(UI_NORMAL));
+	const char *hint = _("Tab ergänzt · 2× Tab zeigt, was passt · Enter importiert · Esc bricht ab");
+	ui_text(r.y + r.h - 1, r.x + 2, r.w - 4, hint, ui_attr(UI_DIM));
+	if (fp->show && r.h > 6) {
+		/* the candidates, as many as fit, in columns as `ls` would */
+		size_t size = 64;
+		for (size_t i = 0; i < fp->found.ncandidates; i++)
+			size += strlen(fp->found.candidates[i]) + 3;
+		char *list = malloc(size);
+		if (list) {
+			size_t len = 0;
+			for (size_t i = 0; i < fp->found.ncandidates; i++)
+				len += (size_t)snprintf(list + len, size - len, "%s%s", i ? "   " : "",
+					fp->found.candidates[i]);
+			ui_wrap((struct rect){ r.y + 5, r.x + 2, r.h - 6, r.w - 4 }, 0, list,
+				ui_attr(UI_ACCENT));
+			free(list);
+		}
+	}
+	curs_set(1);
+	editor_draw(fp->ed, stdscr, r.y + 3, r.x + 2, 1, r.w - 4, ui_attr(UI_CURSOR));
+}
+
+/* Tab: the last name completed, or on a second Tab the names that fit. */
+static void complete_files(struct file_prompt *fp, int tabs)
+{
+	struct complete_result r;
+	const char *text = editor_text(fp->ed);
+	if (complete_path(text, &r) != STATUS_OK) {
+		beep();
+		return;
+	}
+	if (strcmp(r.line, text) != 0) {
+		editor_set_text(fp->ed, r.line);
+		fp->show = false;
+	} else if (r.ncandidates > 1 && tabs >= 2) {
+		fp->show = true;
+	} else {
+		beep();   /* nothing fits, or several do: a second Tab lists them */
+	}
+	complete_result_clear(&fp->found);
+	fp->found = r;
+}
+
+/* Asks for file names; true with *OUT (malloc'd) on Enter. */
+static bool ask_files(struct app *app, char **out)
+{
+	struct file_prompt fp = { .ed = editor_new("", false) };
+	if (!fp.ed)
+		return false;
+	if (!getcwd(fp.folder, sizeof fp.folder))
+		snprintf(fp.folder, sizeof fp.folder, "%s", ".");
+	bool done = false;
+	int tabs = 0;
+	for (;;) {
+		int key = app_modal_key(app, draw_file_prompt, &fp);
+		if (key == UI_FN(KEY_MOUSE))
+			continue;
+		if (key == '\t') {
+			complete_files(&fp, ++tabs);
+			continue;
+		}
+		tabs = 0;
+		fp.show = false;
+		int kind = key >= UI_FN(0) ? KEY_CODE_YES : OK;
+		wint_t k = (wint_t)(key >= UI_FN(0) ? key - UI_FN(0) : key);
+		enum editor_result r = editor_key(fp.ed, kind, k);
+		if (r == EDITOR_SAVE) {
+			*out = strdup(editor_text(fp.ed));
+			done = *out != NULL;
+			break;
+		}
+		if (r == EDITOR_CANCEL)
+			break;
+	}
+	curs_set(0);
+	complete_result_clear(&fp.found);
+	editor_free(fp.ed);
+	return done;
+}
+
+/* ---- commands ---- */
+
+static void import_files(struct app *app)
+{
+	char *line = NULL, **files = NULL;
+	size_t n = 0;
+	if (!ask_files(app, &line))
+		return;
+	if (complete_split(line, &files, &n) != STATUS_OK) {
+		app_status(app, "%s", _("kein Speicher"));
+		free(line);
+		return;
+	}
+	free(line);
+	if (n == 0) {
+		app_status(app, "%s", _("Keine Datei angegeben."));
+		return;
+	}
+	struct db *db = app_db(app);
+	struct doc_import_result *results = calloc(n, sizeof *results);
+	struct doc_import_options opt = { NULL, NULL, NULL, NULL, 0 };
+	enum status rc = results ? db_begin(db) : STATUS_NOMEM;
+	for (size_t i = 0; i < n && rc == STATUS_OK; i++)
+		rc = doc_import_file(db, app_session(app), files[i], &opt, &results[i]);
+	if (results)
+		rc = db_end(db, rc);
+	if (rc != STATUS_OK) {
+		char message[1024];
+		snprintf(message, sizeof message, "%s", results ? db_error(db) : _("kein Speicher"));
+		if (n > 1)
+			db_fail(db, rc, _("%s — keine der %zu Dateien wurde importiert"), message, n);
+		else
+			db_fail(db, rc, "%s", message);
+		app_error(app);
+	} else {
+		int64_t lines = 0;
+		size_t converted = 0;
+		for (size_t i = 0; i < n; i++) {
+			lines += results[i].lines;
+			converted += results[i].converted;
+		}
+		char note[256] = "";
+		if (converted == 1 && n == 1)
+			snprintf(note, sizeof note, _("; kein UTF-8 (zuerst Z. %" PRId64 "): als Windows-1252 "
+				"gelesen"), results[0].first_bad_line);
+		else if (converted)
+			snprintf(note, sizeof note, _("; %zu davon als Windows-1252 gelesen"), converted);
+		if (n == 1)
+			app_status(app, _("Dokument %" PRId64 " importiert: %" PRId64 " Zeilen%s · e ändert "
+				"Art und Datum"), results[0].id, lines, note);
+		else
+			app_status(app, _("%zu Dokumente importiert: %" PRId64 " Zeilen%s"), n, lines, note);
+		app_changed(app);
+		select_id(results[n - 1].id);
+	}
+	free(results);
+	complete_free(files, n);
+}
+
+static const char *const meta_fields[] = {
+	"Titel", "Art", "Datum", "Komponente", "Teilnehmende", "Memo",
+};
+#define NMETA (sizeof meta_fields / sizeof meta_fields[0])
+
+static void meta_label(void *ctx, size_t i, char *buf, size_t size)
+{
+	(void)ctx;
+	snprintf(buf, size, "%s", _(meta_fields[i]));
+}
+
+static void kind_choice(void *ctx, size_t i, char *buf, size_t size)
+{
+	(void)ctx;
+	snprintf(buf, size, "%s", _(kind_labels[i]));
+}
+
+struct component_choices {
+	int64_t ids[256];
+	char labels[256][200];
+	size_t n;
+};
+
+static int keep_component(void *ctx, const void *item)
+{
+	struct component_choices *c = ctx;
+	if (c->n == sizeof c->ids / sizeof c->ids[0])
+		return 1;
+	c->ids[c->n] = ((const struct component *)item)->id;
+	dialog_item_label(item_type(ITEM_COMPONENT), item, c->labels[c->n], sizeof c->labels[0]);
+	c->n++;
+	return 0;
+}
+
+static void component_choice(void *ctx, size_t i, char *buf, size_t size)
+{
+	struct component_choices *c = ctx;
+	snprintf(buf, size, "%s", i == 0 ? _("(keine)") : c->labels[i - 1]);
+}
+
+/* Replaces *FIELD with VALUE (taken over). */
+static void take(char **field, char *value)
+{
+	free(*field);
+	*field = value;
+}
+
+/* Asks for field F of D; true when D holds a new value. */
+static bool ask_meta(struct app *app, struct document *d, size_t f)
+{
+	char title[300], *answer = NULL;
+	snprintf(title, sizeof title, _("Dokument %" PRId64 ": %s"), d->id, _(meta_fields[f]));
+	switch (f) {
+	case 0:
+		if (!app_prompt(app, title, d->title, &answer))
+			return false;
+		take(&d->title, answer);
+		return true;
+	case 1: {
+		int initial = 0;
+		for (size_t i = 0; i < NKINDS; i++)
+			if (strcmp(d->kind, kinds[i]) == 0)
+				initial = (int)i;
+		int pick = app_pick(app, title, NKINDS, kind_choice, NULL, initial, NULL);
+		if (pick < 0)
+			return false;
+		answer = strdup(kinds[pick]);
+		if (!answer)
+			return false;
+		take(&d->kind, answer);
+		return true;
+	}
+	case 2:
+		if (!app_prompt(app, title, d->date ? d->date : "", &answer))
+			return false;
+		take(&d->date, *answer ? answer : NULL);
+		if (!d->date)
+			free(answer);
+		return true;
+	case 3: {
+		struct component_choices *c = calloc(1, sizeof *c);
+		if (!c)
+			return false;
+		int initial = 0;
+		item_list(app_db(app), item_type(ITEM_COMPONENT), app_session(app), keep_component, c);
+		for (size_t i = 0; i < c->n; i++)
+			if (c->ids[i] == d->component_id)
+				initial = (int)i + 1;
+		int pick = app_pick(app, title, c->n + 1, component_choice, c, initial, NULL);
+		if (pick >= 0)
+			d->component_id = pick == 0 ? 0 : c->ids[pick - 1];
+		free(c);
+		return pick >= 0;
+	}
+	case 4:
+	case 5: {
+		char **field = f == 4 ? &d->participants : &d->memo;
+		if (!app_edit(app, title, *field ? *field : "", true, NULL, &answer))
+			return false;
+		take(field, answer);
+		return true;
+	}
+	}
+	return false;
+}
+
+static void edit_metadata(struct app *app, int64_t id)
+{
+	char title[128];
+	snprintf(title, sizeof title, _("Dokument %" PRId64 " bearbeiten"), id);
+	int f = app_pick(app, title, NMETA, meta_label, NULL, 0, NULL);
+	if (f < 0)
+		return;
+	struct db *db = app_db(app);
+	struct document d;
+	/* read after the dialog's choice, so that what is saved is current */
+	if (document_read(db, id, &d) != STATUS_OK) {
+		app_error(app);
+		return;
+	}
+	if (ask_meta(app, &d, (size_t)f)) {
+		if (document_update(db, &d) != STATUS_OK)
+			app_error(app);
+		else
+			app_status(app, _("Dokument %" PRId64 ": %s gespeichert"), id, _(meta_fields[f]));
+		app_changed(app);
+	}
+	document_clear(&d);
+}
+
+static void delete_document(struct app *app)
+{
+	if (dl.cursor >= dl.n)
+		return;
+	const struct doc_row *d = &dl.rows[dl.cursor];
+	int64_t id = d->id;
+	char question[1024];
+	snprintf(question, sizeof question, _("Dokument %" PRId64 " „%s“ (%" PRId64 " Zeilen) löschen? "
+		"Mit ihm gehen %" PRId64 " Kodierungen. Das lässt sich nicht zurücknehmen."), id,
+		d->title, d->lines, d->codings);
+	if (!app_confirm(app, question))
+		return;
+	if (document_delete(app_db(app), id) != STATUS_OK)
+		app_error(app);
+	else
+		app_status(app, _("Dokument %" PRId64 " gelöscht"), id);
+	app_changed(app);
+}
+
+static int documents_command(struct app *app, int command, int key)
+{
+	(void)key;
+	int page = dl.list.h > 1 ? dl.list.h - 1 : 1;
+	long to = (long)dl.cursor;
+	int64_t id = current_id();
+	switch (command) {
+	case PANEL_UP: to--; break;
+	case PANEL_DOWN: to++; break;
+	case PANEL_PAGE_UP: to -= page; break;
+	case PANEL_PAGE_DOWN: to += page; break;
+	case PANEL_HOME: to = 0; break;
+	case PANEL_END: to = (long)dl.n; break;
+	case D_OPEN:
+		if (id)
+			reader_show(app, id, 0);
+		return VIEW_HANDLED;
+	case D_IMPORT: import_files(app); return VIEW_HANDLED;
+	case D_EDIT:
+		if (id)
+			edit_metadata(app, id);
+		return VIEW_HANDLED;
+	case D_DELETE: delete_document(app); return VIEW_HANDLED;
+	case D_SEARCH: search_view_start(app, &documents_view); return VIEW_HANDLED;
+	case D_HINGE: {
+		int64_t code = 0;
+		if (code_picker_run(app, _("Scharnieransicht von Code"), false, 0, &code))
+			hinge_view_show(app, code, &documents_view);
+		return VIEW_HANDLED;
+	}
+	default:
+		return VIEW_UNHANDLED;
+	}
+	if (to >= (long)dl.n)
+		to = (long)dl.n - 1;
+	dl.cursor = to < 0 ? 0 : (size_t)to;
+	return VIEW_HANDLED;
+}
+
+static int documents_click(struct app *app, int y, int x, bool double_click)
+{
+	(void)x;
+	if (y < dl.list.y || y >= dl.list.y + dl.list.h)
+		return VIEW_UNHANDLED;
+	size_t row = dl.top + (size_t)(y - dl.list.y);
+	if (row < dl.n) {
+		dl.cursor = row;
+		if (double_click)
+			reader_show(app, dl.rows[row].id, 0);
+	}
+	return VIEW_HANDLED;
+}
+
+static void documents_wheel(struct app *app, int delta)
+{
+	documents_command(app, delta < 0 ? PANEL_UP : PANEL_DOWN, 0);
+}
+
+static void documents_current(struct app *app, char *head, size_t head_size, char *text,
+	size_t text_size)
+{
+	(void)app;
+	if (dl.cursor >= dl.n)
+		return;
+	const struct doc_row *d = &dl.rows[dl.cursor];
+	snprintf(head, head_size, "%s", d->title);
+	snprintf(text, text_size, _("%s · %s · %" PRId64 " Zeilen · %" PRId64 " Kodierungen%s%s"),
+		kind_label(d->kind), *d->date ? d->date : "—", d->lines, d->codings,
+		*d->participants ? "\n" : "", d->participants);
+}
+
+const struct view documents_view = {
+	.title = "Dokumente",
+	.keys = documents_keys,
+	.nkeys = sizeof documents_keys / sizeof documents_keys[0],
+	.open = documents_open,
+	.draw = documents_draw,
+	.command = documents_command,
+	.click = documents_click,
+	.wheel = documents_wheel,
+	.current = documents_current,
+};

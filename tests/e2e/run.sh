@@ -11,10 +11,11 @@ PASSED=0
 FAILED=0
 for file in "$here"/t_*.sh; do
 	tmp=$(mktemp -d)
+	socket="didat-e2e-$$-$(basename "$file" .sh)"
 	counts=$(
 		cd "$tmp" || exit 1
 		export DIDAT DIDAT_DB="$tmp/test.db" DIDAT_CODER=tester HOME="$tmp" XDG_DATA_HOME="$tmp/xdg"
-		export TMUX_SOCKET="didat-e2e-$$-$(basename "$file" .sh)"
+		export TMUX_SOCKET="$socket"
 		unset TMUX NO_COLOR
 		PASSED=0
 		FAILED=0
@@ -22,9 +23,10 @@ for file in "$here"/t_*.sh; do
 		. "$here/../cli/lib.sh"
 		. "$here/lib.sh"
 		. "$file"
-		tmux -L "$TMUX_SOCKET" kill-server 2>/dev/null
 		echo "$PASSED $FAILED"
 	)
+	# The test's windows go with its server, whatever the test did.
+	tmux -L "$socket" kill-server 2>/dev/null
 	rm -rf "$tmp"
 	set -- $counts
 	PASSED=$((PASSED + ${1:-0}))

@@ -1,0 +1,1006 @@
+/* The document reader.  Only the lines on screen are ever read
+ * (document_lines for the visible range, coding_list_range for the
+ * codings that overlap it), so a 100,000-line document opens, scrolls and
+ * jumps to its end as fast as a short one. */
+#include "tui/reader.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/coding.h"
+#include "model/db.h"
+#include "model/document.h"
+#include "model/reading.h"
+#include "tui/code_picker.h"
+#include "tui/hinge_view.h"
+#include "tui/search_view.h"
+#include "util/display.h"
+#include "util/i18n.h"
+
+#define MAX_LANES 4            /* margin columns: one per overlapping coding */
+#define MAX_ROWS 512           /* screen rows remembered for the mouse */
+#define LABEL_MIN_WIDTH 90     /* from this width on, codes are named beside their lines */
+#define LABEL_WIDTH 18
+#define KEY_ESC 27
+
+enum {
+	R_UP = 1, R_DOWN, R_PAGE_UP, R_PAGE_DOWN, R_FIRST, R_LAST, R_GOTO,
+	R_SELECT, R_CODE, R_CANCEL, R_EDIT, R_HINGE, R_HINGE_PICK, R_CODER,
+	R_FIND, R_NEXT, R_PREV, R_SEARCH, R_BACK,
+};
+
+static const struct binding reader_keys[] = {
+	{ UI_FN(KEY_UP), R_UP, "↑ ↓", "Zeile wählen (mit Auswahl: Auswahl erweitern)" },
+	{ UI_FN(KEY_DOWN), R_DOWN, "↓", NULL },
+	{ 'k', R_UP, "k", NULL },
+	{ 'j', R_DOWN, "j", NULL },
+	{ UI_FN(KEY_PPAGE), R_PAGE_UP, "Bild↑ Bild↓", "seitenweise" },
+	{ UI_FN(KEY_NPAGE), R_PAGE_DOWN, "Bild↓", NULL },
+	{ 'g', R_FIRST, "g G", "erste / letzte Zeile" },
+	{ 'G', R_LAST, "G", NULL },
+	{ UI_FN(KEY_HOME), R_FIRST, "Pos1", NULL },
+	{ UI_FN(KEY_END), R_LAST, "Ende", NULL },
+	{ ':', R_GOTO, ":", "zu Zeile N springen" },
+	{ 'v', R_SELECT, "v", "Auswahl beginnen / aufheben" },
+	{ '\r', R_CODE, "Enter", "Auswahl (oder Zeile) mit einem Code kodieren" },
+	{ '\n', R_CODE, "Enter", NULL },
+	{ UI_FN(KEY_ENTER), R_CODE, "Enter", NULL },
+	{ KEY_ESC, R_CANCEL, "Esc", "Auswahl aufheben" },
+	{ 'c', R_EDIT, "c", "Kodierung dieser Zeile ändern oder löschen" },
+	{ 'h', R_HINGE, "h", "Scharnieransicht eines Codes dieser Zeile" },
+	{ 'H', R_HINGE_PICK, "H", "Scharnieransicht: Code wählen" },
+	{ 'C', R_CODER, "C", "Kodierer: alle / nur einer (wechselt)" },
+	{ '/', R_FIND, "/", "im Dokument suchen (Volltext: Wörter, Präfix*, \"Wortgruppe\")" },
+	{ 'n', R_NEXT, "n N", "nächster / voriger Suchtreffer im Dokument" },
+	{ 'N', R_PREV, "N", NULL },
+	{ UI_CTRL('f'), R_SEARCH, "Strg-F", "Volltextsuche in der Sitzung" },
+	{ 'q', R_BACK, "q", "zurück zur Dokumentliste" },
+};
+
+static struct {
+	int64_t doc;
+	char *title;
+	int64_t lines;             /* the document's line count */
+	int64_t cursor, top;       /* line numbers */
+	int64_t anchor;            /* where the selection started; 0: none */
+	char *coder;               /* only this coder's codings; NULL: all */
+	int64_t last_code;         /* the picker starts on the code used last */
+	/* From the last draw, for paging and the mouse. */
+	int text_h;
+	int64_t shown;             /* lines on screen */
+	struct rect text;
+	int64_t row_line[MAX_ROWS];
+} rd;
+
+/* ---- what is on screen ---- */
+
+struct line_window {
+	int64_t first;
+	char **text;
+	size_t n, cap;
+	bool nomem;
+};
+
+static int keep_line(void *ctx, int64_t number, const char *text)
+{
+	struct line_window *w = ctx;
+	(void)number;
+	if (w->n == w->cap) {
+		size_t cap = w->cap ? w->cap * 2 : 64;
+		char **grown = realloc(w->text, cap * sizeof *grown);
+		if (!grown) {
+			w->nomem = true;
+			return 1;
+		}
+		w->text = grown;
+		w->cap = cap;
+	}
+	w->text[w->n] = strdup(text);
+	if (!w->text[w->n]) {
+		w->nomem = true;
+		return 1;
+	}
+	w->n++;
+	return 0;
+}
+
+static void window_clear(struct line_window *w)
+{
+	for (size_t i = 0; i < w->n; i++)
+		free(w->text[i]);
+	free(w->text);
+	memset(w, 0, sizeof *w);
+}
+
+static enum status window_load(struct db *db, struct line_window *w, int64_t first, int64_t last)
+{
+	window_clear(w);
+	w->first = first;
+	enum status rc = document_lines(db, rd.doc, first, last, keep_line, w);
+	if (rc == STATUS_OK && w->nomem)
+		rc = db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+	return rc;
+}
+
+struct shown_coding {
+	int64_t id, first, last, code_id;
+	char *type, *name, *path, *coder, *memo;
+	attr_t attr;
+	int lane;                  /* margin column; -1: more than fit */
+};
+
+struct coding_set {
+	struct shown_coding *c;
+	size_t n, cap;
+	bool nomem;
+};
+
+static void codings_clear(struct coding_set *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->c[i].type);
+		free(s->c[i].name);
+		free(s->c[i].path);
+		free(s->c[i].coder);
+		free(s->c[i].memo);
+	}
+	free(s->c);
+	memset(s, 0, sizeof *s);
+}
+
+static int keep_coding(void *ctx, const struct coding_row *row)
+{
+	struct coding_set *s = ctx;
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 16;
+		struct shown_coding *grown = realloc(s->c, cap * sizeof *grown);
+		if (!grown) {
+			s->nomem = true;
+			return 1;
+		}
+		s->c = grown;
+		s->cap = cap;
+	}
+	struct shown_coding *c = &s->c[s->n];
+	c->id = row->id;
+	c->first = row->first_line;
+	c->last = row->last_line;
+	c->code_id = row->code_id;
+	c->type = strdup(row->code_type);
+	c->name = strdup(row->code_name);
+	c->path = strdup(row->code_path);
+	c->coder = strdup(row->coder);
+	c->memo = strdup(row->memo);
+	c->attr = code_picker_attr(row->colour, row->code_type);
+	c->lane = -1;
+	s->n++;
+	if (!c->type || !c->name || !c->path || !c->coder || !c->memo) {
+		s->nomem = true;
+		return 1;
+	}
+	return 0;
+}
+
+/* The codings (of the chosen coder) that overlap lines FIRST..LAST. */
+static enum status codings_load(struct db *db, struct coding_set *s, int64_t first, int64_t last)
+{
+	codings_clear(s);
+	enum status rc = coding_list_range(db, rd.doc, first, last, rd.coder, keep_coding, s);
+	if (rc == STATUS_OK && s->nomem)
+		rc = db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+	return rc;
+}
+
+static void coding_label(const struct shown_coding *c, char *buf, size_t size)
+{
+	char code[400];
+	code_picker_label(c->type, c->name, c->path, code, sizeof code);
+	if (c->first == c->last)
+		snprintf(buf, size, _("%s · Z. %" PRId64 " · %s"), code, c->first, c->coder);
+	else
+		snprintf(buf, size, _("%s · Z. %" PRId64 "–%" PRId64 " · %s"), code, c->first, c->last,
+			c->coder);
+}
+
+/* ---- opening ---- */
+
+static void reader_open(struct app *app)
+{
+	struct document d;
+	if (!rd.doc || document_read(app_db(app), rd.doc, &d) != STATUS_OK) {
+		if (rd.doc)
+			app_status(app, _("Dokument %" PRId64 " gibt es nicht mehr."), rd.doc);
+		rd.doc = 0;
+		app_show(app, &documents_view);
+		return;
+	}
+	free(rd.title);
+	rd.title = d.title;
+	d.title = NULL;
+	rd.lines = d.line_count;
+	document_clear(&d);
+	if (rd.cursor > rd.lines)
+		rd.cursor = rd.lines;
+	if (rd.cursor < 1)
+		rd.cursor = 1;
+	if (rd.anchor > rd.lines)
+		rd.anchor = rd.lines;
+}
+
+void reader_show(struct app *app, int64_t doc_id, int64_t line)
+{
+	if (doc_id != rd.doc) {
+		rd.doc = doc_id;
+		rd.cursor = rd.top = 1;
+		rd.anchor = 0;
+	}
+	if (line > 0) {
+		int h = rd.text_h > 0 ? rd.text_h : LINES / 2;
+		rd.cursor = line;
+		rd.top = line - h / 3 > 1 ? line - h / 3 : 1;
+	}
+	app_show(app, &reader_view);
+}
+
+/* ---- drawing ---- */
+
+static int64_t sel_first(void)
+{
+	return rd.anchor && rd.anchor < rd.cursor ? rd.anchor : rd.cursor;
+}
+
+static int64_t sel_last(void)
+{
+	return rd.anchor && rd.anchor > rd.cursor ? rd.anchor : rd.cursor;
+}
+
+static bool selected(int64_t line)
+{
+	return rd.anchor && line >= sel_first() && line <= sel_last();
+}
+
+static int digits(int64_t n)
+{
+	int d = 1;
+	while (n >= 10) {
+		n /= 10;
+		d++;
+	}
+	return d;
+}
+
+/* The layout of the reader's area. */
+struct layout {
+	struct rect head, text, pane;
+	int number_w, lanes, label_w;
+	int bars_x, text_x, text_w, label_x;
+};
+
+static struct layout layout_of(struct rect r)
+{
+	struct layout l;
+	l.head = (struct rect){ r.y, r.x, 1, r.w };
+	int pane_h = r.h >= 24 ? 5 : r.h >= 16 ? 3 : r.h >= 9 ? 2 : 0;
+	l.pane = (struct rect){ r.y + r.h - pane_h, r.x, pane_h, r.w };
+	/* the pane's top row is its rule */
+	l.text = (struct rect){ r.y + 1, r.x, r.h - 1 - pane_h, r.w };
+	l.number_w = digits(rd.lines) + 1;
+	l.lanes = r.w >= 60 ? MAX_LANES : 2;
+	l.label_w = r.w >= LABEL_MIN_WIDTH ? LABEL_WIDTH : 0;
+	l.bars_x = r.x + l.number_w;
+	l.text_x = l.bars_x + l.lanes + 1;
+	l.text_w = r.w - l.number_w - l.lanes - 1 - (l.label_w ? l.label_w + 1 : 0);
+	l.label_x = l.text_x + l.text_w + 1;
+	return l;
+}
+
+/* Rows line TEXT takes at width W. */
+static int rows_of(const char *text, int w)
+{
+	return ui_wrap_rows(w, text);
+}
+
+/* Moves rd.top so that the cursor's line is whole on screen (or starts
+ * it, when it is taller than the screen), and loads the lines from the
+ * new top on into W. */
+static enum status scroll_into_view(struct db *db, const struct layout *l, struct line_window *w)
+{
+	int h = l->text.h;
+	if (rd.cursor < rd.top)
+		rd.top = rd.cursor;
+	if (rd.cursor >= rd.top + h)
+		rd.top = rd.cursor - h + 1;
+	if (rd.top < 1)
+		rd.top = 1;
+	for (;;) {
+		int64_t last = rd.top + h - 1 < rd.lines ? rd.top + h - 1 : rd.lines;
+		enum status rc = window_load(db, w, rd.top, last);
+		if (rc != STATUS_OK)
+			return rc;
+		int rows = 0;
+		int64_t drop = 0;   /* lines to drop at the top so that the cursor fits */
+		for (int64_t n = rd.top; n <= rd.cursor && (size_t)(n - rd.top) < w->n; n++)
+			rows += rows_of(w->text[n - rd.top], l->text_w);
+		for (size_t i = 0; rows > h && rd.top + (int64_t)i < rd.cursor; i++) {
+			rows -= rows_of(w->text[i], l->text_w);
+			drop++;
+		}
+		if (!drop)
+			return STATUS_OK;
+		rd.top += drop;
+	}
+}
+
+static void assign_lanes(struct coding_set *s, int lanes)
+{
+	int64_t lane_end[MAX_LANES];
+	for (int i = 0; i < lanes; i++)
+		lane_end[i] = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		s->c[i].lane = -1;
+		for (int k = 0; k < lanes; k++)
+			if (lane_end[k] < s->c[i].first) {
+				s->c[i].lane = k;
+				lane_end[k] = s->c[i].last;
+				break;
+			}
+	}
+}
+
+static void draw_head(const struct layout *l)
+{
+	char head[800], where[200];
+	if (rd.anchor && sel_first() != sel_last())
+		snprintf(where, sizeof where, _(" · Z. %" PRId64 "/%" PRId64 " · Auswahl %" PRId64 "–%"
+			PRId64 " (Enter kodiert)"), rd.cursor, rd.lines, sel_first(), sel_last());
+	else if (rd.anchor)
+		snprintf(where, sizeof where, _(" · Z. %" PRId64 "/%" PRId64 " · Auswahl %" PRId64
+			" (Enter kodiert)"), rd.cursor, rd.lines, sel_first());
+	else
+		snprintf(where, sizeof where, _(" · Z. %" PRId64 "/%" PRId64), rd.cursor, rd.lines);
+	if (rd.coder) {
+		size_t len = strlen(where);
+		snprintf(where + len, sizeof where - len, _(" · nur %s"), rd.coder);
+	}
+	int ww = display_width(where);
+	int tw = l->head.w - ww - 1;
+	if (tw < 8)
+		tw = l->head.w / 3;
+	snprintf(head, sizeof head, "%s", rd.title ? rd.title : "");
+	ui_text_pad(l->head.y, l->head.x, l->head.w, "", ui_attr(UI_TITLE));
+	int used = ui_text(l->head.y, l->head.x + 1, tw, head, ui_attr(UI_TITLE));
+	ui_text(l->head.y, l->head.x + 1 + used, l->head.w - 1 - used, where, ui_attr(UI_ACCENT));
+}
+
+/* The codes named beside line NUMBER: those that start there (or above
+ * the screen, on its first line), one a row, "+N" when rows run out. */
+static void draw_labels(const struct layout *l, const struct coding_set *s, int64_t number,
+	int y, int rows)
+{
+	int k = 0, total = 0;
+	for (size_t i = 0; i < s->n; i++)
+		if (s->c[i].first == number || (s->c[i].first < rd.top && number == rd.top))
+			total++;
+	for (size_t i = 0; i < s->n && k < rows; i++) {
+		const struct shown_coding *c = &s->c[i];
+		if (!(c->first == number || (c->first < rd.top && number == rd.top)))
+			continue;
+		if (k == rows - 1 && total > rows) {
+			char more[32];
+			snprintf(more, sizeof more, "+%d", total - k);
+			ui_text(y + k, l->label_x, l->label_w, more, ui_attr(UI_DIM));
+			break;
+		}
+		const char *name = c->path && *c->path ? strrchr(c->path, '/') : NULL;
+		ui_text(y + k, l->label_x, l->label_w, name ? name + 1 : c->name, c->attr);
+		k++;
+	}
+}
+
+static void draw_lines(const struct layout *l, const struct line_window *w,
+	const struct coding_set *s)
+{
+	int y = l->text.y, bottom = l->text.y + l->text.h;
+	rd.shown = 0;
+	for (int i = 0; i < MAX_ROWS; i++)
+		rd.row_line[i] = 0;
+	for (size_t i = 0; i < w->n && y < bottom; i++) {
+		int64_t number = w->first + (int64_t)i;
+		const char *text = w->text[i];
+		int rows = rows_of(text, l->text_w);
+		int vis = rows < bottom - y ? rows : bottom - y;
+		bool cur = number == rd.cursor, sel = selected(number);
+		attr_t a = cur ? ui_attr(UI_CURSOR) : sel ? ui_attr(UI_MARK) : ui_attr(UI_NORMAL);
+		char num[32];
+		snprintf(num, sizeof num, "%*" PRId64 " ", l->number_w - 1, number);
+		ui_text(y, l->text.x, l->number_w, num, cur || sel ? a : ui_attr(UI_DIM));
+		struct rect tr = { y, l->text_x, vis, l->text_w };
+		if (cur || sel)
+			ui_fill((struct rect){ y, l->text_x - 1, vis, l->text_w + 1 }, a);
+		ui_wrap(tr, 0, text, a);
+		bool overflow = false;
+		for (size_t k = 0; k < s->n; k++) {
+			const struct shown_coding *c = &s->c[k];
+			if (number < c->first || number > c->last)
+				continue;
+			if (c->lane < 0) {
+				overflow = true;
+				continue;
+			}
+			for (int r = 0; r < vis; r++)
+				ui_text(y + r, l->bars_x + c->lane, 1, c->first == number && r == 0 ? "╻" : "┃",
+					c->attr);
+		}
+		if (overflow)
+			for (int r = 0; r < vis; r++)
+				ui_text(y + r, l->bars_x + l->lanes - 1, 1, "+", ui_attr(UI_ACCENT));
+		if (l->label_w)
+			draw_labels(l, s, number, y, vis);
+		for (int r = 0; r < vis; r++)
+			if (y + r - l->text.y < MAX_ROWS)
+				rd.row_line[y + r - l->text.y] = number;
+		y += vis;
+		rd.shown++;
+	}
+	if (y < bottom && w->n && w->first + (int64_t)w->n - 1 == rd.lines)
+		ui_text(y, l->text_x, l->text_w, _("— Ende des Dokuments —"), ui_attr(UI_DIM));
+}
+
+/* The pane: the codings of the cursor's line. */
+static void draw_pane(const struct layout *l, const struct coding_set *s)
+{
+	if (l->pane.h < 1)
+		return;
+	struct rect p = l->pane;
+	int on_line = 0;
+	for (size_t i = 0; i < s->n; i++)
+		if (rd.cursor >= s->c[i].first && rd.cursor <= s->c[i].last)
+			on_line++;
+	char rule[128];
+	if (on_line)
+		snprintf(rule, sizeof rule, _(" Codes in Z. %" PRId64 " (%d) "), rd.cursor, on_line);
+	else
+		snprintf(rule, sizeof rule, _(" Z. %" PRId64 " "), rd.cursor);
+	attrset(ui_attr(UI_BORDER));
+	mvhline(p.y, p.x, ACS_HLINE, p.w);
+	attrset(A_NORMAL);
+	ui_text(p.y, p.x + 2, p.w - 4, rule, ui_attr(UI_BORDER));
+	int y = p.y + 1, rows = p.h - 1;
+	if (rows < 1)
+		return;
+	if (!on_line) {
+		ui_text(y, p.x + 1, p.w - 1, rd.anchor ? _("Enter wählt den Code für die Auswahl.")
+			: _("Nicht kodiert. v beginnt eine Auswahl, Enter kodiert."), ui_attr(UI_DIM));
+		return;
+	}
+	int k = 0;
+	for (size_t i = 0; i < s->n && k < rows; i++) {
+		const struct shown_coding *c = &s->c[i];
+		if (rd.cursor < c->first || rd.cursor > c->last)
+			continue;
+		/* the last row names how many more there are (c lists them all) */
+		char more[64] = "";
+		if (k == rows - 1 && on_line > rows)
+			snprintf(more, sizeof more, _(" +%d weitere (c)"), on_line - rows);
+		int mw = display_width(more);
+		char text[1200];
+		coding_label(c, text, sizeof text);
+		if (*c->memo) {
+			size_t len = strlen(text);
+			snprintf(text + len, sizeof text - len, " · %s", c->memo);
+		}
+		ui_text(y + k, p.x + 1, 1, "┃", c->attr);
+		int used = ui_text(y + k, p.x + 3, p.w - 3 - mw, text, ui_attr(UI_NORMAL));
+		if (mw)
+			ui_text(y + k, p.x + 3 + used, p.w - 3 - used, more, ui_attr(UI_DIM));
+		k++;
+	}
+}
+
+static void reader_draw(struct app *app, struct rect r)
+{
+	struct layout l = layout_of(r);
+	rd.text = l.text;
+	rd.text_h = l.text.h;
+	draw_head(&l);
+	if (l.text.h < 1 || l.text_w < 4)
+		return;
+	if (rd.lines < 1) {
+		ui_text(l.text.y, l.text_x, l.text_w, _("(Das Dokument hat keine Zeilen.)"), ui_attr(UI_DIM));
+		return;
+	}
+	struct db *db = app_db(app);
+	struct line_window w = { 0 };
+	struct coding_set s = { 0 };
+	enum status rc = scroll_into_view(db, &l, &w);
+	if (rc == STATUS_OK)
+		rc = codings_load(db, &s, rd.top, w.n ? w.first + (int64_t)w.n - 1 : rd.top);
+	if (rc != STATUS_OK) {
+		app_error(app);
+	} else {
+		assign_lanes(&s, l.lanes);
+		draw_lines(&l, &w, &s);
+		draw_pane(&l, &s);
+	}
+	window_clear(&w);
+	codings_clear(&s);
+}
+
+/* ---- moving ---- */
+
+static void move_to(int64_t line)
+{
+	if (line > rd.lines)
+		line = rd.lines;
+	if (line < 1)
+		line = 1;
+	rd.cursor = line;
+}
+
+/* Puts LINE a third down the screen when it is not on it. */
+static void show_line(int64_t line)
+{
+	move_to(line);
+	if (rd.cursor < rd.top || rd.cursor >= rd.top + (rd.shown > 0 ? rd.shown : 1)) {
+		int64_t top = rd.cursor - rd.text_h / 3;
+		rd.top = top < 1 ? 1 : top;
+	}
+}
+
+static void page(int direction)
+{
+	int64_t step = rd.shown > 1 ? rd.shown - 1 : 1;
+	int64_t top = rd.top + direction * step;
+	int64_t max_top = rd.lines - rd.text_h + 1;
+	if (top > max_top)
+		top = max_top;
+	if (top < 1)
+		top = 1;
+	move_to(rd.cursor + direction * step);
+	rd.top = top;
+}
+
+static void go_to_line(struct app *app)
+{
+	char question[128], *answer = NULL;
+	snprintf(question, sizeof question, _("Zu Zeile (1–%" PRId64 "):"), rd.lines);
+	if (!app_prompt(app, question, "", &answer))
+		return;
+	char *end;
+	long long n = strtoll(answer, &end, 10);
+	if (end == answer || *end || n < 1 || n > rd.lines)
+		app_status(app, _("Zeile „%s“ gibt es nicht: das Dokument hat die Zeilen 1–%" PRId64),
+			answer, rd.lines);
+	else
+		show_line((int64_t)n);
+	free(answer);
+}
+
+/* Moves to the next (previous) line of this document that matches
+ * QUERY, going round at its end; returns what reading_find_line() said
+ * last (NOT_FOUND: nowhere in the document). */
+static enum status find_line(struct app *app, const char *query, bool backwards)
+{
+	if (!query || !*query) {
+		app_status(app, "%s", _("Noch keine Suche: Strg-F oder / sucht."));
+		return STATUS_NOT_FOUND;
+	}
+	struct db *db = app_db(app);
+	int64_t line = 0;
+	bool wrapped = false;
+	enum status rc = reading_find_line(db, rd.doc, query, rd.cursor, backwards, &line);
+	if (rc == STATUS_NOT_FOUND) {
+		wrapped = true;
+		rc = reading_find_line(db, rd.doc, query, backwards ? rd.lines + 1 : 0, backwards, &line);
+	}
+	if (rc == STATUS_NOT_FOUND) {
+		app_status(app, _("Kein Treffer für »%s« in diesem Dokument"), query);
+		return rc;
+	}
+	if (rc != STATUS_OK) {
+		app_error(app);
+		return rc;
+	}
+	show_line(line);
+	if (wrapped && backwards)
+		app_status(app, _("»%s«: vom Ende her weitergesucht"), query);
+	else if (wrapped)
+		app_status(app, _("»%s«: vom Anfang her weitergesucht"), query);
+	else
+		app_status(app, _("»%s« in Z. %" PRId64), query, line);
+	return STATUS_OK;
+}
+
+/* `/`: a full-text query within this document.  A query that works
+ * becomes the search view's too, so that n and N go on with it. */
+static void find_in_document(struct app *app)
+{
+	char *query = NULL;
+	const char *last = search_view_query();
+	if (!app_prompt(app, _("Im Dokument suchen (Wörter, \"Wortgruppe\", Präfix*):"),
+	    last ? last : "", &query))
+		return;
+	enum status rc = find_line(app, query, false);
+	if ((rc == STATUS_OK || rc == STATUS_NOT_FOUND) && *query)
+		search_view_set_query(query);
+	free(query);
+}
+
+/* ---- coding ---- */
+
+static void code_selection(struct app *app)
+{
+	int64_t first = sel_first(), last = sel_last(), code = 0;
+	char title[128];
+	if (first == last)
+		snprintf(title, sizeof title, _("Z. %" PRId64 " kodieren mit"), first);
+	else
+		snprintf(title, sizeof title, _("Z. %" PRId64 "–%" PRId64 " kodieren mit"), first, last);
+	if (!code_picker_run(app, title, true, rd.last_code, &code))
+		return;
+	struct db *db = app_db(app);
+	struct coding c = { .session_id = app_session(app), .document_id = rd.doc,
+		.first_line = first, .last_line = last, .code_id = code, .coder = db_user(db) };
+	if (coding_create(db, &c) != STATUS_OK) {
+		app_error(app);
+		app_changed(app);
+		return;
+	}
+	rd.last_code = code;
+	char lines[64];
+	if (first == last)
+		snprintf(lines, sizeof lines, _("Z. %" PRId64), first);
+	else
+		snprintf(lines, sizeof lines, _("Z. %" PRId64 "–%" PRId64), first, last);
+	app_status(app, _("Kodierung %" PRId64 " gespeichert (%s, %s)%s"), c.id, lines, c.coder,
+		rd.anchor ? _(" · Enter: noch ein Code für die Auswahl") : "");
+	app_changed(app);
+}
+
+/* The codings on the cursor's line, for `c` and `h`. */
+static bool cursor_codings(struct app *app, struct coding_set *s)
+{
+	memset(s, 0, sizeof *s);
+	if (codings_load(app_db(app), s, rd.cursor, rd.cursor) != STATUS_OK) {
+		app_error(app);
+		codings_clear(s);
+		return false;
+	}
+	if (s->n == 0) {
+		codings_clear(s);
+		if (rd.coder)
+			app_status(app, _("Z. %" PRId64 " hat keine Kodierung von %s"), rd.cursor, rd.coder);
+		else
+			app_status(app, _("Z. %" PRId64 " ist nicht kodiert"), rd.cursor);
+		return false;
+	}
+	return true;
+}
+
+static void shown_label(void *ctx, size_t i, char *buf, size_t size)
+{
+	const struct coding_set *s = ctx;
+	coding_label(&s->c[i], buf, size);
+	if (*s->c[i].memo) {
+		size_t len = strlen(buf);
+		snprintf(buf + len, size - len, " · %s", s->c[i].memo);
+	}
+}
+
+/* One of the cursor line's codings: the only one, or the one picked. */
+static int choose_coding(struct app *app, struct coding_set *s, const char *title)
+{
+	if (s->n == 1)
+		return 0;
+	return app_pick(app, title, s->n, shown_label, s, 0, NULL);
+}
+
+static const char *const edit_actions[] = {
+	"Zeilen ändern", "Code ändern", "Memo bearbeiten", "Kodierung löschen",
+};
+
+static void action_label(void *ctx, size_t i, char *buf, size_t size)
+{
+	(void)ctx;
+	snprintf(buf, size, "%s", _(edit_actions[i]));
+}
+
+/* "12", "12-15" or "12–15" into FIRST and LAST. */
+static bool parse_range(const char *text, int64_t *first, int64_t *last)
+{
+	char *end;
+	long long a = strtoll(text, &end, 10), b;
+	if (end == text)
+		return false;
+	while (*end == ' ')
+		end++;
+	if (!*end) {
+		*first = *last = a;
+		return true;
+	}
+	if (*end == '-')
+		end++;
+	else if (strncmp(end, "–", strlen("–")) == 0)
+		end += strlen("–");
+	else
+		return false;
+	char *rest;
+	b = strtoll(end, &rest, 10);
+	if (rest == end)
+		return false;
+	while (*rest == ' ')
+		rest++;
+	if (*rest)
+		return false;
+	*first = a;
+	*last = b;
+	return true;
+}
+
+/* Applies one edit to coding ID; true when something was saved. */
+static bool edit_coding(struct app *app, int64_t id, int action)
+{
+	struct db *db = app_db(app);
+	struct coding c;
+	if (coding_read(db, id, &c) != STATUS_OK) {
+		app_error(app);
+		return false;
+	}
+	bool save = false;
+	char *answer = NULL;
+	char buf[64], title[128];
+	switch (action) {
+	case 0:
+		snprintf(buf, sizeof buf, "%" PRId64 "-%" PRId64, c.first_line, c.last_line);
+		snprintf(title, sizeof title, _("Kodierung %" PRId64 ": Zeilen (A-B):"), id);
+		if (app_prompt(app, title, buf, &answer)) {
+			if (parse_range(answer, &c.first_line, &c.last_line))
+				save = true;
+			else
+				app_status(app, _("„%s“ ist keine Zeilenangabe (erwartet z. B. 12-15)"), answer);
+		}
+		break;
+	case 1: {
+		int64_t code = c.code_id;
+		snprintf(title, sizeof title, _("Kodierung %" PRId64 ": neuer Code"), id);
+		if (code_picker_run(app, title, true, c.code_id, &code)) {
+			c.code_id = code;
+			save = true;
+		}
+		break;
+	}
+	case 2:
+		snprintf(title, sizeof title, _("Memo zu Kodierung %" PRId64), id);
+		if (app_edit(app, title, c.memo ? c.memo : "", true, NULL, &answer)) {
+			free((char *)c.memo);
+			c.memo = answer;
+			answer = NULL;
+			save = true;
+		}
+		break;
+	case 3:
+		snprintf(title, sizeof title, _("Kodierung %" PRId64 " (Z. %" PRId64 "–%" PRId64
+			") löschen?"), id, c.first_line, c.last_line);
+		if (app_confirm(app, title)) {
+			if (coding_delete(db, id) != STATUS_OK)
+				app_error(app);
+			else
+				app_status(app, _("Kodierung %" PRId64 " gelöscht"), id);
+			app_changed(app);
+		}
+		break;
+	}
+	free(answer);
+	bool saved = false;
+	if (save) {
+		if (coding_update(db, &c) != STATUS_OK) {
+			app_error(app);
+		} else {
+			app_status(app, _("Kodierung %" PRId64 " gespeichert"), id);
+			saved = true;
+		}
+		app_changed(app);
+	}
+	coding_clear(&c);
+	return saved;
+}
+
+static void edit_cursor_coding(struct app *app)
+{
+	struct coding_set s;
+	if (!cursor_codings(app, &s))
+		return;
+	char title[128];
+	snprintf(title, sizeof title, _("Welche Kodierung von Z. %" PRId64 "?"), rd.cursor);
+	int pick = choose_coding(app, &s, title);
+	if (pick >= 0) {
+		char label[600];
+		coding_label(&s.c[pick], label, sizeof label);
+		int action = app_pick(app, label, sizeof edit_actions / sizeof edit_actions[0],
+			action_label, NULL, 0, NULL);
+		if (action >= 0)
+			edit_coding(app, s.c[pick].id, action);
+	}
+	codings_clear(&s);
+}
+
+static void hinge_of_cursor(struct app *app)
+{
+	struct coding_set s;
+	if (!cursor_codings(app, &s))
+		return;
+	char title[128];
+	snprintf(title, sizeof title, _("Scharnieransicht: welcher Code von Z. %" PRId64 "?"),
+		rd.cursor);
+	int pick = choose_coding(app, &s, title);
+	int64_t code = pick >= 0 ? s.c[pick].code_id : 0;
+	codings_clear(&s);
+	if (code)
+		hinge_view_show(app, code, &reader_view);
+}
+
+struct coder_names {
+	char **names;
+	size_t n, cap;
+	bool nomem;
+};
+
+static int keep_coder(void *ctx, const struct coding_count *count)
+{
+	struct coder_names *c = ctx;
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 8;
+		char **grown = realloc(c->names, cap * sizeof *grown);
+		if (!grown) {
+			c->nomem = true;
+			return 1;
+		}
+		c->names = grown;
+		c->cap = cap;
+	}
+	c->names[c->n] = strdup(count->key);
+	if (!c->names[c->n]) {
+		c->nomem = true;
+		return 1;
+	}
+	c->n++;
+	return 0;
+}
+
+/* All coders, then each coder of the session in turn. */
+static void next_coder(struct app *app)
+{
+	struct coder_names c = { 0 };
+	if (coding_frequencies(app_db(app), app_session(app), CODING_BY_CODER, keep_coder, &c)
+	    != STATUS_OK) {
+		app_error(app);
+	} else {
+		size_t next = 0;   /* the index after the current one; 0 from "all" */
+		for (size_t i = 0; rd.coder && i < c.n; i++)
+			if (strcmp(c.names[i], rd.coder) == 0)
+				next = i + 1;
+		free(rd.coder);
+		rd.coder = next < c.n ? strdup(c.names[next]) : NULL;
+		if (rd.coder)
+			app_status(app, _("Kodierer: nur %s (C wechselt)"), rd.coder);
+		else
+			app_status(app, "%s", _("Kodierer: alle"));
+	}
+	for (size_t i = 0; i < c.n; i++)
+		free(c.names[i]);
+	free(c.names);
+}
+
+static int reader_command(struct app *app, int command, int key)
+{
+	(void)key;
+	switch (command) {
+	case R_UP: move_to(rd.cursor - 1); break;
+	case R_DOWN: move_to(rd.cursor + 1); break;
+	case R_PAGE_UP: page(-1); break;
+	case R_PAGE_DOWN: page(1); break;
+	case R_FIRST: rd.top = 1; move_to(1); break;
+	case R_LAST:
+		move_to(rd.lines);
+		rd.top = rd.lines - rd.text_h + 1 > 1 ? rd.lines - rd.text_h + 1 : 1;
+		break;
+	case R_GOTO: go_to_line(app); break;
+	case R_SELECT:
+		rd.anchor = rd.anchor ? 0 : rd.cursor;
+		if (rd.anchor)
+			app_status(app, "%s", _("Auswahl: mit ↑↓ erweitern, Enter kodiert, Esc hebt auf"));
+		break;
+	case R_CANCEL: rd.anchor = 0; break;
+	case R_CODE: code_selection(app); break;
+	case R_EDIT: edit_cursor_coding(app); break;
+	case R_HINGE: hinge_of_cursor(app); break;
+	case R_HINGE_PICK: {
+		int64_t code = 0;
+		if (code_picker_run(app, _("Scharnieransicht von Code"), false, rd.last_code, &code))
+			hinge_view_show(app, code, &reader_view);
+		break;
+	}
+	case R_CODER: next_coder(app); break;
+	case R_FIND: find_in_document(app); break;
+	case R_NEXT: find_line(app, search_view_query(), false); break;
+	case R_PREV: find_line(app, search_view_query(), true); break;
+	case R_SEARCH: search_view_start(app, &reader_view); break;
+	case R_BACK: app_show(app, &documents_view); break;
+	default: return VIEW_UNHANDLED;
+	}
+	return VIEW_HANDLED;
+}
+
+static int reader_click(struct app *app, int y, int x, bool double_click)
+{
+	(void)x;
+	int row = y - rd.text.y;
+	if (row < 0 || row >= rd.text.h || row >= MAX_ROWS || !rd.row_line[row])
+		return VIEW_UNHANDLED;
+	rd.cursor = rd.row_line[row];
+	if (double_click)
+		code_selection(app);
+	return VIEW_HANDLED;
+}
+
+static void reader_wheel(struct app *app, int delta)
+{
+	(void)app;
+	int64_t top = rd.top + delta;
+	int64_t max_top = rd.lines - rd.text_h + 1;
+	if (top > max_top)
+		top = max_top;
+	rd.top = top < 1 ? 1 : top;
+	if (rd.cursor < rd.top)
+		rd.cursor = rd.top;
+	else if (rd.cursor >= rd.top + rd.shown && rd.shown > 0)
+		rd.cursor = rd.top + rd.shown - 1;
+	move_to(rd.cursor);
+}
+
+struct current_ctx {
+	char *text;
+	size_t size, len;
+};
+
+static int append_line(void *ctx, int64_t number, const char *line)
+{
+	struct current_ctx *c = ctx;
+	(void)number;
+	if (c->len + 1 >= c->size)
+		return 1;
+	c->len += (size_t)snprintf(c->text + c->len, c->size - c->len, "%s%s", c->len ? "\n" : "",
+		line);
+	if (c->len >= c->size)
+		c->len = c->size - 1;
+	return 0;
+}
+
+/* Projector mode: the document's title, and the selected passage (or
+ * the cursor's line) with its line numbers. */
+static void reader_current(struct app *app, char *head, size_t head_size, char *text,
+	size_t text_size)
+{
+	snprintf(head, head_size, "%s", rd.title ? rd.title : "");
+	int64_t first = sel_first(), last = sel_last();
+	int n = first == last ? snprintf(text, text_size, _("Z. %" PRId64 ":"), first)
+		: snprintf(text, text_size, _("Z. %" PRId64 "–%" PRId64 ":"), first, last);
+	struct current_ctx c = { text, text_size, n > 0 && (size_t)n < text_size ? (size_t)n : 0 };
+	if (last - first > 200)
+		last = first + 200;   /* more does not fit a projected screen anyway */
+	document_lines(app_db(app), rd.doc, first, last, append_line, &c);
+}
+
+const struct view reader_view = {
+	.title = "Leser",
+	.keys = reader_keys,
+	.nkeys = sizeof reader_keys / sizeof reader_keys[0],
+	.open = reader_open,
+	.draw = reader_draw,
+	.command = reader_command,
+	.click = reader_click,
+	.wheel = reader_wheel,
+	.current = reader_current,
+};
