@@ -17,6 +17,7 @@
 #include "model/undo.h"
 #include "tui/dialog.h"
 #include "tui/projector.h"
+#include "tui/search_view.h"
 #include "tui/tui.h"
 #include "util/display.h"
 #include "util/i18n.h"
@@ -48,7 +49,8 @@
 	X(G_STEP4,     '4',                 "4",            NULL) \
 	X(G_STEP5,     '5',                 "5",            NULL) \
 	X(G_STEP6,     '6',                 "6",            "Dokumente") \
-	X(G_STEP7,     '7',                 "7",            "Export")
+	X(G_STEP7,     '7',                 "7",            "Export") \
+	X(G_SEARCH,    UI_CTRL('f'),        "Strg-F",       "Volltextsuche in Dokumenten und Einträgen")
 
 enum global_command {
 #define X(cmd, key, name, help) cmd,
@@ -526,6 +528,7 @@ static int global_command(struct app *app, int command)
 	}
 	case G_NEXT_STEP: app_step(app, (enum step)((app->step + 1) % STEP_COUNT)); break;
 	case G_PREV_STEP: app_step(app, (enum step)((app->step + STEP_COUNT - 1) % STEP_COUNT)); break;
+	case G_SEARCH: search_view_start(app, app->view); break;
 	case G_STEP1: case G_STEP2: case G_STEP3: case G_STEP4: case G_STEP5: case G_STEP6: case G_STEP7:
 		app_step(app, (enum step)(command - G_STEP1));
 		break;
