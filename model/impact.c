@@ -172,3 +172,38 @@ enum status impact_matrix_load(struct db *db, int64_t session_id, struct impact_
 	}
 	return STATUS_OK;
 }
+
+enum status impact_changes_since(struct db *db, int64_t session_id, int64_t since, int scale,
+	bool *reload, int64_t *last, impact_cell_cb cb, void *ctx)
+{
+	int64_t variables = 0, now_scale = scale;
+	*reload = false;
+	enum status rc = db_query_int(db, last, "SELECT coalesce(max(id), 0) FROM changelog"
+		" WHERE session_id = ?1", "i", session_id);
+	if (rc != STATUS_OK || since == 0 || *last == since)
+		return rc;
+	rc = db_query_int(db, &variables, "SELECT count(*) FROM changelog WHERE session_id = ?1"
+		" AND id > ?2 AND tbl = 'variable'", "ii", session_id, since);
+	if (rc == STATUS_OK)
+		rc = db_query_int(db, &now_scale, "SELECT scale FROM session WHERE id = ?1", "i", session_id);
+	if (rc != STATUS_OK || variables > 0 || now_scale != scale) {
+		*reload = true;
+		return rc;
+	}
+	struct db_stmt *st = db_prepare(db, "SELECT DISTINCT json_extract(coalesce(c.new, c.old), '$.from_id'),"
+		" json_extract(coalesce(c.new, c.old), '$.to_id'),"
+		" (SELECT strength FROM impact i WHERE i.from_id = json_extract(coalesce(c.new, c.old), '$.from_id')"
+		"  AND i.to_id = json_extract(coalesce(c.new, c.old), '$.to_id'))"
+		" FROM changelog c WHERE c.session_id = ?1 AND c.id > ?2 AND c.tbl = 'impact'");
+	if (!st)
+		return STATUS_DB;
+	db_bind_int(st, 1, session_id);
+	db_bind_int(st, 2, since);
+	enum db_step step;
+	while ((step = db_step(st)) == DB_ROW)
+		cb(ctx, db_column_int(st, 0), db_column_int(st, 1),
+			db_column_is_null(st, 2) ? -1 : (int)db_column_int(st, 2));
+	rc = step == DB_ERROR ? db_step_status(st) : STATUS_OK;
+	db_reset(st);
+	return rc;
+}

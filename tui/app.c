@@ -91,6 +91,7 @@ struct app {
 	bool status_error;
 	bool projector, quit;
 	char *find;                 /* the last `/` search */
+	FILE *probe_input;          /* a probe's /dev/null */
 	/* Timer: counts down to timer_end; blinks once it has passed. */
 	int timer_minutes;
 	time_t timer_end;
@@ -700,8 +701,12 @@ struct app *tui_probe_open(struct db *db, int64_t session, int lines, int cols, 
 	probe.screen = in ? newterm("xterm-256color", out, in) : NULL;
 	if (!probe.screen)
 		probe.screen = in ? newterm("vt100", out, in) : NULL;
-	if (!probe.screen)
+	if (!probe.screen) {
+		if (in)
+			fclose(in);
 		return NULL;
+	}
+	probe.probe_input = in;
 	set_term(probe.screen);
 	resize_term(lines, cols);
 	ui_theme_init(UI_THEME_DEFAULT);
@@ -734,5 +739,6 @@ void tui_probe_close(struct app *app)
 {
 	endwin();
 	delscreen(app->screen);
+	fclose(app->probe_input);
 	free(app->find);
 }

@@ -70,6 +70,7 @@ static const struct binding matrix_keys[] = {
 
 static struct {
 	int64_t session;             /* whose matrix is loaded */
+	int64_t log_id;              /* the session's newest change it shows */
 	struct impact_matrix m;
 	char **shorts;               /* n short names, NULL where a variable has none */
 	struct analysis_result res;  /* of m; res.n != m.n when it failed */
@@ -160,8 +161,36 @@ static size_t index_of(int64_t id, size_t fallback)
 	return fallback < mx.m.n ? fallback : (mx.m.n ? mx.m.n - 1 : 0);
 }
 
+static void apply_cell(void *ctx, int64_t from, int64_t to, int strength)
+{
+	(void)ctx;
+	size_t r = index_of(from, mx.m.n), c = index_of(to, mx.m.n);
+	if (mx.m.ids[r] == from && mx.m.ids[c] == to)
+		mx.m.cells[r * mx.m.n + c] = strength;
+}
+
+/* Brings the loaded matrix up to date with the change log, when only
+ * cells changed: a reload of 200x200 cells takes 10 ms, this well under
+ * one.  False when the matrix must be loaded again. */
+static bool catch_up(struct app *app)
+{
+	bool reload;
+	int64_t last;
+	if (mx.session != app_session(app) || !mx.m.ids || !mx.log_id)
+		return false;
+	if (impact_changes_since(app_db(app), mx.session, mx.log_id, mx.m.scale, &reload, &last,
+	    apply_cell, NULL) != STATUS_OK || reload)
+		return false;
+	if (last != mx.log_id)
+		analyse(app);
+	mx.log_id = last;
+	return true;
+}
+
 static void matrix_open(struct app *app)
 {
+	if (catch_up(app))
+		return;
 	int64_t session = app_session(app), keep_row = 0, keep_col = 0;
 	if (session == mx.session && mx.row < mx.m.n && mx.col < mx.m.n) {
 		keep_row = mx.m.ids[mx.row];
@@ -172,7 +201,11 @@ static void matrix_open(struct app *app)
 	}
 	release();
 	mx.session = session;
-	if (impact_matrix_load(app_db(app), session, &mx.m) != STATUS_OK) {
+	/* The log position first: what changes during the load is caught up next time. */
+	bool reload;
+	mx.log_id = 0;
+	if (impact_changes_since(app_db(app), session, 0, 0, &reload, &mx.log_id, NULL, NULL) != STATUS_OK ||
+	    impact_matrix_load(app_db(app), session, &mx.m) != STATUS_OK) {
 		app_error(app);
 		return;
 	}

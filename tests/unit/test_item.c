@@ -549,6 +549,73 @@ START_TEST(test_item_unseen_ratings)
 }
 END_TEST
 
+struct cell_changes {
+	int n;
+	int64_t from[8], to[8];
+	int strength[8];
+};
+
+static void record_cell(void *ctx, int64_t from, int64_t to, int strength)
+{
+	struct cell_changes *c = ctx;
+	ck_assert_int_lt(c->n, 8);
+	c->from[c->n] = from;
+	c->to[c->n] = to;
+	c->strength[c->n++] = strength;
+}
+
+/* A screen keeps its loaded matrix current from the change log: the cells
+ * changed since, with their value now; a new variable, or another
+ * session's changes, tell it what it must know. */
+START_TEST(test_item_impact_changes_since)
+{
+	struct world w;
+	world_open(&w);
+	int64_t a = fixture_variable(w.db, w.s, "A"), b = fixture_variable(w.db, w.s, "B");
+	bool reload = true;
+	int64_t mark = 0, last = 0;
+	struct cell_changes c = { 0 };
+	ck_assert_int_eq(impact_changes_since(w.db, w.s, 0, 3, &reload, &mark, record_cell, &c), STATUS_OK);
+	ck_assert(!reload);
+	ck_assert_int_gt(mark, 0);
+	ck_assert_int_eq(c.n, 0);
+
+	ck_assert_int_eq(impact_set(w.db, a, b, 2, NULL), STATUS_OK);
+	ck_assert_int_eq(impact_set(w.db, b, a, 1, NULL), STATUS_OK);
+	ck_assert_int_eq(impact_set(w.db, a, b, 3, NULL), STATUS_OK);
+	ck_assert_int_eq(impact_clear(w.db, b, a), STATUS_OK);
+	fixture_variable(w.db, w.other, "Anderswo");
+	ck_assert_int_eq(impact_changes_since(w.db, w.s, mark, 3, &reload, &last, record_cell, &c), STATUS_OK);
+	ck_assert(!reload);
+	ck_assert_int_gt(last, mark);
+	ck_assert_int_eq(c.n, 2);   /* each cell once, as it is now */
+	for (int i = 0; i < 2; i++) {
+		if (c.from[i] == a) {
+			ck_assert_int_eq(c.to[i], b);
+			ck_assert_int_eq(c.strength[i], 3);
+		} else {
+			ck_assert_int_eq(c.from[i], b);
+			ck_assert_int_eq(c.strength[i], -1);
+		}
+	}
+	/* nothing new: nothing called */
+	c.n = 0;
+	ck_assert_int_eq(impact_changes_since(w.db, w.s, last, 3, &reload, &mark, record_cell, &c), STATUS_OK);
+	ck_assert_int_eq(mark, last);
+	ck_assert_int_eq(c.n, 0);
+	/* a new variable, or another scale, needs the whole matrix again */
+	fixture_variable(w.db, w.s, "C");
+	ck_assert_int_eq(impact_changes_since(w.db, w.s, last, 3, &reload, &mark, record_cell, &c), STATUS_OK);
+	ck_assert(reload);
+	ck_assert_int_eq(impact_changes_since(w.db, w.s, mark, 2, &reload, &last, record_cell, &c), STATUS_OK);
+	ck_assert(!reload);   /* no change since: nothing to compare */
+	ck_assert_int_eq(impact_set(w.db, b, a, 1, NULL), STATUS_OK);
+	ck_assert_int_eq(impact_changes_since(w.db, w.s, mark, 2, &reload, &last, record_cell, &c), STATUS_OK);
+	ck_assert(reload);
+	world_close(&w);
+}
+END_TEST
+
 START_TEST(test_item_impact_scale)
 {
 	struct world w;
@@ -1013,6 +1080,7 @@ Suite *item_suite(void)
 	tcase_add_unchecked_fixture(valid, fixture_dir_setup, fixture_dir_teardown);
 	tcase_add_test(valid, test_item_unseen_ratings);
 	tcase_add_test(valid, test_item_impact_scale);
+	tcase_add_test(valid, test_item_impact_changes_since);
 	tcase_add_test(valid, test_item_refusals);
 	tcase_add_test(valid, test_item_update_checks_row_session);
 	suite_add_tcase(s, valid);
