@@ -1,6 +1,7 @@
 #include "model/document.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -247,4 +248,27 @@ enum status document_lines(struct db *db, int64_t doc_id, int64_t first, int64_t
 	enum status rc = step == DB_ERROR ? db_step_status(st) : STATUS_OK;
 	db_reset(st);
 	return rc;
+}
+
+struct appender {
+	char *buf;
+	size_t size, len;
+};
+
+static int append_line(void *ctx, int64_t number, const char *text)
+{
+	struct appender *a = ctx;
+	(void)number;
+	if (a->len + 1 >= a->size)
+		return 1;
+	int n = snprintf(a->buf + a->len, a->size - a->len, "%s%s", a->len ? "\n" : "", text);
+	a->len = n < 0 || a->len + (size_t)n >= a->size ? a->size - 1 : a->len + (size_t)n;
+	return 0;
+}
+
+enum status document_append_lines(struct db *db, int64_t doc_id, int64_t first, int64_t last,
+	char *buf, size_t size)
+{
+	struct appender a = { buf, size, strlen(buf) };
+	return document_lines(db, doc_id, first, last, append_line, &a);
 }

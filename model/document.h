@@ -65,4 +65,10 @@ typedef int (*line_cb)(void *ctx, int64_t number, const char *text);
 enum status document_lines(struct db *db, int64_t doc_id, int64_t first, int64_t last,
 	line_cb cb, void *ctx);
 
+/* Appends lines FIRST..LAST of document DOC_ID to the string in BUF
+ * (SIZE bytes), each on a line of its own, as far as they fit: for a
+ * passage quoted on screen. */
+enum status document_append_lines(struct db *db, int64_t doc_id, int64_t first, int64_t last,
+	char *buf, size_t size);
+
 #endif

@@ -9,6 +9,7 @@
 #include "model/listing.h"
 #include "model/session.h"
 #include "tui/app.h"
+#include "tui/listpos.h"
 #include "tui/panel.h"
 #include "util/display.h"
 #include "util/i18n.h"
@@ -32,14 +33,18 @@ static const struct binding browser_keys[] = {
 
 static struct {
 	int64_t *ids;
-	size_t n, cursor, top;
+	struct list_pos pos;
 	char filter[256];
-	struct rect list;
 } b;
+
+static int64_t current_id(void)
+{
+	return b.pos.cursor < b.pos.n ? b.ids[b.pos.cursor] : 0;
+}
 
 static void browser_open(struct app *app)
 {
-	int64_t keep = b.cursor < b.n ? b.ids[b.cursor] : 0;
+	int64_t keep = current_id();
 	int64_t *ids;
 	size_t n;
 	if (listing_sessions(app_db(app), b.filter, &ids, &n) != STATUS_OK) {
@@ -48,12 +53,10 @@ static void browser_open(struct app *app)
 	}
 	free(b.ids);
 	b.ids = ids;
-	b.n = n;
-	if (b.cursor >= n)
-		b.cursor = n ? n - 1 : 0;
+	list_set_count(&b.pos, n);
 	for (size_t i = 0; i < n; i++)
 		if (ids[i] == keep)
-			b.cursor = i;
+			b.pos.cursor = i;
 }
 
 struct row_ctx {
@@ -83,25 +86,23 @@ static void browser_draw(struct app *app, struct rect r)
 {
 	char head[400];
 	if (b.filter[0])
-		snprintf(head, sizeof head, _("Sitzungen (%zu) · Filter: %s"), b.n, b.filter);
+		snprintf(head, sizeof head, _("Sitzungen (%zu) · Filter: %s"), b.pos.n, b.filter);
 	else
-		snprintf(head, sizeof head, _("Sitzungen (%zu)"), b.n);
+		snprintf(head, sizeof head, _("Sitzungen (%zu)"), b.pos.n);
 	ui_text_pad(r.y, r.x + 1, r.w - 1, head, ui_attr(UI_TITLE));
 	ui_text(r.y + 1, r.x + 1, r.w - 1, _("Nr.  Datum       Titel   (U Unseens · Z Ziele · M Maßnahmen · "
 		"D Dokumente)"), ui_attr(UI_DIM));
-	b.list = (struct rect){ r.y + 2, r.x + 1, r.h - 2, r.w - 2 };
-	if (b.n == 0) {
-		ui_text(b.list.y, b.list.x, b.list.w, b.filter[0] ? _("Keine Sitzung passt zum Filter.")
+	list_place(&b.pos, (struct rect){ r.y + 2, r.x + 1, r.h - 2, r.w - 2 });
+	const struct rect *list = &b.pos.area;
+	if (b.pos.n == 0) {
+		ui_text(list->y, list->x, list->w, b.filter[0] ? _("Keine Sitzung passt zum Filter.")
 			: _("Noch keine Sitzung — a legt eine an."), ui_attr(UI_DIM));
 		return;
 	}
-	if (b.cursor < b.top)
-		b.top = b.cursor;
-	if (b.list.h > 0 && b.cursor >= b.top + (size_t)b.list.h)
-		b.top = b.cursor - (size_t)b.list.h + 1;
-	for (int i = 0; i < b.list.h && b.top + (size_t)i < b.n; i++) {
-		struct row_ctx rc = { b.list.y + i, b.list.x, b.list.w, b.top + (size_t)i == b.cursor };
-		session_summary(app_db(app), b.ids[b.top + (size_t)i], draw_summary, &rc);
+	for (int i = 0; i < list->h && b.pos.top + (size_t)i < b.pos.n; i++) {
+		size_t row = b.pos.top + (size_t)i;
+		struct row_ctx rc = { list->y + i, list->x, list->w, row == b.pos.cursor };
+		session_summary(app_db(app), b.ids[row], draw_summary, &rc);
 	}
 }
 
@@ -115,36 +116,20 @@ static void draw_filter_line(void *ctx)
 		ui_attr(UI_TAB_ACTIVE));
 }
 
-static int browser_command(struct app *app, int command, int key);
-
 /* Narrows the list with every key typed. */
 static void run_filter(struct app *app)
 {
 	for (;;) {
 		int key = app_modal_key(app, draw_filter_line, NULL);
-		size_t len = strlen(b.filter);
 		if (key == 27) {
 			b.filter[0] = '\0';
 		} else if (key == '\r' || key == '\n' || key == UI_FN(KEY_ENTER)) {
 			return;
-		} else if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == 8) {
-			while (len > 0 && (b.filter[len - 1] & 0xC0) == 0x80)
-				len--;
-			b.filter[len ? len - 1 : 0] = '\0';
-		} else if (key == UI_FN(KEY_UP) || key == UI_FN(KEY_DOWN)) {
-			browser_command(app, key == UI_FN(KEY_UP) ? PANEL_UP : PANEL_DOWN, key);
-			continue;
-		} else if (key < UI_FN(0) && key >= ' ' && key != 127) {
-			char mb[8];
-			int k = wctomb(mb, (wchar_t)key);
-			if (k > 0 && len + (size_t)k < sizeof b.filter) {
-				memcpy(b.filter + len, mb, (size_t)k);
-				b.filter[len + (size_t)k] = '\0';
-			}
-		} else {
+		} else if (list_command(&b.pos, list_key_command(key)) ||
+		           !ui_line_key(b.filter, sizeof b.filter, key)) {
 			continue;
 		}
-		b.cursor = 0;
+		b.pos.cursor = 0;
 		browser_open(app);
 		if (key == 27)
 			return;
@@ -169,16 +154,10 @@ static void new_session(struct app *app)
 static int browser_command(struct app *app, int command, int key)
 {
 	(void)key;
-	int64_t id = b.cursor < b.n ? b.ids[b.cursor] : 0;
-	int page = b.list.h > 1 ? b.list.h - 1 : 1;
-	long to = (long)b.cursor;
+	int64_t id = current_id();
+	if (list_command(&b.pos, command))
+		return VIEW_HANDLED;
 	switch (command) {
-	case PANEL_UP: to--; break;
-	case PANEL_DOWN: to++; break;
-	case PANEL_PAGE_UP: to -= page; break;
-	case PANEL_PAGE_DOWN: to += page; break;
-	case PANEL_HOME: to = 0; break;
-	case PANEL_END: to = (long)b.n; break;
 	case B_OPEN:
 		if (id)
 			app_open_session(app, id);
@@ -220,29 +199,23 @@ static int browser_command(struct app *app, int command, int key)
 	default:
 		return VIEW_UNHANDLED;
 	}
-	if (to >= (long)b.n)
-		to = (long)b.n - 1;
-	b.cursor = to < 0 ? 0 : (size_t)to;
-	return VIEW_HANDLED;
 }
 
 static int browser_click(struct app *app, int y, int x, bool double_click)
 {
-	(void)x;
-	if (y < b.list.y || y >= b.list.y + b.list.h)
+	long row = list_row_at(&b.pos, y, x);
+	if (row < 0)
 		return VIEW_UNHANDLED;
-	size_t row = b.top + (size_t)(y - b.list.y);
-	if (row < b.n) {
-		b.cursor = row;
-		if (double_click)
-			app_open_session(app, b.ids[row]);
-	}
+	b.pos.cursor = (size_t)row;
+	if (double_click)
+		app_open_session(app, b.ids[row]);
 	return VIEW_HANDLED;
 }
 
 static void browser_scroll(struct app *app, int delta)
 {
-	browser_command(app, delta < 0 ? PANEL_UP : PANEL_DOWN, 0);
+	(void)app;
+	list_move(&b.pos, delta);
 }
 
 const struct view browser_view = {

@@ -16,6 +16,7 @@
 #include "model/draft.h"
 #include "tui/app.h"
 #include "tui/editor.h"
+#include "tui/listpos.h"
 #include "util/display.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -220,24 +221,23 @@ struct pick_state {
 	char **labels;
 	size_t n;
 	size_t *shown;       /* indexes of the rows that pass the filter */
-	size_t nshown, cursor, top;
+	struct list_pos pos; /* over the rows shown */
 	char filter[256];
 	bool *selected;
-	struct rect list;
 };
 
 static void pick_filter(struct pick_state *p)
 {
-	size_t keep = p->nshown ? p->shown[p->cursor < p->nshown ? p->cursor : 0] : 0;
-	p->nshown = 0;
-	p->cursor = 0;
+	size_t keep = p->pos.n ? p->shown[p->pos.cursor] : 0, n = 0, cursor = 0;
 	for (size_t i = 0; i < p->n; i++) {
 		if (!text_contains_folded(p->labels[i], p->filter))
 			continue;
 		if (i == keep)
-			p->cursor = p->nshown;
-		p->shown[p->nshown++] = i;
+			cursor = n;
+		p->shown[n++] = i;
 	}
+	list_set_count(&p->pos, n);
+	p->pos.cursor = cursor;
 }
 
 static void draw_pick(void *ctx)
@@ -248,19 +248,16 @@ static void draw_pick(void *ctx)
 	char line[300];
 	snprintf(line, sizeof line, "%s %s", _("Filter:"), p->filter);
 	ui_text(r.y + 1, r.x + 2, r.w - 4, line, ui_attr(UI_ACCENT));
-	p->list = (struct rect){ r.y + 2, r.x + 1, r.h - 4, r.w - 2 };
-	if (p->cursor < p->top)
-		p->top = p->cursor;
-	if (p->list.h > 0 && p->cursor >= p->top + (size_t)p->list.h)
-		p->top = p->cursor - (size_t)p->list.h + 1;
-	for (int i = 0; i < p->list.h && p->top + (size_t)i < p->nshown; i++) {
-		size_t row = p->top + (size_t)i;
+	list_place(&p->pos, (struct rect){ r.y + 2, r.x + 1, r.h - 4, r.w - 2 });
+	const struct rect *list = &p->pos.area;
+	for (int i = 0; i < list->h && p->pos.top + (size_t)i < p->pos.n; i++) {
+		size_t row = p->pos.top + (size_t)i;
 		size_t index = p->shown[row];
-		attr_t a = row == p->cursor ? ui_attr(UI_CURSOR) : ui_attr(UI_NORMAL);
+		attr_t a = row == p->pos.cursor ? ui_attr(UI_CURSOR) : ui_attr(UI_NORMAL);
 		char text[600];
 		snprintf(text, sizeof text, "%s%s", p->selected ? (p->selected[index] ? "[x] " : "[ ] ") : " ",
 			p->labels[index]);
-		ui_text_pad(p->list.y + i, p->list.x, p->list.w, text, a);
+		ui_text_pad(list->y + i, list->x, list->w, text, a);
 	}
 	const char *hint = p->selected ? _("Leertaste an/aus · Enter fertig · Esc abbrechen · tippen filtert")
 	                               : _("Enter wählen · Esc abbrechen · tippen filtert");
@@ -272,16 +269,14 @@ static void pick_click(struct pick_state *p, bool *chosen)
 	MEVENT ev;
 	if (getmouse(&ev) != OK)
 		return;
+	long row;
 	if (ev.bstate & BUTTON4_PRESSED) {
-		p->cursor = p->cursor > 3 ? p->cursor - 3 : 0;
+		list_move(&p->pos, -3);
 	} else if (ev.bstate & BUTTON5_PRESSED) {
-		p->cursor = p->cursor + 3 < p->nshown ? p->cursor + 3 : (p->nshown ? p->nshown - 1 : 0);
-	} else if (ev.y >= p->list.y && ev.y < p->list.y + p->list.h) {
-		size_t row = p->top + (size_t)(ev.y - p->list.y);
-		if (row < p->nshown) {
-			p->cursor = row;
-			*chosen = (ev.bstate & BUTTON1_DOUBLE_CLICKED) != 0;
-		}
+		list_move(&p->pos, 3);
+	} else if ((row = list_row_at(&p->pos, ev.y, ev.x)) >= 0) {
+		p->pos.cursor = (size_t)row;
+		*chosen = (ev.bstate & BUTTON1_DOUBLE_CLICKED) != 0;
 	}
 }
 
@@ -304,7 +299,7 @@ int app_pick(struct app *app, const char *title, size_t n, pick_label label, voi
 	}
 	pick_filter(&p);
 	if (initial >= 0 && (size_t)initial < n)
-		p.cursor = (size_t)initial;
+		p.pos.cursor = (size_t)initial;   /* nothing is filtered yet: row = index */
 	int result = -1;
 	for (;;) {
 		int key = app_modal_key(app, draw_pick, &p);
@@ -313,42 +308,16 @@ int app_pick(struct app *app, const char *title, size_t n, pick_label label, voi
 			break;
 		if (key == UI_FN(KEY_MOUSE))
 			pick_click(&p, &chosen);
-		else if (key == UI_FN(KEY_DOWN))
-			p.cursor = p.cursor + 1 < p.nshown ? p.cursor + 1 : p.cursor;
-		else if (key == UI_FN(KEY_UP))
-			p.cursor = p.cursor ? p.cursor - 1 : 0;
-		else if (key == UI_FN(KEY_NPAGE))
-			p.cursor = p.cursor + (size_t)p.list.h < p.nshown ? p.cursor + (size_t)p.list.h
-				: (p.nshown ? p.nshown - 1 : 0);
-		else if (key == UI_FN(KEY_PPAGE))
-			p.cursor = p.cursor > (size_t)p.list.h ? p.cursor - (size_t)p.list.h : 0;
-		else if (key == UI_FN(KEY_HOME))
-			p.cursor = 0;
-		else if (key == UI_FN(KEY_END))
-			p.cursor = p.nshown ? p.nshown - 1 : 0;
-		else if (key == ' ' && selected && p.nshown)
-			selected[p.shown[p.cursor]] = !selected[p.shown[p.cursor]];
+		else if (list_command(&p.pos, list_key_command(key)))
+			;
+		else if (key == ' ' && selected && p.pos.n)
+			selected[p.shown[p.pos.cursor]] = !selected[p.shown[p.pos.cursor]];
 		else if (is_enter(key))
 			chosen = true;
-		else if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == 8) {
-			size_t len = strlen(p.filter);
-			while (len > 0 && (p.filter[len - 1] & 0xC0) == 0x80)
-				len--;
-			p.filter[len ? len - 1 : 0] = '\0';
+		else if (ui_line_key(p.filter, sizeof p.filter, key))
 			pick_filter(&p);
-		} else if (key < UI_FN(0) && key >= ' ' && key != 127) {
-			char mb[MB_LEN_MAX + 1];
-			mbstate_t st;
-			memset(&st, 0, sizeof st);
-			size_t k = wcrtomb(mb, (wchar_t)key, &st);
-			if (k != (size_t)-1 && strlen(p.filter) + k < sizeof p.filter) {
-				mb[k] = '\0';
-				strcat(p.filter, mb);
-				pick_filter(&p);
-			}
-		}
-		if (chosen && p.nshown) {
-			result = (int)p.shown[p.cursor];
+		if (chosen && p.pos.n) {
+			result = (int)p.shown[p.pos.cursor];
 			break;
 		}
 		if (chosen && selected) {

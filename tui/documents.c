@@ -17,6 +17,7 @@
 #include "tui/dialog.h"
 #include "tui/editor.h"
 #include "tui/hinge_view.h"
+#include "tui/listpos.h"
 #include "tui/panel.h"
 #include "tui/reader.h"
 #include "tui/search_view.h"
@@ -64,8 +65,8 @@ struct doc_row {
 
 static struct {
 	struct doc_row *rows;
-	size_t n, cap, cursor, top;
-	struct rect list;
+	size_t n, cap;          /* rows loaded */
+	struct list_pos pos;
 	bool nomem;
 } dl;
 
@@ -114,14 +115,14 @@ static int keep_document(void *ctx, const struct document *d, int64_t codings)
 
 static int64_t current_id(void)
 {
-	return dl.cursor < dl.n ? dl.rows[dl.cursor].id : 0;
+	return dl.pos.cursor < dl.n ? dl.rows[dl.pos.cursor].id : 0;
 }
 
 static void select_id(int64_t id)
 {
 	for (size_t i = 0; i < dl.n; i++)
 		if (dl.rows[i].id == id)
-			dl.cursor = i;
+			dl.pos.cursor = i;
 }
 
 static void documents_open(struct app *app)
@@ -135,8 +136,7 @@ static void documents_open(struct app *app)
 		app_error(app);
 	else if (dl.nomem)
 		app_status(app, "%s", _("kein Speicher: nicht alle Dokumente werden gezeigt"));
-	if (dl.cursor >= dl.n)
-		dl.cursor = dl.n ? dl.n - 1 : 0;
+	list_set_count(&dl.pos, dl.n);
 	select_id(keep);
 }
 
@@ -201,9 +201,9 @@ static void component_text(struct app *app, int64_t id, char *buf, size_t size)
  * and memo. */
 static void draw_detail(struct app *app, struct rect r)
 {
-	if (dl.cursor >= dl.n || r.h < 1)
+	if (dl.pos.cursor >= dl.n || r.h < 1)
 		return;
-	const struct doc_row *d = &dl.rows[dl.cursor];
+	const struct doc_row *d = &dl.rows[dl.pos.cursor];
 	char text[4096], comp[300];
 	component_text(app, d->component_id, comp, sizeof comp);
 	snprintf(text, sizeof text, _("Datei: %s · importiert %s\nKomponente: %s\nTeilnehmende: %s\n"
@@ -223,27 +223,24 @@ static void documents_draw(struct app *app, struct rect r)
 	struct columns c = columns_for(r.w);
 	draw_columns(r.y + 1, r.x, r.w, &c, _("Nr."), _("Titel"), _("Art"), _("Datum"), _("Zeilen"),
 		_("Kod."), ui_attr(UI_DIM), ui_attr(UI_DIM));
-	dl.list = (struct rect){ r.y + 2, r.x, r.h - 2 - detail_h, r.w };
+	list_place(&dl.pos, (struct rect){ r.y + 2, r.x, r.h - 2 - detail_h, r.w });
+	const struct rect *list = &dl.pos.area;
 	if (dl.n == 0) {
-		ui_wrap((struct rect){ dl.list.y, r.x, dl.list.h, r.w }, 0,
+		ui_wrap((struct rect){ list->y, r.x, list->h, r.w }, 0,
 			_("Noch keine Dokumente. i importiert Textdateien (.txt, .md; UTF-8 oder "
 			  "Windows-1252), z. B. die Protokolle der Untergruppen."), ui_attr(UI_DIM));
 		return;
 	}
-	if (dl.cursor < dl.top)
-		dl.top = dl.cursor;
-	if (dl.list.h > 0 && dl.cursor >= dl.top + (size_t)dl.list.h)
-		dl.top = dl.cursor - (size_t)dl.list.h + 1;
-	for (int i = 0; i < dl.list.h && dl.top + (size_t)i < dl.n; i++) {
-		size_t index = dl.top + (size_t)i;
+	for (int i = 0; i < list->h && dl.pos.top + (size_t)i < dl.n; i++) {
+		size_t index = dl.pos.top + (size_t)i;
 		const struct doc_row *d = &dl.rows[index];
-		bool cur = index == dl.cursor;
+		bool cur = index == dl.pos.cursor;
 		attr_t a = cur ? ui_attr(UI_CURSOR) : ui_attr(UI_NORMAL);
 		char number[16], lines[24], codings[24];
 		snprintf(number, sizeof number, "%3" PRId64 " ", d->id);
 		snprintf(lines, sizeof lines, "%" PRId64, d->lines);
 		snprintf(codings, sizeof codings, "%" PRId64, d->codings);
-		draw_columns(dl.list.y + i, r.x, r.w, &c, number, d->title, kind_label(d->kind), d->date,
+		draw_columns(list->y + i, r.x, r.w, &c, number, d->title, kind_label(d->kind), d->date,
 			lines, codings, a, cur ? a : ui_attr(UI_ACCENT));
 	}
 	if (detail_h) {
@@ -551,9 +548,9 @@ static void edit_metadata(struct app *app, int64_t id)
 
 static void delete_document(struct app *app)
 {
-	if (dl.cursor >= dl.n)
+	if (dl.pos.cursor >= dl.n)
 		return;
-	const struct doc_row *d = &dl.rows[dl.cursor];
+	const struct doc_row *d = &dl.rows[dl.pos.cursor];
 	int64_t id = d->id;
 	char question[1024];
 	snprintf(question, sizeof question, _("Dokument %" PRId64 " „%s“ (%" PRId64 " Zeilen) löschen? "
@@ -571,16 +568,10 @@ static void delete_document(struct app *app)
 static int documents_command(struct app *app, int command, int key)
 {
 	(void)key;
-	int page = dl.list.h > 1 ? dl.list.h - 1 : 1;
-	long to = (long)dl.cursor;
 	int64_t id = current_id();
+	if (list_command(&dl.pos, command))
+		return VIEW_HANDLED;
 	switch (command) {
-	case PANEL_UP: to--; break;
-	case PANEL_DOWN: to++; break;
-	case PANEL_PAGE_UP: to -= page; break;
-	case PANEL_PAGE_DOWN: to += page; break;
-	case PANEL_HOME: to = 0; break;
-	case PANEL_END: to = (long)dl.n; break;
 	case D_OPEN:
 		if (id)
 			reader_show(app, id, 0);
@@ -601,38 +592,32 @@ static int documents_command(struct app *app, int command, int key)
 	default:
 		return VIEW_UNHANDLED;
 	}
-	if (to >= (long)dl.n)
-		to = (long)dl.n - 1;
-	dl.cursor = to < 0 ? 0 : (size_t)to;
-	return VIEW_HANDLED;
 }
 
 static int documents_click(struct app *app, int y, int x, bool double_click)
 {
-	(void)x;
-	if (y < dl.list.y || y >= dl.list.y + dl.list.h)
+	long row = list_row_at(&dl.pos, y, x);
+	if (row < 0)
 		return VIEW_UNHANDLED;
-	size_t row = dl.top + (size_t)(y - dl.list.y);
-	if (row < dl.n) {
-		dl.cursor = row;
-		if (double_click)
-			reader_show(app, dl.rows[row].id, 0);
-	}
+	dl.pos.cursor = (size_t)row;
+	if (double_click)
+		reader_show(app, dl.rows[row].id, 0);
 	return VIEW_HANDLED;
 }
 
 static void documents_wheel(struct app *app, int delta)
 {
-	documents_command(app, delta < 0 ? PANEL_UP : PANEL_DOWN, 0);
+	(void)app;
+	list_move(&dl.pos, delta);
 }
 
 static void documents_current(struct app *app, char *head, size_t head_size, char *text,
 	size_t text_size)
 {
 	(void)app;
-	if (dl.cursor >= dl.n)
+	if (dl.pos.cursor >= dl.n)
 		return;
-	const struct doc_row *d = &dl.rows[dl.cursor];
+	const struct doc_row *d = &dl.rows[dl.pos.cursor];
 	snprintf(head, head_size, "%s", d->title);
 	snprintf(text, text_size, _("%s · %s · %" PRId64 " Zeilen · %" PRId64 " Kodierungen%s%s"),
 		kind_label(d->kind), *d->date ? d->date : "—", d->lines, d->codings,

@@ -373,24 +373,6 @@ static void hinge_wheel(struct app *app, int delta)
 	move_cursor(delta < 0 ? -1 : 1);
 }
 
-struct current_ctx {
-	char *text;
-	size_t size, len;
-};
-
-static int append_line(void *ctx, int64_t number, const char *line)
-{
-	struct current_ctx *c = ctx;
-	(void)number;
-	if (c->len + 1 >= c->size)
-		return 1;
-	c->len += (size_t)snprintf(c->text + c->len, c->size - c->len, "%s%s", c->len ? "\n" : "",
-		line);
-	if (c->len >= c->size)
-		c->len = c->size - 1;
-	return 0;
-}
-
 /* Projector mode: the code as heading, the passage's quote as text. */
 static void hinge_current(struct app *app, char *head, size_t head_size, char *text,
 	size_t text_size)
@@ -401,9 +383,10 @@ static void hinge_current(struct app *app, char *head, size_t head_size, char *t
 	const struct passage *p = &h.p[h.cursor];
 	int n = snprintf(text, text_size, _("%s, Z. %" PRId64 "–%" PRId64 ":"), p->document,
 		p->first, p->last);
-	struct current_ctx c = { text, text_size, n > 0 && (size_t)n < text_size ? (size_t)n : 0 };
+	if (n < 0 || (size_t)n >= text_size)
+		return;
 	int64_t last = p->last - p->first > 200 ? p->first + 200 : p->last;
-	document_lines(app_db(app), p->document_id, p->first, last, append_line, &c);
+	document_append_lines(app_db(app), p->document_id, p->first, last, text, text_size);
 }
 
 const struct view hinge_view = {

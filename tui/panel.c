@@ -25,7 +25,7 @@ static const char *order_name(enum listing_order order)
 
 int64_t panel_current(const struct panel *p)
 {
-	return p->cursor < p->n ? p->ids[p->cursor] : 0;
+	return p->pos.cursor < p->pos.n ? p->ids[p->pos.cursor] : 0;
 }
 
 void panel_open(struct app *app, struct panel *p)
@@ -41,19 +41,17 @@ void panel_open(struct app *app, struct panel *p)
 	}
 	free(p->ids);
 	p->ids = ids;
-	p->n = n;
-	if (p->cursor >= n)
-		p->cursor = n ? n - 1 : 0;
+	list_set_count(&p->pos, n);
 	for (size_t i = 0; i < n; i++)
 		if (ids[i] == keep)
-			p->cursor = i;
+			p->pos.cursor = i;
 }
 
 void panel_free(struct panel *p)
 {
 	free(p->ids);
 	p->ids = NULL;
-	p->n = p->cursor = p->top = 0;
+	memset(&p->pos, 0, sizeof p->pos);
 }
 
 /* ---- the detail pane ---- */
@@ -178,14 +176,14 @@ static void draw_row(struct app *app, struct panel *p, size_t index, int y, int 
 	else
 		dialog_item_label(type, &item, text, sizeof text);
 	item_clear(type, &item);
-	attr_t a = index == p->cursor ? ui_attr(UI_CURSOR) : ui_attr(UI_NORMAL);
+	attr_t a = index == p->pos.cursor ? ui_attr(UI_CURSOR) : ui_attr(UI_NORMAL);
 	int rw = display_width(right);
 	if (rw + 12 > w)
 		rw = 0;   /* too narrow: the text matters more than the figures */
 	ui_text_pad(y, x, w, "", a);
 	ui_text(y, x, w - (rw ? rw + 2 : 0), text, a);
 	if (rw)
-		ui_text(y, x + w - rw - 1, rw, right, index == p->cursor ? a : ui_attr(UI_ACCENT));
+		ui_text(y, x + w - rw - 1, rw, right, index == p->pos.cursor ? a : ui_attr(UI_ACCENT));
 }
 
 static void draw_list(struct app *app, struct panel *p, struct rect r)
@@ -193,25 +191,21 @@ static void draw_list(struct app *app, struct panel *p, struct rect r)
 	char head[256];
 	const char *order = p->norders > 1 ? order_name(p->orders[p->order]) : "";
 	if (p->component)
-		snprintf(head, sizeof head, "%s (%zu) %s · %s K%" PRId64, _(p->title), p->n, order,
+		snprintf(head, sizeof head, "%s (%zu) %s · %s K%" PRId64, _(p->title), p->pos.n, order,
 			_("nur"), p->component);
 	else
-		snprintf(head, sizeof head, "%s (%zu) %s", _(p->title), p->n, order);
+		snprintf(head, sizeof head, "%s (%zu) %s", _(p->title), p->pos.n, order);
 	ui_text_pad(r.y, r.x, r.w, head, ui_attr(UI_TITLE));
-	p->list_area = (struct rect){ r.y + 1, r.x, r.h - 1, r.w };
-	int h = p->list_area.h;
+	list_place(&p->pos, (struct rect){ r.y + 1, r.x, r.h - 1, r.w });
+	int h = p->pos.area.h;
 	if (h <= 0)
 		return;
-	if (p->cursor < p->top)
-		p->top = p->cursor;
-	if (p->cursor >= p->top + (size_t)h)
-		p->top = p->cursor - (size_t)h + 1;
-	if (p->n == 0) {
+	if (p->pos.n == 0) {
 		ui_text(r.y + 1, r.x + 1, r.w - 1, _("(leer — a legt einen Eintrag an)"), ui_attr(UI_DIM));
 		return;
 	}
-	for (int i = 0; i < h && p->top + (size_t)i < p->n; i++)
-		draw_row(app, p, p->top + (size_t)i, r.y + 1 + i, r.x, r.w);
+	for (int i = 0; i < h && p->pos.top + (size_t)i < p->pos.n; i++)
+		draw_row(app, p, p->pos.top + (size_t)i, r.y + 1 + i, r.x, r.w);
 }
 
 void panel_draw(struct app *app, struct panel *p, struct rect r, bool detail)
@@ -248,14 +242,8 @@ void panel_draw(struct app *app, struct panel *p, struct rect r, bool detail)
 
 static void move_cursor(struct panel *p, long delta)
 {
-	long c = (long)p->cursor + delta;
-	if (c >= (long)p->n)
-		c = (long)p->n - 1;
-	if (c < 0)
-		c = 0;
-	if ((size_t)c != p->cursor)
+	if (list_move(&p->pos, delta))
 		p->detail_skip = 0;
-	p->cursor = (size_t)c;
 }
 
 struct field_menu {
@@ -334,8 +322,8 @@ static void reorder(struct app *app, struct panel *p, int delta)
 		app_status(app, "%s", _("Umordnen geht in der eigenen Reihenfolge (s wechselt)."));
 		return;
 	}
-	long other = (long)p->cursor + delta;
-	if (other < 0 || other >= (long)p->n)
+	long other = (long)p->pos.cursor + delta;
+	if (other < 0 || other >= (long)p->pos.n)
 		return;
 	const struct item_type *type = item_type(p->kind);
 	const struct item_field *f = item_field_by_name(type, "position");
@@ -346,7 +334,7 @@ static void reorder(struct app *app, struct panel *p, int delta)
 	enum status rc = db_begin(db);
 	bool have_a = false, have_b = false;
 	if (rc == STATUS_OK)
-		rc = item_read(db, type, p->ids[p->cursor], &a), have_a = rc == STATUS_OK;
+		rc = item_read(db, type, p->ids[p->pos.cursor], &a), have_a = rc == STATUS_OK;
 	if (rc == STATUS_OK)
 		rc = item_read(db, type, p->ids[other], &b), have_b = rc == STATUS_OK;
 	if (rc == STATUS_OK) {
@@ -367,7 +355,7 @@ static void reorder(struct app *app, struct panel *p, int delta)
 		app_error(app);
 		return;
 	}
-	p->cursor = (size_t)other;
+	p->pos.cursor = (size_t)other;
 	app_changed(app);
 }
 
@@ -400,7 +388,7 @@ static void choose_component(struct app *app, struct panel *p)
 	int pick = app_pick(app, _("Nach Komponente filtern"), n + 1, component_label, &c, 0, NULL);
 	if (pick >= 0) {
 		p->component = pick == 0 ? 0 : c.ids[pick - 1];
-		p->cursor = 0;
+		p->pos.cursor = 0;
 		panel_open(app, p);
 	}
 	free(c.ids);
@@ -418,21 +406,20 @@ static void fill_new(void *ctx, void *item)
 
 int panel_command(struct app *app, struct panel *p, int command)
 {
-	int page = p->list_area.h > 1 ? p->list_area.h - 1 : 1;
 	int64_t id = panel_current(p);
+	size_t before = p->pos.cursor;
+	if (list_command(&p->pos, command)) {
+		if (p->pos.cursor != before)
+			p->detail_skip = 0;
+		return VIEW_HANDLED;
+	}
 	switch (command) {
-	case PANEL_UP: move_cursor(p, -1); break;
-	case PANEL_DOWN: move_cursor(p, 1); break;
-	case PANEL_PAGE_UP: move_cursor(p, -page); break;
-	case PANEL_PAGE_DOWN: move_cursor(p, page); break;
-	case PANEL_HOME: move_cursor(p, -(long)p->n); break;
-	case PANEL_END: move_cursor(p, (long)p->n); break;
 	case PANEL_ADD: {
 		int64_t new_id;
 		if (dialog_create_item(app, item_type(p->kind), fill_new, p, &new_id)) {
-			for (size_t i = 0; i < p->n; i++)
+			for (size_t i = 0; i < p->pos.n; i++)
 				if (p->ids[i] == new_id)
-					p->cursor = i;
+					p->pos.cursor = i;
 		}
 		break;
 	}
@@ -477,13 +464,10 @@ int panel_command(struct app *app, struct panel *p, int command)
 
 int panel_click(struct app *app, struct panel *p, int y, int x, bool double_click)
 {
-	struct rect r = p->list_area;
-	if (y < r.y || y >= r.y + r.h || x < r.x || x >= r.x + r.w)
+	long row = list_row_at(&p->pos, y, x);
+	if (row < 0)
 		return VIEW_UNHANDLED;
-	size_t row = p->top + (size_t)(y - r.y);
-	if (row >= p->n)
-		return VIEW_HANDLED;
-	p->cursor = row;
+	p->pos.cursor = (size_t)row;
 	p->detail_skip = 0;
 	if (double_click)
 		edit_item(app, p->kind, p->ids[row]);
@@ -511,15 +495,16 @@ static bool item_matches(const struct item_type *type, const void *item, const c
 bool panel_find(struct app *app, struct panel *p, const char *needle, bool backwards)
 {
 	const struct item_type *type = item_type(p->kind);
-	for (size_t step = 1; step <= p->n; step++) {
-		size_t i = backwards ? (p->cursor + p->n - step) % p->n : (p->cursor + step) % p->n;
+	size_t n = p->pos.n, cursor = p->pos.cursor;
+	for (size_t step = 1; step <= n; step++) {
+		size_t i = backwards ? (cursor + n - step) % n : (cursor + step) % n;
 		union item_any item;
 		if (item_read(app_db(app), type, p->ids[i], &item) != STATUS_OK)
 			continue;
 		bool hit = item_matches(type, &item, needle);
 		item_clear(type, &item);
 		if (hit) {
-			p->cursor = i;
+			p->pos.cursor = i;
 			p->detail_skip = 0;
 			return true;
 		}

@@ -12,6 +12,7 @@
 #include "model/item.h"
 #include "model/listing.h"
 #include "tui/app.h"
+#include "tui/listpos.h"
 
 /* The commands a panel runs; a view binds the keys it offers. */
 enum panel_command {
@@ -66,10 +67,9 @@ struct panel {
 	/* Optional: fills the new item before it is created (e.g. the
 	 * component filter, a group). */
 	void (*fill)(struct panel *panel, void *item);
-	/* State. */
+	/* State: the ids of the rows (only ids are held) and where the list is. */
 	int64_t *ids;
-	size_t n, cursor, top;
-	struct rect list_area;
+	struct list_pos pos;
 	int detail_skip;
 };
 

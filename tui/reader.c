@@ -960,24 +960,6 @@ static void reader_wheel(struct app *app, int delta)
 	move_to(rd.cursor);
 }
 
-struct current_ctx {
-	char *text;
-	size_t size, len;
-};
-
-static int append_line(void *ctx, int64_t number, const char *line)
-{
-	struct current_ctx *c = ctx;
-	(void)number;
-	if (c->len + 1 >= c->size)
-		return 1;
-	c->len += (size_t)snprintf(c->text + c->len, c->size - c->len, "%s%s", c->len ? "\n" : "",
-		line);
-	if (c->len >= c->size)
-		c->len = c->size - 1;
-	return 0;
-}
-
 /* Projector mode: the document's title, and the selected passage (or
  * the cursor's line) with its line numbers. */
 static void reader_current(struct app *app, char *head, size_t head_size, char *text,
@@ -987,10 +969,11 @@ static void reader_current(struct app *app, char *head, size_t head_size, char *
 	int64_t first = sel_first(), last = sel_last();
 	int n = first == last ? snprintf(text, text_size, _("Z. %" PRId64 ":"), first)
 		: snprintf(text, text_size, _("Z. %" PRId64 "–%" PRId64 ":"), first, last);
-	struct current_ctx c = { text, text_size, n > 0 && (size_t)n < text_size ? (size_t)n : 0 };
+	if (n < 0 || (size_t)n >= text_size)
+		return;
 	if (last - first > 200)
 		last = first + 200;   /* more does not fit a projected screen anyway */
-	document_lines(app_db(app), rd.doc, first, last, append_line, &c);
+	document_append_lines(app_db(app), rd.doc, first, last, text, text_size);
 }
 
 const struct view reader_view = {

@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <wchar.h>
+#include <wctype.h>
 
 #include "model/search.h"
 #include "util/display.h"
@@ -305,4 +307,26 @@ const char *ui_fmt(char *buf, size_t size, const char *fmt, ...)
 int ui_key_code(int kind, wint_t key)
 {
 	return kind == KEY_CODE_YES ? UI_FN(key) : (int)key;
+}
+
+bool ui_line_key(char *buf, size_t size, int key)
+{
+	size_t len = strlen(buf);
+	if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == 8) {
+		while (len > 0 && (buf[len - 1] & 0xC0) == 0x80)
+			len--;
+		buf[len ? len - 1 : 0] = '\0';
+		return true;
+	}
+	if (key >= UI_FN(0) || key < ' ' || !iswprint((wint_t)key))
+		return false;
+	char mb[MB_LEN_MAX];
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	size_t k = wcrtomb(mb, (wchar_t)key, &st);
+	if (k != (size_t)-1 && len + k < size) {
+		memcpy(buf + len, mb, k);
+		buf[len + k] = '\0';
+	}
+	return true;
 }

@@ -63,6 +63,11 @@ void ui_frame(struct rect r, const char *title);
 const char *ui_fmt(char *buf, size_t size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Edits the one-line string in BUF (SIZE bytes) with KEY as a filter
+ * line does: a printable character is appended, Backspace removes the
+ * last character (never half of one).  False for any other key. */
+bool ui_line_key(char *buf, size_t size, int key);
+
 /* Key codes: characters as themselves, function keys above Unicode. */
 #define UI_FN(k) ((int)(k) + 0x110000)
 #define UI_CTRL(c) ((c) & 0x1f)
