@@ -423,7 +423,10 @@ static bool ask_value(struct app *app, const struct item_type *type, int64_t id,
 	const struct item_field *f, const char *text, const char *original, char **out)
 {
 	char title[256], key[128];
-	snprintf(title, sizeof title, "%s %" PRId64 ": %s", _(type->label), id, _(f->label));
+	if (id)
+		snprintf(title, sizeof title, "%s %" PRId64 ": %s", _(type->label), id, _(f->label));
+	else
+		snprintf(title, sizeof title, _("Neu: %s: %s"), _(type->label), _(f->label));
 	switch (f->kind) {
 	case FIELD_TEXT:
 		snprintf(key, sizeof key, "%s:%" PRId64 ":%s", type->name, id, f->name);
@@ -655,6 +658,27 @@ bool app_edit_links(struct app *app, enum link_kind kind, int64_t from)
 
 /* ---- create and delete ---- */
 
+/* Asks for each required reference of a new ITEM still unset (the two
+ * goals of a goal conflict); false when cancelled or refused. */
+static bool ask_required_refs(struct app *app, const struct item_type *type, void *item)
+{
+	for (size_t i = 0; i < type->nfields; i++) {
+		const struct item_field *f = &type->fields[i];
+		if (f->kind != FIELD_REF || !f->required || *(int64_t *)((char *)item + f->offset))
+			continue;
+		char *value = NULL;
+		if (!ask_value(app, type, 0, f, "", "", &value))
+			return false;
+		enum status rc = item_parse(app_db(app), type, item, f, value);
+		free(value);
+		if (rc != STATUS_OK) {
+			app_error(app);
+			return false;
+		}
+	}
+	return true;
+}
+
 bool dialog_create_item(struct app *app, const struct item_type *type,
 	void (*fill)(void *ctx, void *item), void *ctx, int64_t *id)
 {
@@ -669,11 +693,15 @@ bool dialog_create_item(struct app *app, const struct item_type *type,
 	if (fill)
 		fill(ctx, &item);
 	enum status rc = item_parse(db, type, &item, item_title_field(type), title);
+	free(title);
+	if (rc == STATUS_OK && !ask_required_refs(app, type, &item)) {
+		item_clear(type, &item);
+		return false;
+	}
 	if (rc == STATUS_OK)
 		rc = item_create(db, type, &item);
 	*id = ((int64_t *)&item)[0];
 	item_clear(type, &item);
-	free(title);
 	if (rc != STATUS_OK) {
 		app_error(app);
 		return false;

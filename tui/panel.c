@@ -394,14 +394,13 @@ static void choose_component(struct app *app, struct panel *p)
 	free(c.ids);
 }
 
+/* A new item of a filtered list belongs to the filter's component. */
 static void fill_new(void *ctx, void *item)
 {
 	struct panel *p = ctx;
 	const struct item_field *f = item_field_by_name(item_type(p->kind), "component");
 	if (f && p->component)
 		*(int64_t *)((char *)item + f->offset) = p->component;
-	if (p->fill)
-		p->fill(p, item);
 }
 
 int panel_command(struct app *app, struct panel *p, int command)

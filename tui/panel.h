@@ -64,9 +64,6 @@ struct panel {
 	 * and RIGHT with a short right-aligned figure. */
 	void (*row)(struct app *app, const void *item, char *buf, size_t size,
 		char *right, size_t right_size);
-	/* Optional: fills the new item before it is created (e.g. the
-	 * component filter, a group). */
-	void (*fill)(struct panel *panel, void *item);
 	/* State: the ids of the rows (only ids are held) and where the list is. */
 	int64_t *ids;
 	struct list_pos pos;

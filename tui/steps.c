@@ -304,7 +304,7 @@ static const struct binding goals_keys[] = {
 	PANEL_MOVE_KEYS,
 	PANEL_EDIT_KEYS,
 	{ 'z', S_PANEL1, "z", "Ziele" },
-	{ 'k', S_PANEL2, "k", "Zielkonflikte (zwei Ziele und eine Beschreibung)" },
+	{ 'c', S_PANEL2, "c", "Zielkonflikte (zwei Ziele und eine Beschreibung)" },
 	{ 'l', PANEL_LINKS, "l", "Unseens wählen, auf die das Ziel antwortet" },
 	{ 'f', PANEL_FILTER, "f", "nach Komponente filtern" },
 };

@@ -96,6 +96,25 @@ wait_for main "Ziel: Unseen"
 type_text main "Fernwartung"
 keys main Space Enter
 wait_for main "Verknüpfungen gespeichert"
+# A goal conflict: its description, then its two goals from the list.
+keys main a
+type_text main "Niedrige Kosten für Wartung"
+keys main Enter
+wait_for main "Ziel 2 angelegt"
+keys main c
+wait_for main "Zielkonflikte (0)"
+keys main a
+type_text main "Datenhoheit kostet Geld"
+keys main Enter
+wait_for main "Neu: Zielkonflikt: Ziel A"
+type_text main "Souverän"
+keys main Enter
+wait_for main "Neu: Zielkonflikt: Ziel B"
+type_text main "Kosten"
+keys main Enter
+wait_for main "Zielkonflikt 1 angelegt"
+wait_for main "Souveränität über Betriebsdaten ↔ Niedrige Kosten"
+is "conflict goals" "$(sql_value "SELECT goal_a || '-' || goal_b FROM conflict")" "1-2"
 
 # Step 5: a measure.
 keys main 5
@@ -134,6 +153,7 @@ out_has "Betriebe unter 50 Beschäftigten"
 out_has "Plattformökonomie"
 out_has "Abhängigkeit von „Plattformen“"
 out_has "Souveränität über Betriebsdaten"
+out_has "Datenhoheit kostet Geld"
 out_has "Schulungen für Geschäftsführer:innen"
 is "votes" "$(sql_value "SELECT votes FROM unseen WHERE id = 2")" 3
 is "goal link" "$(sql_value "SELECT unseen_id FROM goal_unseen WHERE goal_id = 1")" 1
