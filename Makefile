@@ -67,7 +67,9 @@ $(BUILD)/tests/suites.h: $(TEST_SRC)
 $(BUILD)/tests/unit/main.o: $(BUILD)/tests/suites.h
 $(BUILD)/tests/unit/%.o: CPPFLAGS += -I$(BUILD)/tests
 
-$(UNIT): $(LIB_OBJ) $(TEST_OBJ)
+# The screen's objects are linked too: its key tables and the probe are
+# tested on a virtual terminal (tests/unit/test_screen.c).
+$(UNIT): $(LIB_OBJ) $(TUI_SRC:%.c=$(BUILD)/%.o) $(TEST_OBJ)
 	$(E) "  LINK    $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(CHECK_LIBS)
 

@@ -68,7 +68,7 @@ enum {
 };
 
 static const struct binding export_keys[] = {
-	{ UI_FN(KEY_UP), E_UP, "↑ ↓", "Zeile wählen" },
+	{ UI_FN(KEY_UP), E_UP, "↑ ↓ j k", "Zeile wählen" },
 	{ UI_FN(KEY_DOWN), E_DOWN, "↓", NULL },
 	{ 'k', E_UP, "k", NULL },
 	{ 'j', E_DOWN, "j", NULL },
@@ -78,7 +78,7 @@ static const struct binding export_keys[] = {
 	{ '\n', E_CHANGE, "Enter", NULL },
 	{ UI_FN(KEY_ENTER), E_CHANGE, "Enter", NULL },
 	{ ' ', E_NEXT, "Leertaste", NULL },
-	{ UI_FN(KEY_RIGHT), E_NEXT, "← →", "Wert der Zeile durchschalten" },
+	{ UI_FN(KEY_RIGHT), E_NEXT, "← → Leertaste", "Wert der Zeile durchschalten" },
 	{ UI_FN(KEY_LEFT), E_PREV, "←", NULL },
 	{ 'f', E_FILE, "f", "Dateiname ändern" },
 	{ 'x', E_WRITE, "x", "exportieren: Datei schreiben" },

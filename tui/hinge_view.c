@@ -22,7 +22,7 @@ enum {
 };
 
 static const struct binding hinge_keys[] = {
-	{ UI_FN(KEY_UP), PANEL_UP, "↑ ↓", "voriger / nächster Beleg" },
+	{ UI_FN(KEY_UP), PANEL_UP, "↑ ↓ j k", "voriger / nächster Beleg" },
 	{ UI_FN(KEY_DOWN), PANEL_DOWN, "↓", NULL },
 	{ 'k', PANEL_UP, "k", NULL },
 	{ 'j', PANEL_DOWN, "j", NULL },

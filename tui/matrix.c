@@ -35,7 +35,7 @@ enum {
 };
 
 static const struct binding matrix_keys[] = {
-	{ UI_FN(KEY_UP), M_UP, "↑ ↓ ← →", "Zelle wählen (auch k j h l)" },
+	{ UI_FN(KEY_UP), M_UP, "↑ ↓ ← → k j h l", "Zelle wählen" },
 	{ UI_FN(KEY_DOWN), M_DOWN, "↓", NULL },
 	{ UI_FN(KEY_LEFT), M_LEFT, "←", NULL },
 	{ UI_FN(KEY_RIGHT), M_RIGHT, "→", NULL },

@@ -35,7 +35,7 @@ enum panel_command {
 };
 
 #define PANEL_MOVE_KEYS \
-	{ UI_FN(KEY_UP), PANEL_UP, "↑ ↓", "Zeile wählen" }, \
+	{ UI_FN(KEY_UP), PANEL_UP, "↑ ↓ j k", "Zeile wählen" }, \
 	{ UI_FN(KEY_DOWN), PANEL_DOWN, "↓", NULL }, \
 	{ 'k', PANEL_UP, "k", NULL }, \
 	{ 'j', PANEL_DOWN, "j", NULL }, \

@@ -32,13 +32,13 @@ enum {
 };
 
 static const struct binding reader_keys[] = {
-	{ UI_FN(KEY_UP), R_UP, "↑ ↓", "Zeile wählen (mit Auswahl: Auswahl erweitern)" },
+	{ UI_FN(KEY_UP), R_UP, "↑ ↓ j k", "Zeile wählen (mit Auswahl: Auswahl erweitern)" },
 	{ UI_FN(KEY_DOWN), R_DOWN, "↓", NULL },
 	{ 'k', R_UP, "k", NULL },
 	{ 'j', R_DOWN, "j", NULL },
 	{ UI_FN(KEY_PPAGE), R_PAGE_UP, "Bild↑ Bild↓", "seitenweise" },
 	{ UI_FN(KEY_NPAGE), R_PAGE_DOWN, "Bild↓", NULL },
-	{ 'g', R_FIRST, "g G", "erste / letzte Zeile" },
+	{ 'g', R_FIRST, "g G Pos1 Ende", "erste / letzte Zeile" },
 	{ 'G', R_LAST, "G", NULL },
 	{ UI_FN(KEY_HOME), R_FIRST, "Pos1", NULL },
 	{ UI_FN(KEY_END), R_LAST, "Ende", NULL },
