@@ -104,6 +104,10 @@ bool app_confirm(struct app *app, const char *question);
 typedef void (*pick_label)(void *ctx, size_t i, char *buf, size_t size);
 int app_pick(struct app *app, const char *title, size_t n, pick_label label, void *ctx,
 	int initial, bool *selected);
+/* Asks for file names (several separated by spaces, "\ " inside a name)
+ * under LABEL, completing them with Tab from the current folder; true
+ * with *OUT (malloc'd) on Enter. */
+bool app_ask_files(struct app *app, const char *title, const char *label, char **out);
 /* Shows TEXT in a box until a key is pressed. */
 void app_message(struct app *app, const char *title, const char *text);
 

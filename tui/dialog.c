@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include <unistd.h>
 #include <wctype.h>
 
 #include "model/db.h"
@@ -17,6 +18,7 @@
 #include "tui/app.h"
 #include "tui/editor.h"
 #include "tui/listpos.h"
+#include "util/complete.h"
 #include "util/display.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -330,6 +332,110 @@ int app_pick(struct app *app, const char *title, size_t n, pick_label label, voi
 	free(p.labels);
 	free(p.shown);
 	return result;
+}
+
+/* ---- file names, completed with Tab ---- */
+
+struct file_prompt {
+	const char *title, *label;
+	struct editor *ed;
+	struct complete_result found;   /* of the last Tab */
+	bool show;                      /* list the candidates */
+	char folder[PATH_MAX];
+};
+
+static void draw_file_prompt(void *ctx)
+{
+	struct file_prompt *fp = ctx;
+	int h = fp->show ? LINES - 4 : 7, w = COLS - 4 < 90 ? COLS - 4 : 90;
+	if (h > LINES - 2)
+		h = LINES - 2;
+	if (h < 5)
+		h = 5;
+	struct rect r = { (LINES - h) / 2, (COLS - w) / 2, h, w };
+	ui_fill(r, ui_attr(UI_NORMAL));
+	ui_frame(r, fp->title);
+	char line[PATH_MAX + 32];
+	snprintf(line, sizeof line, "%s %s", _("Ordner:"), fp->folder);
+	ui_text(r.y + 1, r.x + 2, r.w - 4, line, ui_attr(UI_DIM));
+	ui_text(r.y + 2, r.x + 2, r.w - 4, fp->label, ui_attr(UI_NORMAL));
+	const char *hint = _("Tab ergänzt · 2× Tab zeigt, was passt · Enter importiert · Esc bricht ab");
+	ui_text(r.y + r.h - 1, r.x + 2, r.w - 4, hint, ui_attr(UI_DIM));
+	if (fp->show && r.h > 6) {
+		/* the candidates, as many as fit, in columns as `ls` would */
+		size_t size = 64;
+		for (size_t i = 0; i < fp->found.ncandidates; i++)
+			size += strlen(fp->found.candidates[i]) + 3;
+		char *list = malloc(size);
+		if (list) {
+			size_t len = 0;
+			for (size_t i = 0; i < fp->found.ncandidates; i++)
+				len += (size_t)snprintf(list + len, size - len, "%s%s", i ? "   " : "",
+					fp->found.candidates[i]);
+			ui_wrap((struct rect){ r.y + 5, r.x + 2, r.h - 6, r.w - 4 }, 0, list,
+				ui_attr(UI_ACCENT));
+			free(list);
+		}
+	}
+	curs_set(1);
+	editor_draw(fp->ed, stdscr, r.y + 3, r.x + 2, 1, r.w - 4, ui_attr(UI_CURSOR));
+}
+
+/* Tab: the last name completed, or on a second Tab the names that fit. */
+static void complete_files(struct file_prompt *fp, int tabs)
+{
+	struct complete_result r;
+	const char *text = editor_text(fp->ed);
+	if (complete_path(text, &r) != STATUS_OK) {
+		beep();
+		return;
+	}
+	if (strcmp(r.line, text) != 0) {
+		editor_set_text(fp->ed, r.line);
+		fp->show = false;
+	} else if (r.ncandidates > 1 && tabs >= 2) {
+		fp->show = true;
+	} else {
+		beep();   /* nothing fits, or several do: a second Tab lists them */
+	}
+	complete_result_clear(&fp->found);
+	fp->found = r;
+}
+
+bool app_ask_files(struct app *app, const char *title, const char *label, char **out)
+{
+	struct file_prompt fp = { .title = title, .label = label, .ed = editor_new("", false) };
+	if (!fp.ed)
+		return false;
+	if (!getcwd(fp.folder, sizeof fp.folder))
+		snprintf(fp.folder, sizeof fp.folder, "%s", ".");
+	bool done = false;
+	int tabs = 0;
+	for (;;) {
+		int key = app_modal_key(app, draw_file_prompt, &fp);
+		if (key == UI_FN(KEY_MOUSE))
+			continue;
+		if (key == '\t') {
+			complete_files(&fp, ++tabs);
+			continue;
+		}
+		tabs = 0;
+		fp.show = false;
+		int kind = key >= UI_FN(0) ? KEY_CODE_YES : OK;
+		wint_t k = (wint_t)(key >= UI_FN(0) ? key - UI_FN(0) : key);
+		enum editor_result r = editor_key(fp.ed, kind, k);
+		if (r == EDITOR_SAVE) {
+			*out = strdup(editor_text(fp.ed));
+			done = *out != NULL;
+			break;
+		}
+		if (r == EDITOR_CANCEL)
+			break;
+	}
+	curs_set(0);
+	complete_result_clear(&fp.found);
+	editor_free(fp.ed);
+	return done;
 }
 
 /* ---- fields ---- */

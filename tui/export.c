@@ -26,6 +26,7 @@
 #include "model/hinge.h"
 #include "tui/app.h"
 #include "tui/dialog.h"
+#include "util/complete.h"
 #include "util/display.h"
 #include "util/i18n.h"
 
@@ -64,7 +65,7 @@ enum form_row {
 };
 
 enum {
-	E_UP = 1, E_DOWN, E_HOME, E_END, E_CHANGE, E_NEXT, E_PREV, E_WRITE, E_FILE,
+	E_UP = 1, E_DOWN, E_HOME, E_END, E_CHANGE, E_NEXT, E_PREV, E_WRITE, E_FILE, E_IMPORT,
 };
 
 static const struct binding export_keys[] = {
@@ -82,6 +83,7 @@ static const struct binding export_keys[] = {
 	{ UI_FN(KEY_LEFT), E_PREV, "←", NULL },
 	{ 'f', E_FILE, "f", "Dateiname ändern" },
 	{ 'x', E_WRITE, "x", "exportieren: Datei schreiben" },
+	{ 'i', E_IMPORT, "i", "Tabelle importieren (Elemente oder Matrix, alles oder nichts)" },
 };
 
 static struct {
@@ -777,6 +779,54 @@ static void change_row(struct app *app, int step)
 	}
 }
 
+/* ---- import ---- */
+
+/* What `didat import-csv` reads, in its order. */
+static const char *const import_kinds[] = {
+	"unseens", "goals", "measures", "stakeholders", "components", "codes", "matrix",
+};
+
+static void import_kind_label(void *ctx, size_t i, char *buf, size_t size)
+{
+	static const char *const labels[] = { "Unseens", "Ziele", "Maßnahmen", "Stakeholdergruppen",
+		"Komponenten", "Codes", "Einflussmatrix" };
+	(void)ctx;
+	snprintf(buf, size, "%s (%s)", _(labels[i]), import_kinds[i]);
+}
+
+/* A spreadsheet into the session, as `didat import-csv` does it: one
+ * transaction, a bad row named with its column, nothing imported then. */
+static void run_import(struct app *app)
+{
+	int kind = app_pick(app, _("Tabelle importieren: was?"), sizeof import_kinds / sizeof import_kinds[0],
+		import_kind_label, NULL, 0, NULL);
+	char *path = NULL;
+	if (kind < 0 || !app_ask_files(app, _("Tabelle importieren"), _("CSV-Datei (Trennzeichen , ; "
+	    "oder Tab; UTF-8 oder Windows-1252):"), &path))
+		return;
+	char **files = NULL;
+	size_t n = 0;
+	if (complete_split(path, &files, &n) != STATUS_OK || n != 1) {
+		app_status(app, "%s", _("Bitte genau eine Datei nennen."));
+		complete_free(files, n);
+		free(path);
+		return;
+	}
+	int64_t count = 0;
+	bool matrix = strcmp(import_kinds[kind], "matrix") == 0;
+	enum status rc = matrix ? matrix_csv_import(app_db(app), app_session(app), files[0], &count)
+		: items_csv_import(app_db(app), app_session(app), import_kinds[kind], files[0], &count);
+	if (rc != STATUS_OK) {
+		app_error(app);
+	} else {
+		app_status(app, matrix ? _("%s: %" PRId64 " Zellen bewertet") : _("%s: %" PRId64
+			" Zeilen importiert"), files[0], count);
+		app_changed(app);
+	}
+	complete_free(files, n);
+	free(path);
+}
+
 static int export_command(struct app *app, int command, int key)
 {
 	(void)key;
@@ -796,6 +846,7 @@ static int export_command(struct app *app, int command, int key)
 	}
 	case E_FILE: edit_file(app); break;
 	case E_WRITE: run_export(app); break;
+	case E_IMPORT: run_import(app); break;
 	default: return VIEW_UNHANDLED;
 	}
 	return VIEW_HANDLED;
