@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -81,6 +82,7 @@ static const struct view *const step_views[STEP_COUNT] = {
 struct app {
 	struct db *db;
 	SCREEN *screen;
+	int tty;                    /* the terminal's descriptor; -1 for a probe */
 	int64_t session;
 	char session_title[256];
 	enum step step;
@@ -305,9 +307,10 @@ void app_set_draft(struct app *app, const char *key, const char *original,
 	app->draft_ctx = ctx;
 }
 
-/* Leaves at once (a signal): what is in an open editor becomes a draft;
- * everything else was committed when it was saved. */
-static void app_shutdown(struct app *app)
+/* Leaves at once (a signal, SIG): what is in an open editor becomes a
+ * draft; everything else was committed when it was saved.  The exit
+ * status is 128 + SIG, as a shell reports a death by that signal. */
+static void app_shutdown(struct app *app, int sig)
 {
 	if (app->draft_key && app->draft_text) {
 		const char *text = app->draft_text(app->draft_ctx);
@@ -317,7 +320,7 @@ static void app_shutdown(struct app *app)
 	endwin();
 	delscreen(app->screen);
 	db_close(app->db);
-	_exit(0);
+	_exit(128 + sig);
 }
 
 /* Whether the timer changed what it shows. */
@@ -355,6 +358,18 @@ static bool tick(struct app *app)
 	return true;
 }
 
+/* ncurses can hand over a key before it has noticed that the terminal
+ * grew again; asks the terminal itself, so that the key is not dropped as
+ * typed into a too small screen.  True when the screen is big enough. */
+static bool sync_size(const struct app *app)
+{
+	struct winsize ws;
+	if (app->tty >= 0 && ioctl(app->tty, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0 &&
+	    (ws.ws_row != LINES || ws.ws_col != COLS))
+		resizeterm(ws.ws_row, ws.ws_col);
+	return !too_small();
+}
+
 static long elapsed_ms(const struct timespec *since)
 {
 	struct timespec now;
@@ -379,23 +394,25 @@ int app_modal_key(struct app *app, void (*draw)(void *ctx), void *ctx)
 		clock_gettime(CLOCK_MONOTONIC, &asked);
 		int kind = get_wch(&key);
 		if (stop_signal)
-			app_shutdown(app);
+			app_shutdown(app, stop_signal);
 		if (kind == ERR) {
 			/* get_wch waits a tick for a key; coming back at once, again
 			 * and again, means the terminal is gone without a SIGHUP. */
 			if (elapsed_ms(&asked) < TICK_MS / 4 && ++quick_errors > 100)
-				app_shutdown(app);
+				app_shutdown(app, SIGHUP);
 			redraw = tick(app);
 			continue;
 		}
 		quick_errors = 0;
 		if (kind == OK && key == UI_CTRL('c'))
-			app_shutdown(app);
-		if (kind == KEY_CODE_YES && key == KEY_RESIZE)
+			app_shutdown(app, SIGINT);
+		if (kind == KEY_CODE_YES && key == KEY_RESIZE) {
+			clearok(curscr, TRUE);   /* some terminals garble on resize: send all anew */
 			continue;
+		}
 		if (kind == KEY_CODE_YES && key == KEY_MOUSE)
 			return UI_FN(KEY_MOUSE);
-		if (too_small())
+		if (too_small() && !sync_size(app))
 			continue;
 		return ui_key_code(kind, key);
 	}
@@ -651,6 +668,7 @@ int tui_run(struct db *db, int64_t session)
 	}
 	static struct app app;
 	app.db = db;
+	app.tty = STDOUT_FILENO;
 	app.timer_minutes = TIMER_DEFAULT_MIN;
 	app.screen = newterm(NULL, stdout, stdin);
 	if (!app.screen) {
@@ -696,6 +714,7 @@ struct app *tui_probe_open(struct db *db, int64_t session, int lines, int cols, 
 	static struct app probe;
 	memset(&probe, 0, sizeof probe);
 	probe.db = db;
+	probe.tty = -1;
 	probe.timer_minutes = TIMER_DEFAULT_MIN;
 	FILE *in = fopen("/dev/null", "r");
 	probe.screen = in ? newterm("xterm-256color", out, in) : NULL;

@@ -98,20 +98,22 @@ static int add_link_name(void *ctx, int64_t id)
 	return 0;
 }
 
-/* A field as a person reads it: references by their label ("K2 Daten"). */
-static void field_value(struct app *app, const struct item_type *type, const void *item,
+/* A field as a person reads it: references by their label ("K2 Daten"),
+ * choices in German.  Texts are returned as they are, however long;
+ * anything else is written into BUF. */
+static const char *field_value(struct app *app, const struct item_type *type, const void *item,
 	const struct item_field *f, char *buf, size_t size)
 {
-	if (f->kind == FIELD_TEXT) {
-		const char *s = *(char *const *)((const char *)item + f->offset);
-		snprintf(buf, size, "%s", s ? s : "");
-	} else if (f->kind == FIELD_CHOICE) {
-		const char *s = *(char *const *)((const char *)item + f->offset);
-		snprintf(buf, size, "%s", s ? item_choice_label(f, s) : "");
+	const char *text = f->kind == FIELD_TEXT || f->kind == FIELD_CHOICE
+		? *(char *const *)((const char *)item + f->offset) : NULL;
+	buf[0] = '\0';
+	if (f->kind == FIELD_TEXT)
+		return text ? text : "";
+	if (f->kind == FIELD_CHOICE) {
+		snprintf(buf, size, "%s", text ? item_choice_label(f, text) : "");
 	} else if (f->kind == FIELD_REF) {
 		int64_t id = *(const int64_t *)((const char *)item + f->offset);
 		union item_any ref;
-		buf[0] = '\0';
 		if (id && item_read(app_db(app), item_type(f->ref), id, &ref) == STATUS_OK) {
 			dialog_item_label(item_type(f->ref), &ref, buf, size);
 			item_clear(item_type(f->ref), &ref);
@@ -119,14 +121,15 @@ static void field_value(struct app *app, const struct item_type *type, const voi
 	} else {
 		item_format(app_db(app), type, item, f, buf, size);
 	}
+	return buf;
 }
 
-void panel_draw_item(struct app *app, enum item_kind kind, int64_t id, struct rect r, int skip)
+int panel_draw_item(struct app *app, enum item_kind kind, int64_t id, struct rect r, int skip)
 {
 	const struct item_type *type = item_type(kind);
 	union item_any item;
 	if (!id || item_read(app_db(app), type, id, &item) != STATUS_OK)
-		return;
+		return 0;
 	struct flow f = { r, 0, skip };
 	char value[4096], head[256];
 	dialog_item_label(type, &item, value, sizeof value);
@@ -136,9 +139,9 @@ void panel_draw_item(struct app *app, enum item_kind kind, int64_t id, struct re
 		const struct item_field *fd = &type->fields[i];
 		if (strcmp(fd->name, "position") == 0)
 			continue;
-		field_value(app, type, &item, fd, value, sizeof value);
+		const char *shown = field_value(app, type, &item, fd, value, sizeof value);
 		flow_text(&f, 0, _(fd->label), ui_attr(UI_ACCENT));
-		flow_text(&f, 2, *value ? value : "—", *value ? ui_attr(UI_NORMAL) : ui_attr(UI_DIM));
+		flow_text(&f, 2, *shown ? shown : "—", *shown ? ui_attr(UI_NORMAL) : ui_attr(UI_DIM));
 	}
 	if (kind == ITEM_UNSEEN) {
 		double v = unseen_vulnerability(&item.unseen);
@@ -160,6 +163,7 @@ void panel_draw_item(struct app *app, enum item_kind kind, int64_t id, struct re
 		flow_text(&f, 2, *value ? value : "—", *value ? ui_attr(UI_NORMAL) : ui_attr(UI_DIM));
 	}
 	item_clear(type, &item);
+	return f.row;
 }
 
 /* ---- the list ---- */
@@ -235,7 +239,11 @@ void panel_draw(struct app *app, struct panel *p, struct rect r, bool detail)
 	draw_list(app, p, list);
 	pane.x++;
 	pane.w--;
-	panel_draw_item(app, p->kind, panel_current(p), pane, p->detail_skip);
+	int rows = panel_draw_item(app, p->kind, panel_current(p), pane, p->detail_skip);
+	if (p->detail_skip > 0 && p->detail_skip >= rows) {   /* scrolled past the end */
+		p->detail_skip = rows > 0 ? rows - 1 : 0;
+		panel_draw_item(app, p->kind, panel_current(p), pane, p->detail_skip);
+	}
 }
 
 /* ---- commands ---- */
@@ -447,6 +455,12 @@ int panel_command(struct app *app, struct panel *p, int command)
 		break;
 	case PANEL_FILTER:
 		choose_component(app, p);
+		break;
+	case PANEL_DETAIL_DOWN:
+		p->detail_skip += 5;
+		break;
+	case PANEL_DETAIL_UP:
+		p->detail_skip = p->detail_skip > 5 ? p->detail_skip - 5 : 0;
 		break;
 	case PANEL_LINKS:
 		for (int k = 0; id && k < LINK_KIND_COUNT; k++)

@@ -32,6 +32,8 @@ enum panel_command {
 	PANEL_SORT,        /* next order */
 	PANEL_FILTER,      /* by component */
 	PANEL_LINKS,       /* the kind's first link */
+	PANEL_DETAIL_DOWN, /* scroll the detail pane */
+	PANEL_DETAIL_UP,
 };
 
 #define PANEL_MOVE_KEYS \
@@ -51,7 +53,9 @@ enum panel_command {
 	{ UI_FN(KEY_ENTER), PANEL_EDIT, "Enter", NULL }, \
 	{ 'e', PANEL_EDIT, "e", NULL }, \
 	{ 'd', PANEL_DELETE, "d/Entf", "Eintrag löschen (fragt)" }, \
-	{ UI_FN(KEY_DC), PANEL_DELETE, "Entf", NULL }
+	{ UI_FN(KEY_DC), PANEL_DELETE, "Entf", NULL }, \
+	{ '>', PANEL_DETAIL_DOWN, "> <", "Details weiter- / zurückblättern" }, \
+	{ '<', PANEL_DETAIL_UP, "<", NULL }
 
 struct panel {
 	enum item_kind kind;
@@ -86,7 +90,8 @@ int64_t panel_current(const struct panel *p);
 /* For projector mode: the selected item's label and its fields as text. */
 void panel_describe(struct app *app, struct panel *p, char *head, size_t head_size,
 	char *text, size_t text_size);
-/* Draws all fields and links of item ID of KIND into R from row SKIP on. */
-void panel_draw_item(struct app *app, enum item_kind kind, int64_t id, struct rect r, int skip);
+/* Draws all fields and links of item ID of KIND into R from row SKIP on;
+ * returns the rows they take in all. */
+int panel_draw_item(struct app *app, enum item_kind kind, int64_t id, struct rect r, int skip);
 
 #endif

@@ -56,7 +56,10 @@ static void centre_place_word(struct centre *c)
 {
 	if (c->word_len == 0)
 		return;
-	if (c->line_w > 0 && c->line_w + 1 + c->word_w > c->w)
+	/* columns bound the row, and bytes too: zero-width characters
+	 * take bytes but no columns */
+	if (c->line_len > 0 && (c->line_w + 1 + c->word_w > c->w ||
+	    c->line_len + 1 + c->word_len >= c->cap))
 		centre_emit_line(c);
 	if (c->line_w > 0) {
 		c->line[c->line_len++] = ' ';
