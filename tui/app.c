@@ -130,6 +130,13 @@ void app_status(struct app *app, const char *fmt, ...)
 	app->status_error = false;
 }
 
+void app_busy(struct app *app, const char *message)
+{
+	app_status(app, "%s", message);
+	app_draw(app);
+	refresh();
+}
+
 void app_error(struct app *app)
 {
 	snprintf(app->status, sizeof app->status, "%s", db_error(app->db));

@@ -74,6 +74,9 @@ struct db *app_db(struct app *app);
 int64_t app_session(struct app *app);
 /* Shows a message in the status line until the next one. */
 void app_status(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Shows MESSAGE ("Kopiere …") at once, before something that may take a
+ * while keeps the screen from being drawn. */
+void app_busy(struct app *app, const char *message);
 /* Shows the database's last error in the status line. */
 void app_error(struct app *app);
 /* Tells the app that this process changed data: counts and the view reload. */

@@ -172,6 +172,8 @@ static int browser_command(struct app *app, int command, int key)
 		return VIEW_HANDLED;
 	case B_DUPLICATE: {
 		int64_t copy;
+		if (id)
+			app_busy(app, _("Kopiere die Sitzung …"));
 		if (id && session_duplicate(app_db(app), id, NULL, &copy) == STATUS_OK) {
 			app_status(app, _("Kopie angelegt: Sitzung %" PRId64), copy);
 			app_changed(app);
@@ -185,6 +187,7 @@ static int browser_command(struct app *app, int command, int key)
 		snprintf(question, sizeof question, _("Sitzung %" PRId64 " mit allem, was dazugehört, "
 			"endgültig löschen? Das lässt sich nicht zurücknehmen."), id);
 		if (id && app_confirm(app, question)) {
+			app_busy(app, _("Lösche die Sitzung …"));
 			if (session_delete(app_db(app), id) != STATUS_OK)
 				app_error(app);
 			else

@@ -270,6 +270,7 @@ static void import_files(struct app *app)
 		return;
 	}
 	struct db *db = app_db(app);
+	app_busy(app, _("Importiere …"));
 	struct doc_import_result *results = calloc(n, sizeof *results);
 	struct doc_import_options opt = { NULL, NULL, NULL, NULL, 0 };
 	enum status rc = results ? db_begin(db) : STATUS_NOMEM;

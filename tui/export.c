@@ -696,6 +696,7 @@ static void run_export(struct app *app)
 		return;
 	}
 	errno = 0;
+	app_busy(app, _("Exportiere …"));
 	enum status rc = write_to(app, out);
 	int write_errno = errno;
 	bool written = fflush(out) == 0 && !ferror(out);
