@@ -67,6 +67,17 @@ void cli_note(const struct cli *cli, const char *fmt, ...)
 	va_end(ap);
 }
 
+void cli_print_field(const char *label, const char *value)
+{
+	if (!value || !*value) {
+		printf("%s\n", label);
+		return;
+	}
+	display_fputs(stdout, label, -1, 14, false);
+	display_fputs(stdout, value, -1, 0, true);
+	fputc('\n', stdout);
+}
+
 int cli_fail(const struct cli *cli, enum status status)
 {
 	const char *msg = cli->db ? db_error(cli->db) : "";
@@ -159,6 +170,15 @@ static int no_option(void *ctx, const struct option *opt, int val, const char *a
 	(void)opt;
 	(void)val;
 	(void)arg;
+	return 0;
+}
+
+int cli_flag(void *ctx, const struct option *opt, int val, const char *arg)
+{
+	(void)opt;
+	(void)val;
+	(void)arg;
+	*(bool *)ctx = true;
 	return 0;
 }
 

@@ -37,6 +37,11 @@ int cli_error(const struct cli *cli, const char *fmt, ...) __attribute__((format
 /* "didat COMMAND: note" on standard error, for what is not an error. */
 void cli_note(const struct cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* "Label:" padded to one column, then VALUE made safe (its newlines
+ * kept), on standard output; a NULL or empty VALUE gives the label alone.
+ * For the commands that show one record field by field. */
+void cli_print_field(const char *label, const char *value);
+
 /* Parses the options of ARGV (argv[0] is the command) with getopt_long:
  * options may follow operands, "--" ends them, -o is --output.  Calls
  * ON_OPTION for each (VAL is the option's val; a non-zero return stops
@@ -45,6 +50,10 @@ void cli_note(const struct cli *cli, const char *fmt, ...) __attribute__((format
 typedef int (*cli_option_fn)(void *ctx, const struct option *opt, int val, const char *arg);
 int cli_parse(const struct cli *cli, int argc, char **argv, const struct option *options,
 	cli_option_fn on_option, void *ctx, char ***operands);
+
+/* A cli_option_fn for a command whose one option is a flag (--yes): sets
+ * the bool that CTX points to. */
+int cli_flag(void *ctx, const struct option *opt, int val, const char *arg);
 
 /* For commands without options: expects MIN..MAX operands, else prints
  * USAGE ("erwartet: ...").  Returns the number of operands, -1 after a

@@ -14,18 +14,6 @@
 #define CODEBOOK_USAGE "didat codebook SITZUNG [show|rename|move|merge|delete|define|colour|memo " \
 	"CODE [WERT]] [--yes]"
 
-/* "Label:" padded to one column, then VALUE made safe (newlines kept). */
-static void print_field(const char *label, const char *value)
-{
-	if (!*value) {
-		printf("%s\n", label);
-		return;
-	}
-	display_fputs(stdout, label, -1, 14, false);
-	display_fputs(stdout, value, -1, 0, true);
-	fputc('\n', stdout);
-}
-
 static int print_entry(void *ctx, const struct code_info *c)
 {
 	(void)ctx;
@@ -54,16 +42,16 @@ static int print_code(void *ctx, const struct code_info *c)
 	char number[32];
 	(void)ctx;
 	snprintf(number, sizeof number, "%" PRId64, c->id);
-	print_field(_("Code:"), number);
-	print_field(_("Art:"), c->type);
-	print_field(_("Name:"), c->name);
+	cli_print_field(_("Code:"), number);
+	cli_print_field(_("Art:"), c->type);
+	cli_print_field(_("Name:"), c->name);
 	if (*c->path)
-		print_field(_("Pfad:"), c->path);
-	print_field(_("Farbe:"), c->colour);
-	print_field(_("Definition:"), c->definition);
-	print_field(_("Memo:"), c->memo);
+		cli_print_field(_("Pfad:"), c->path);
+	cli_print_field(_("Farbe:"), c->colour);
+	cli_print_field(_("Definition:"), c->definition);
+	cli_print_field(_("Memo:"), c->memo);
 	snprintf(number, sizeof number, "%" PRId64, c->codings);
-	print_field(_("Kodierungen:"), number);
+	cli_print_field(_("Kodierungen:"), number);
 	return 0;
 }
 
@@ -72,15 +60,6 @@ static int copy_type(void *ctx, const struct code_info *c)
 {
 	snprintf(ctx, 16, "%s", c->type);
 	return 1;
-}
-
-static int on_yes(void *ctx, const struct option *opt, int val, const char *arg)
-{
-	(void)opt;
-	(void)val;
-	(void)arg;
-	*(bool *)ctx = true;
-	return 0;
 }
 
 static const char *const actions[] = {
@@ -133,7 +112,7 @@ int cmd_codebook(struct cli *cli, int argc, char **argv)
 	};
 	bool yes = false;
 	char **ops;
-	int n = cli_parse(cli, argc, argv, options, on_yes, &yes, &ops);
+	int n = cli_parse(cli, argc, argv, options, cli_flag, &yes, &ops);
 	if (n < 0)
 		return EXIT_USAGE;
 	if (n < 1)

@@ -17,9 +17,24 @@
 #include "util/display.h"
 #include "util/i18n.h"
 
+/* The metadata options of import-doc and doc (import-doc has no --memo). */
 struct doc_args {
-	const char *title, *kind, *date, *component, *participants;
+	const char *title, *kind, *date, *component, *participants, *memo;
 };
+
+/* Refuses a text option that is not UTF-8, naming it; false after the
+ * message. */
+static bool doc_options_utf8(struct cli *cli, const struct doc_args *a)
+{
+	const char *const given[][2] = {
+		{ "--title", a->title }, { "--date", a->date }, { "--participants", a->participants },
+		{ "--memo", a->memo },
+	};
+	for (size_t i = 0; i < sizeof given / sizeof given[0]; i++)
+		if (db_check_utf8(cli->db, given[i][0], given[i][1]) != STATUS_OK)
+			return cli_fail(cli, STATUS_INVALID), false;
+	return true;
+}
 
 static int on_doc_option(void *ctx, const struct option *opt, int val, const char *arg)
 {
@@ -28,7 +43,8 @@ static int on_doc_option(void *ctx, const struct option *opt, int val, const cha
 	const char **slot = strcmp(opt->name, "title") == 0 ? &a->title
 		: strcmp(opt->name, "kind") == 0 ? &a->kind
 		: strcmp(opt->name, "date") == 0 ? &a->date
-		: strcmp(opt->name, "component") == 0 ? &a->component : &a->participants;
+		: strcmp(opt->name, "component") == 0 ? &a->component
+		: strcmp(opt->name, "participants") == 0 ? &a->participants : &a->memo;
 	*slot = arg;
 	return 0;
 }
@@ -55,7 +71,7 @@ int cmd_import_doc(struct cli *cli, int argc, char **argv)
 	if (a.kind && !document_kind_valid(a.kind))
 		return cli_usage(cli, _("--kind %s: erlaubt sind minutes, paper, draft, other"), a.kind);
 	int64_t session;
-	if (!cli_session(cli, ops[0], &session))
+	if (!cli_session(cli, ops[0], &session) || !doc_options_utf8(cli, &a))
 		return EXIT_FAILED;
 	struct doc_import_options opt = { a.title, a.kind, a.date, a.participants, 0 };
 	enum status rc = STATUS_OK;
@@ -95,22 +111,16 @@ int cmd_import_doc(struct cli *cli, int argc, char **argv)
 	return EXIT_DONE;
 }
 
-static const char *kind_label(const char *kind)
-{
-	return strcmp(kind, "minutes") == 0 ? _("Protokoll")
-		: strcmp(kind, "paper") == 0 ? _("Ergänzungspapier")
-		: strcmp(kind, "draft") == 0 ? _("Weißbuch-Entwurf") : _("Sonstiges");
-}
-
 static int print_doc(void *ctx, const struct document *d, int64_t codings)
 {
 	(void)ctx;
 	printf("%4" PRId64 "  ", d->id);
 	display_fputs(stdout, d->title, 36, 36, false);
 	printf("  ");
-	display_fputs(stdout, kind_label(d->kind), 16, 16, false);
-	printf("  %-10.10s  %6" PRId64 " %5" PRId64 "\n", d->date ? d->date : "", d->line_count,
-		codings);
+	display_fputs(stdout, document_kind_label(d->kind), 16, 16, false);
+	fputs("  ", stdout);
+	display_fputs(stdout, d->date ? d->date : "", 10, 10, false);
+	printf("  %6" PRId64 " %5" PRId64 "\n", d->line_count, codings);
 	return 0;
 }
 
@@ -193,23 +203,11 @@ int cmd_code(struct cli *cli, int argc, char **argv)
 	return EXIT_DONE;
 }
 
-/* "Label:" padded to one column, then VALUE made safe (newlines kept). */
-static void print_field(const char *label, const char *value)
-{
-	if (!value || !*value) {
-		printf("%s\n", label);
-		return;
-	}
-	display_fputs(stdout, label, -1, 14, false);
-	display_fputs(stdout, value, -1, 0, true);
-	fputc('\n', stdout);
-}
-
 static void print_number(const char *label, int64_t value)
 {
 	char text[32];
 	snprintf(text, sizeof text, "%" PRId64, value);
-	print_field(label, text);
+	cli_print_field(label, text);
 }
 
 struct coding_args {
@@ -264,12 +262,12 @@ static enum status print_coding(struct db *db, const struct coding *c)
 	fputc('\n', stdout);
 	document_clear(&doc);
 	snprintf(text, sizeof text, "%" PRId64 "–%" PRId64, c->first_line, c->last_line);
-	print_field(_("Zeilen:"), text);
+	cli_print_field(_("Zeilen:"), text);
 	rc = code_read(db, c->code_id, print_code_line, NULL);
 	if (rc != STATUS_OK)
 		return rc;
-	print_field(_("Kodierer:"), c->coder);
-	print_field(_("Memo:"), c->memo);
+	cli_print_field(_("Kodierer:"), c->coder);
+	cli_print_field(_("Memo:"), c->memo);
 	return document_lines(db, c->document_id, c->first_line, c->last_line, print_quote_line, NULL);
 }
 
@@ -331,23 +329,6 @@ int cmd_coding(struct cli *cli, int argc, char **argv)
 	return status;
 }
 
-struct doc_meta_args {
-	const char *title, *kind, *date, *component, *participants, *memo;
-};
-
-static int on_doc_meta_option(void *ctx, const struct option *opt, int val, const char *arg)
-{
-	struct doc_meta_args *a = ctx;
-	(void)val;
-	const char **slot = strcmp(opt->name, "title") == 0 ? &a->title
-		: strcmp(opt->name, "kind") == 0 ? &a->kind
-		: strcmp(opt->name, "date") == 0 ? &a->date
-		: strcmp(opt->name, "component") == 0 ? &a->component
-		: strcmp(opt->name, "participants") == 0 ? &a->participants : &a->memo;
-	*slot = arg;
-	return 0;
-}
-
 static enum status print_document(struct db *db, const struct document *d)
 {
 	char text[64];
@@ -356,10 +337,10 @@ static enum status print_document(struct db *db, const struct document *d)
 	if (rc != STATUS_OK)
 		return rc;
 	print_number(_("Dokument:"), d->id);
-	print_field(_("Titel:"), d->title);
-	snprintf(text, sizeof text, "%s (%s)", d->kind, kind_label(d->kind));
-	print_field(_("Art:"), text);
-	print_field(_("Datum:"), d->date);
+	cli_print_field(_("Titel:"), d->title);
+	snprintf(text, sizeof text, "%s (%s)", d->kind, document_kind_label(d->kind));
+	cli_print_field(_("Art:"), text);
+	cli_print_field(_("Datum:"), d->date);
 	if (d->component_id) {
 		struct component comp;
 		rc = item_read(db, item_type(ITEM_COMPONENT), d->component_id, &comp);
@@ -371,13 +352,13 @@ static enum status print_document(struct db *db, const struct document *d)
 		fputc('\n', stdout);
 		item_clear(item_type(ITEM_COMPONENT), &comp);
 	} else
-		print_field(_("Komponente:"), NULL);
-	print_field(_("Teilnehmende:"), d->participants);
-	print_field(_("Memo:"), d->memo);
-	print_field(_("Datei:"), d->filename);
+		cli_print_field(_("Komponente:"), NULL);
+	cli_print_field(_("Teilnehmende:"), d->participants);
+	cli_print_field(_("Memo:"), d->memo);
+	cli_print_field(_("Datei:"), d->filename);
 	print_number(_("Zeilen:"), d->line_count);
 	print_number(_("Kodierungen:"), codings);
-	print_field(_("Importiert:"), d->imported);
+	cli_print_field(_("Importiert:"), d->imported);
 	return STATUS_OK;
 }
 
@@ -394,8 +375,10 @@ static bool replace_text(char **slot, const char *value)
 
 /* Applies the options of A to D; returns EXIT_DONE or the exit status
  * after a message naming the option. */
-static int apply_doc_options(struct cli *cli, const struct doc_meta_args *a, struct document *d)
+static int apply_doc_options(struct cli *cli, const struct doc_args *a, struct document *d)
 {
+	if (!doc_options_utf8(cli, a))
+		return EXIT_FAILED;
 	if (a->title && !*a->title)
 		return cli_error(cli, "%s", _("--title: der Titel darf nicht leer sein"));
 	if (a->kind && !document_kind_valid(a->kind))
@@ -427,9 +410,9 @@ int cmd_doc(struct cli *cli, int argc, char **argv)
 		{ "memo", required_argument, NULL, 0 },
 		{ 0, 0, 0, 0 },
 	};
-	struct doc_meta_args a = { 0 };
+	struct doc_args a = { 0 };
 	char **ops;
-	int n = cli_parse(cli, argc, argv, options, on_doc_meta_option, &a, &ops);
+	int n = cli_parse(cli, argc, argv, options, on_doc_option, &a, &ops);
 	if (n < 0)
 		return EXIT_USAGE;
 	if (n != 2)

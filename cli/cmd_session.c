@@ -20,8 +20,10 @@ static int print_summary(void *ctx, const struct session_summary *s)
 	(void)ctx;
 	printf("%4" PRId64 "  ", s->id);
 	display_fputs(stdout, s->title, 40, 40, false);
-	printf("  %-10.10s  %4" PRId64 " %4" PRId64 " %4" PRId64 " %4" PRId64 " %4" PRId64 "\n",
-		s->date, s->unseens, s->goals, s->measures, s->documents, s->codings);
+	fputs("  ", stdout);
+	display_fputs(stdout, s->date, 10, 10, false);
+	printf("  %4" PRId64 " %4" PRId64 " %4" PRId64 " %4" PRId64 " %4" PRId64 "\n",
+		s->unseens, s->goals, s->measures, s->documents, s->codings);
 	return 0;
 }
 
@@ -110,15 +112,6 @@ int cmd_duplicate(struct cli *cli, int argc, char **argv)
 	return EXIT_DONE;
 }
 
-static int on_yes(void *ctx, const struct option *opt, int val, const char *arg)
-{
-	(void)opt;
-	(void)val;
-	(void)arg;
-	*(bool *)ctx = true;
-	return 0;
-}
-
 int cmd_delete(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -127,7 +120,7 @@ int cmd_delete(struct cli *cli, int argc, char **argv)
 	};
 	bool yes = false;
 	char **ops;
-	int n = cli_parse(cli, argc, argv, options, on_yes, &yes, &ops);
+	int n = cli_parse(cli, argc, argv, options, cli_flag, &yes, &ops);
 	if (n < 0)
 		return EXIT_USAGE;
 	if (n != 1)

@@ -1,5 +1,6 @@
 #include "exports/doc_import.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,8 +65,10 @@ enum status doc_import_file(struct db *db, int64_t session_id, const char *path,
 
 	struct line_sink sink = { db, doc.id, STATUS_OK };
 	rc = text_read_lines(path, info.encoding, store_line, &sink, err, sizeof err);
-	if (sink.rc != STATUS_OK)
-		return sink.rc;
+	if (sink.rc != STATUS_OK) {
+		snprintf(err, sizeof err, "%s", db_error(db));
+		return db_fail(db, sink.rc, "%s: %s", path, err);
+	}
 	if (rc != STATUS_OK)
 		return db_fail(db, rc, "%s", err);
 	rc = document_finish(db, doc.id, (int64_t)info.lines);

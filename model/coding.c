@@ -55,10 +55,11 @@ bool code_colour_valid(const char *colour)
 	return true;
 }
 
-static enum status fail_colour(struct db *db, const char *colour)
+/* CODE names the code ("Code 7", "Code \"Daten\""). */
+static enum status fail_colour(struct db *db, const char *code, const char *colour)
 {
-	return db_fail(db, STATUS_INVALID, _("Farbe \"%s\": erlaubt sind black, red, green, yellow, "
-		"blue, magenta, cyan, white oder #RRGGBB"), colour);
+	return db_fail(db, STATUS_INVALID, _("%s: Farbe \"%s\": erlaubt sind black, red, green, "
+		"yellow, blue, magenta, cyan, white oder #RRGGBB"), code, colour);
 }
 
 /* NULL for an empty text: an empty field is stored as none. */
@@ -71,13 +72,22 @@ enum status code_create_free(struct db *db, int64_t session_id, const char *name
 	int64_t parent_id, const char *colour, const char *definition, int64_t *id)
 {
 	int64_t n = 0;
+	char code[160];
+	enum status rc = db_check_utf8(db, _("Code: Name"), name);
+	if (rc != STATUS_OK)
+		return rc;
 	if (!name || !*name || strchr(name, '/'))
-		return db_fail(db, STATUS_INVALID, "%s",
-			_("Code: der Name darf weder leer sein noch / enthalten"));
+		return db_fail(db, STATUS_INVALID, _("Code \"%s\": der Name darf weder leer sein noch "
+			"/ enthalten"), name ? name : "");
+	snprintf(code, sizeof code, _("Code \"%s\""), name);
 	colour = or_null(colour);
 	if (colour && !code_colour_valid(colour))
-		return fail_colour(db, colour);
-	enum status rc = db_begin(db);
+		return fail_colour(db, code, colour);
+	char what[176];
+	snprintf(what, sizeof what, _("%s: Definition"), code);
+	if ((rc = db_check_utf8(db, what, definition)) != STATUS_OK)
+		return rc;
+	rc = db_begin(db);
 	if (rc != STATUS_OK)
 		return rc;
 	rc = db_query_int(db, &n, "SELECT count(*) FROM session WHERE id = ?1", "i", session_id);
@@ -288,6 +298,11 @@ static enum status rename_code(struct db *db, int64_t id, const char *name)
 	if (rc == STATUS_OK && (!name || !*name || strchr(name, '/')))
 		rc = db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\": der neue Name darf weder "
 			"leer sein noch / enthalten"), r.id, r.label);
+	if (rc == STATUS_OK) {
+		char what[160];
+		snprintf(what, sizeof what, _("Code %" PRId64 " \"%s\": der neue Name"), r.id, r.label);
+		rc = db_check_utf8(db, what, name);
+	}
 	if (rc == STATUS_OK)
 		rc = check_sibling_name(db, &r, r.parent_id, name);
 	if (rc == STATUS_OK)
@@ -515,11 +530,17 @@ enum status code_delete(struct db *db, int64_t id, int64_t *codes, int64_t *codi
 	return db_end(db, delete_code(db, id, codes, codings));
 }
 
-/* Runs SQL, an UPDATE of one text column, on code ID with TEXT. */
-static enum status set_text(struct db *db, int64_t id, const char *sql, const char *text)
+/* Runs SQL, an UPDATE of one text column, on code ID with TEXT; FIELD
+ * names the column for messages. */
+static enum status set_text(struct db *db, int64_t id, const char *field, const char *sql,
+	const char *text)
 {
 	int64_t session_id = 0;
-	enum status rc = db_begin(db);
+	char code[64];
+	snprintf(code, sizeof code, _("Code %" PRId64 ": %s"), id, field);
+	enum status rc = db_check_utf8(db, code, text);
+	if (rc == STATUS_OK)
+		rc = db_begin(db);
 	if (rc != STATUS_OK)
 		return rc;
 	rc = code_session(db, id, &session_id);
@@ -530,32 +551,37 @@ static enum status set_text(struct db *db, int64_t id, const char *sql, const ch
 
 enum status code_set_definition(struct db *db, int64_t id, const char *definition)
 {
-	return set_text(db, id, "UPDATE code SET definition = ?2 WHERE id = ?1", definition);
+	return set_text(db, id, _("Definition"), "UPDATE code SET definition = ?2 WHERE id = ?1",
+		definition);
 }
 
 enum status code_set_colour(struct db *db, int64_t id, const char *colour)
 {
 	if (or_null(colour) && !code_colour_valid(colour)) {
 		int64_t session_id = 0;
+		char code[32];
 		enum status rc = code_session(db, id, &session_id);
 		if (rc != STATUS_OK)
 			return rc;
-		return db_fail(db, STATUS_INVALID, _("Code %" PRId64 ": Farbe \"%s\": erlaubt sind "
-			"black, red, green, yellow, blue, magenta, cyan, white oder #RRGGBB"), id, colour);
+		snprintf(code, sizeof code, _("Code %" PRId64), id);
+		return fail_colour(db, code, colour);
 	}
-	return set_text(db, id, "UPDATE code SET colour = ?2 WHERE id = ?1", colour);
+	return set_text(db, id, _("Farbe"), "UPDATE code SET colour = ?2 WHERE id = ?1", colour);
 }
 
 enum status code_set_memo(struct db *db, int64_t id, const char *memo)
 {
-	return set_text(db, id, "UPDATE code SET memo = ?2 WHERE id = ?1", memo);
+	return set_text(db, id, _("Memo"), "UPDATE code SET memo = ?2 WHERE id = ?1", memo);
 }
 
 enum status coder_ensure(struct db *db, const char *name, int64_t *id)
 {
 	if (!name || !*name)
 		return db_fail(db, STATUS_INVALID, "%s", _("Kodierer: der Name darf nicht leer sein"));
-	enum status rc = db_query_int(db, id, "SELECT id FROM coder WHERE name = ?1", "t", name);
+	enum status rc = db_check_utf8(db, _("Kodierer"), name);
+	if (rc != STATUS_OK)
+		return rc;
+	rc = db_query_int(db, id, "SELECT id FROM coder WHERE name = ?1", "t", name);
 	if (rc != STATUS_NOT_FOUND)
 		return rc;
 	rc = db_begin(db);
@@ -604,6 +630,11 @@ static enum status check_coding(struct db *db, const struct coding *c)
 			PRId64 " liegen außerhalb des Dokuments (Zeilen 1–%" PRId64 ")"), c->document_id,
 			title, c->first_line, c->last_line, lines);
 	free(title);
+	if (rc == STATUS_OK) {
+		char what[64];
+		snprintf(what, sizeof what, _("Kodierung %" PRId64 ": Memo"), c->id);
+		rc = db_check_utf8(db, c->id ? what : _("Kodierung: Memo"), c->memo);
+	}
 	if (rc == STATUS_OK)
 		rc = db_query_int(db, &n, "SELECT count(*) FROM code WHERE id = ?1 AND session_id = ?2",
 			"ii", c->code_id, c->session_id);

@@ -120,6 +120,15 @@ enum status db_require_writable(struct db *db)
 		db->path);
 }
 
+enum status db_check_utf8(struct db *db, const char *what, const char *text)
+{
+	size_t len = text ? strlen(text) : 0, valid = text ? text_utf8_prefix(text, len) : 0;
+	if (valid == len)
+		return STATUS_OK;
+	return db_fail(db, STATUS_INVALID, _("%s: kein gültiges UTF-8 (Byte %zu); nichts geändert"),
+		what, valid + 1);
+}
+
 void db_set_user(struct db *db, const char *user)
 {
 	snprintf(db->user, sizeof db->user, "%s", user ? user : "");

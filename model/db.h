@@ -40,6 +40,9 @@ const char *db_path(const struct db *db);
 bool db_is_readonly(const struct db *db);
 /* Refuses a change on a read-only database with a clear message. */
 enum status db_require_writable(struct db *db);
+/* Refuses TEXT (NULL passes) that is not UTF-8, the one encoding the
+ * database holds, naming WHAT and the first bad byte (from 1). */
+enum status db_check_utf8(struct db *db, const char *what, const char *text);
 
 /* Who makes the changes, recorded in the change log (default: login name). */
 void db_set_user(struct db *db, const char *user);

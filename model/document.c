@@ -8,8 +8,12 @@
 #include "model/db.h"
 #include "model/item.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 static const char *const document_kinds[] = { "minutes", "paper", "draft", "other", NULL };
+static const char *const document_kind_labels[] = {
+	"Protokoll", "Ergänzungspapier", "Weißbuch-Entwurf", "Sonstiges", NULL
+};
 
 bool document_kind_valid(const char *kind)
 {
@@ -19,13 +23,28 @@ bool document_kind_valid(const char *kind)
 	return false;
 }
 
+const char *document_kind_label(const char *kind)
+{
+	for (size_t i = 0; kind && document_kinds[i]; i++)
+		if (strcmp(document_kinds[i], kind) == 0)
+			return _(document_kind_labels[i]);
+	return kind ? kind : "";
+}
+
+/* Refusals name the document: by its number once it has one, else by
+ * its file. */
 static enum status check_metadata(struct db *db, const struct document *doc)
 {
+	char name[128];
+	if (doc->id)
+		snprintf(name, sizeof name, _("Dokument %" PRId64), doc->id);
+	else
+		snprintf(name, sizeof name, "%s", doc->filename ? doc->filename : _("Dokument"));
 	if (!doc->title || !*doc->title)
-		return db_fail(db, STATUS_INVALID, "%s", _("Dokument: der Titel darf nicht leer sein"));
+		return db_fail(db, STATUS_INVALID, _("%s: der Titel darf nicht leer sein"), name);
 	if (!doc->kind || !document_kind_valid(doc->kind))
-		return db_fail(db, STATUS_INVALID, _("Dokument: \"%s\" ist keine Dokumentart "
-			"(minutes, paper, draft, other)"), doc->kind ? doc->kind : "");
+		return db_fail(db, STATUS_INVALID, _("%s: \"%s\" ist keine Dokumentart "
+			"(minutes, paper, draft, other)"), name, doc->kind ? doc->kind : "");
 	if (doc->component_id) {
 		int64_t found = 0;
 		enum status rc = db_query_int(db, &found, "SELECT count(*) FROM component "
@@ -33,8 +52,8 @@ static enum status check_metadata(struct db *db, const struct document *doc)
 		if (rc != STATUS_OK)
 			return rc;
 		if (!found)
-			return db_fail(db, STATUS_NOT_FOUND, _("Dokument: Komponente %" PRId64
-				" gibt es in dieser Sitzung nicht"), doc->component_id);
+			return db_fail(db, STATUS_NOT_FOUND, _("%s: Komponente %" PRId64
+				" gibt es in dieser Sitzung nicht"), name, doc->component_id);
 	}
 	return STATUS_OK;
 }
@@ -58,6 +77,10 @@ static enum status create_row(struct db *db, struct document *doc)
 		doc->sha256, doc->participants, doc->memo);
 	if (rc == STATUS_OK)
 		doc->id = db_last_insert_id(db);
+	if (rc == STATUS_OK && doc->id > DOCUMENT_ID_MAX)
+		rc = db_fail(db, STATUS_INVALID, _("%s: Dokument %" PRId64 " läge über der höchsten "
+			"Dokumentnummer, die der Suchindex fasst (%" PRId64 "); nichts importiert"),
+			doc->filename ? doc->filename : doc->title, doc->id, DOCUMENT_ID_MAX);
 	return rc;
 }
 
@@ -72,6 +95,10 @@ enum status document_create(struct db *db, struct document *doc)
 
 enum status document_add_line(struct db *db, int64_t doc_id, int64_t number, const char *text)
 {
+	if (number < 1 || number > DOCUMENT_LINES_MAX)
+		return db_fail(db, STATUS_INVALID, _("Dokument %" PRId64 ": Zeile %" PRId64 " liegt "
+			"außerhalb von 1–%" PRId64 ", mehr Zeilen fasst der Suchindex nicht"), doc_id, number,
+			DOCUMENT_LINES_MAX);
 	return db_exec(db, "INSERT INTO line(document_id, number, text) VALUES (?1, ?2, ?3)", "iit",
 		doc_id, number, text);
 }
@@ -258,12 +285,22 @@ struct appender {
 static int append_line(void *ctx, int64_t number, const char *text)
 {
 	struct appender *a = ctx;
+	const char *sep = a->len ? "\n" : "";
 	(void)number;
 	if (a->len + 1 >= a->size)
 		return 1;
-	int n = snprintf(a->buf + a->len, a->size - a->len, "%s%s", a->len ? "\n" : "", text);
-	a->len = n < 0 || a->len + (size_t)n >= a->size ? a->size - 1 : a->len + (size_t)n;
-	return 0;
+	int n = snprintf(a->buf + a->len, a->size - a->len, "%s%s", sep, text);
+	if (n >= 0 && a->len + (size_t)n < a->size) {
+		a->len += (size_t)n;
+		return 0;
+	}
+	/* cut off where the buffer ends, but not inside a character */
+	size_t seplen = strlen(sep), room = n < 0 ? 0 : a->size - 1 - a->len;
+	if (room > seplen)
+		room = seplen + text_cut_boundary(text, room - seplen);
+	a->len += room;
+	a->buf[a->len] = '\0';
+	return 1;
 }
 
 enum status document_append_lines(struct db *db, int64_t doc_id, int64_t first, int64_t last,

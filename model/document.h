@@ -28,14 +28,24 @@ struct document {
 	char *imported;        /* read only: UTC ISO 8601 */
 };
 
+/* The search index numbers a line document_id * 2^32 + line (schema 3):
+ * higher document numbers and more lines do not fit its 64-bit rowids. */
+#define DOCUMENT_ID_MAX INT64_C(2147483647)
+#define DOCUMENT_LINES_MAX INT64_C(4294967295)
+
 /* True when KIND is one of the document kinds. */
 bool document_kind_valid(const char *kind);
+/* How a person reads KIND ("Protokoll" for minutes); KIND itself when it
+ * is not a document kind, "" for NULL.  Static storage. */
+const char *document_kind_label(const char *kind);
 
 /* Starts an import inside a transaction the caller holds (db_begin):
  * creates DOC without lines and sets DOC->id.  Refuses a second file
- * with the same SHA-256 in the session (STATUS_CONFLICT). */
+ * with the same SHA-256 in the session (STATUS_CONFLICT) and a number
+ * past DOCUMENT_ID_MAX (STATUS_INVALID). */
 enum status document_create(struct db *db, struct document *doc);
-/* Appends line NUMBER (1, 2, ... in order) of TEXT to document DOC_ID. */
+/* Appends line NUMBER (1, 2, ... in order, at most DOCUMENT_LINES_MAX)
+ * of TEXT to document DOC_ID. */
 enum status document_add_line(struct db *db, int64_t doc_id, int64_t number, const char *text);
 /* Records the line count once every line is in, and indexes the lines
  * for full-text search. */
@@ -66,8 +76,8 @@ enum status document_lines(struct db *db, int64_t doc_id, int64_t first, int64_t
 	line_cb cb, void *ctx);
 
 /* Appends lines FIRST..LAST of document DOC_ID to the string in BUF
- * (SIZE bytes), each on a line of its own, as far as they fit: for a
- * passage quoted on screen. */
+ * (SIZE bytes), each on a line of its own, as far as they fit (cut on a
+ * character boundary): for a passage quoted on screen. */
 enum status document_append_lines(struct db *db, int64_t doc_id, int64_t first, int64_t last,
 	char *buf, size_t size);
 

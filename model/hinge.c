@@ -9,10 +9,21 @@
 #include "model/db.h"
 #include "util/i18n.h"
 
-static const char hinge_sql[] =
-	"WITH RECURSIVE path(id, path) AS ("
-	" SELECT id, name FROM code WHERE session_id = ?1 AND type = 'free' AND parent_id IS NULL"
+/* The free codes of session ?1 with their paths ("Daten/Eigentum"). */
+#define HINGE_PATHS \
+	"WITH RECURSIVE path(id, path) AS (" \
+	" SELECT id, name FROM code WHERE session_id = ?1 AND type = 'free' AND parent_id IS NULL" \
 	" UNION ALL SELECT c.id, p.path || '/' || c.name FROM code c JOIN path p ON c.parent_id = p.id)"
+
+/* Code types in the order of the method's steps, free codes last. */
+#define HINGE_TYPE_ORDER \
+	"CASE l.type WHEN 'unseen' THEN 1 WHEN 'goal' THEN 2 WHEN 'measure' THEN 3" \
+	" WHEN 'soro' THEN 4 WHEN 'stakeholder' THEN 5 WHEN 'variable' THEN 6 ELSE 7 END"
+
+static const struct hinge_filter no_filter = { 0, NULL, NULL, 0 };
+
+static const char hinge_sql[] =
+	HINGE_PATHS
 	" SELECT g.id, s.title, coalesce(comp.number, ''), l.type, l.id, coalesce(path.path, ''),"
 	"  l.name, d.title, d.kind, g.first_line, g.last_line,"
 	"  (SELECT group_concat(text, char(10)) FROM (SELECT text FROM line"
@@ -32,16 +43,14 @@ static const char hinge_sql[] =
 	"  AND (?4 IS NULL OR k.name = ?4)"
 	"  AND (?5 = 0 OR g.document_id = ?5)"
 	" ORDER BY comp.number IS NULL, comp.number,"
-	"  CASE l.type WHEN 'unseen' THEN 1 WHEN 'goal' THEN 2 WHEN 'measure' THEN 3"
-	"  WHEN 'soro' THEN 4 WHEN 'stakeholder' THEN 5 WHEN 'variable' THEN 6 ELSE 7 END,"
+	"  " HINGE_TYPE_ORDER ","
 	"  coalesce(path.path, l.name), l.id, d.id, g.first_line, g.last_line, g.id";
 
 enum status hinge_list(struct db *db, int64_t session_id, const struct hinge_filter *filter,
 	hinge_cb cb, void *ctx)
 {
-	static const struct hinge_filter all = { 0, NULL, NULL, 0 };
 	if (!filter)
-		filter = &all;
+		filter = &no_filter;
 	struct db_stmt *st = db_prepare(db, hinge_sql);
 	if (!st)
 		return STATUS_DB;
@@ -82,17 +91,14 @@ enum status hinge_list(struct db *db, int64_t session_id, const struct hinge_fil
  * passages in order, for each the source codings of its code in order,
  * and the quote of one passage as it is written. */
 static const char chapter_draft_sql[] =
-	"WITH RECURSIVE path(id, path) AS ("
-	" SELECT id, name FROM code WHERE session_id = ?1 AND type = 'free' AND parent_id IS NULL"
-	" UNION ALL SELECT c.id, p.path || '/' || c.name FROM code c JOIN path p ON c.parent_id = p.id)"
+	HINGE_PATHS
 	" SELECT dr.first_line, dr.last_line, l.id, l.type, coalesce(path.path, l.name, '')"
 	" FROM (SELECT DISTINCT first_line, last_line, code_id FROM coding WHERE document_id = ?2) dr"
 	" JOIN code_label l ON l.id = dr.code_id"
 	" LEFT JOIN path ON path.id = l.id"
 	" WHERE ?3 IS NULL OR l.type = ?3"
 	" ORDER BY dr.first_line, dr.last_line,"
-	"  CASE l.type WHEN 'unseen' THEN 1 WHEN 'goal' THEN 2 WHEN 'measure' THEN 3"
-	"  WHEN 'soro' THEN 4 WHEN 'stakeholder' THEN 5 WHEN 'variable' THEN 6 ELSE 7 END,"
+	"  " HINGE_TYPE_ORDER ","
 	"  coalesce(path.path, l.name), l.id";
 
 static const char chapter_source_sql[] =
@@ -212,9 +218,8 @@ static enum status chapter_sources(struct db *db, int64_t session_id, int64_t dr
 enum status hinge_chapter_list(struct db *db, int64_t session_id, int64_t draft_id,
 	const struct hinge_filter *filter, hinge_pair_cb cb, void *ctx)
 {
-	static const struct hinge_filter all = { 0, NULL, NULL, 0 };
 	if (!filter)
-		filter = &all;
+		filter = &no_filter;
 	enum status rc = hinge_chapter_check(db, session_id, draft_id);
 	if (rc != STATUS_OK)
 		return rc;

@@ -1,6 +1,7 @@
 #include "model/impact.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +46,11 @@ enum status impact_set(struct db *db, int64_t from, int64_t to, int64_t strength
 	if (rc == STATUS_OK && (strength < 0 || strength > scale))
 		rc = db_fail(db, STATUS_INVALID, _("Stärke %" PRId64 " liegt außerhalb der Skala 0–%"
 			PRId64 " dieser Sitzung"), strength, scale);
+	if (rc == STATUS_OK) {
+		char what[96];
+		snprintf(what, sizeof what, _("Einfluss %" PRId64 "–%" PRId64 ": Notiz"), from, to);
+		rc = db_check_utf8(db, what, note);
+	}
 	if (rc == STATUS_OK)
 		rc = db_exec(db, "INSERT INTO impact(from_id, to_id, strength, note) VALUES (?1, ?2, ?3, ?4)"
 			" ON CONFLICT(from_id, to_id) DO UPDATE SET strength = excluded.strength,"

@@ -631,6 +631,11 @@ enum status item_parse(struct db *db, const struct item_type *type, void *item,
 			return rc;
 	}
 	if (f->kind == FIELD_TEXT || f->kind == FIELD_CHOICE) {
+		char what[96];
+		snprintf(what, sizeof what, "%s: %s", _(type->label), f->name);
+		enum status rc = db_check_utf8(db, what, value);
+		if (rc != STATUS_OK)
+			return rc;
 		char *copy = *value ? strdup(value) : NULL;
 		if (*value && !copy)
 			return db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));

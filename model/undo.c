@@ -377,11 +377,13 @@ static enum status state_write(struct db *db, const struct log_row *r, const cha
 		sql_addf(&b, "DELETE FROM \"%s\" WHERE ", r->table->name);
 		sql_add_row(&b, r->table);
 	} else {
+		/* found by its name in FROM; a link's two columns are written
+		 * too, since they are all it has */
 		bool first = true;
 		sql_addf(&b, "UPDATE \"%s\" SET ", r->table->name);
 		for (size_t i = 0; i < cols.n; i++) {
 			const char *c = cols.name[i];
-			if (is_key(r->table, c))
+			if (strcmp(c, "id") == 0)
 				continue;
 			if (strcmp(c, "modified") == 0)
 				sql_addf(&b, "%s\"modified\" = %s", first ? "" : ", ", NOW);
@@ -389,8 +391,10 @@ static enum status state_write(struct db *db, const struct log_row *r, const cha
 				sql_addf(&b, "%s\"%s\" = json_extract(?1, '$.%s')", first ? "" : ", ", c, c);
 			first = false;
 		}
-		if (first)
-			return STATUS_OK;   /* nothing but the row's name */
+		if (first) {
+			free(b.text);
+			return STATUS_OK;   /* nothing but the row's id */
+		}
 		sql_addf(&b, " WHERE ");
 		sql_add_row(&b, r->table);
 	}
@@ -430,7 +434,8 @@ static enum status step_apply(struct db *db, const struct log_row *r, const char
 }
 
 /* Refuses when the undo or redo (change group DONE) changed a row that
- * group TARGET never touched: a cascade reached past the user action. */
+ * group TARGET never touched (a link in neither of its states there): a
+ * cascade reached past the user action. */
 static enum status check_untouched(struct db *db, int64_t done, int64_t target, bool redo)
 {
 	struct sql b = { 0 };
@@ -443,8 +448,9 @@ static enum status check_untouched(struct db *db, int64_t done, int64_t target, 
 		" LEFT JOIN k ON k.tbl = d.tbl WHERE d.change_group = ?1 AND NOT EXISTS ("
 		" SELECT 1 FROM changelog t WHERE t.change_group = ?2 AND t.tbl = d.tbl AND CASE"
 		" WHEN k.tbl IS NULL THEN t.row_id = d.row_id"
-		" ELSE json_extract(coalesce(t.new, t.old), k.k0) IS json_extract(coalesce(d.new, d.old), k.k0)"
-		" AND json_extract(coalesce(t.new, t.old), k.k1) IS json_extract(coalesce(d.new, d.old), k.k1)"
+		" ELSE EXISTS (SELECT 1 FROM (SELECT t.old AS state UNION ALL SELECT t.new) WHERE"
+		" json_extract(state, k.k0) IS json_extract(coalesce(d.new, d.old), k.k0)"
+		" AND json_extract(state, k.k1) IS json_extract(coalesce(d.new, d.old), k.k1))"
 		" END) ORDER BY d.id LIMIT 1");
 	if (b.failed) {
 		free(b.text);

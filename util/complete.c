@@ -6,6 +6,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "util/text.h"
+
 /* A growing string; on failure OK turns false and the text is dropped. */
 struct buf {
 	char *s;
@@ -197,9 +199,7 @@ static size_t common_prefix(char *const *names, size_t n)
 		len = k;
 	}
 	/* a multibyte character is whole only when the next byte starts one */
-	while (len > 0 && (names[0][len] & 0xC0) == 0x80)
-		len--;
-	return len;
+	return text_cut_boundary(names[0], len);
 }
 
 enum status complete_path(const char *line, struct complete_result *r)

@@ -76,11 +76,27 @@ static bool utf8_step(struct utf8_state *st, unsigned char c)
 
 bool text_is_utf8(const char *s, size_t len)
 {
+	return text_utf8_prefix(s, len) == len;
+}
+
+size_t text_cut_boundary(const char *s, size_t pos)
+{
+	while (pos > 0 && ((unsigned char)s[pos] & 0xC0) == 0x80)
+		pos--;
+	return pos;
+}
+
+size_t text_utf8_prefix(const char *s, size_t len)
+{
 	struct utf8_state st = { 0, 0, 0 };
-	for (size_t i = 0; i < len; i++)
+	size_t start = 0;   /* of the character being read */
+	for (size_t i = 0; i < len; i++) {
+		if (st.need == 0)
+			start = i;
 		if (!utf8_step(&st, (unsigned char)s[i]))
-			return false;
-	return st.need == 0;
+			return start;
+	}
+	return st.need == 0 ? len : start;
 }
 
 size_t text_convert_cp1252(const char *in, size_t len, char *out)

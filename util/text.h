@@ -80,6 +80,14 @@ size_t text_convert_cp1252(const char *in, size_t len, char *out);
 /* Whether len bytes at s are valid UTF-8: no overlong forms, no
  * surrogates, nothing above U+10FFFF, no truncated sequence at the end. */
 bool text_is_utf8(const char *s, size_t len);
+/* Where S may be cut at byte POS (at most its length) without splitting
+ * a character: POS, or the start of the character POS falls inside. */
+size_t text_cut_boundary(const char *s, size_t pos);
+
+/* How many of the len bytes at s are valid UTF-8 from the start, whole
+ * characters only: len when text_is_utf8() holds, else the offset of the
+ * first character that is invalid or cut off. */
+size_t text_utf8_prefix(const char *s, size_t len);
 
 /* Whether TEXT contains NEEDLE, ignoring case the way people expect in
  * German ("ÄRGER" contains "ärg"); an empty NEEDLE is always contained.

@@ -89,7 +89,8 @@ ro_didat() {
 ro_checks() {
 	before=$(file_sum "$1")
 	for cmd in "sessions" "show 1" "export hinge 1" "export report 1" "export matrix 1" "export dot 1" \
-		"analyse 1" "docs 1" "codes 1" "list unseen 1" "log 1"; do
+		"analyse 1" "docs 1" "codes 1" "list unseen 1" "log 1" "codebook 1" "codebook 1 show Daten" \
+		"coding 1 1" "doc 1 1" "codes 1 --by document" "codes 1 --by coder" "export codes 1"; do
 		# shellcheck disable=SC2086
 		ro_didat "$1" $cmd
 		same "$STATUS" 0 "read-only database ($2): '$cmd' exits 0 ($(head -c 160 "$ERR"))"
@@ -97,20 +98,30 @@ ro_checks() {
 	ro_didat "$1" show 1
 	if grep -q "Demo" "$OUT"; then _pass; else _fail "read-only database ($2): show prints the session"; fi
 	for cmd in "new X" "add unseen 1 U" "impact 1 1 2 3" "delete 1 --yes" "demo" "duplicate 1" \
-		"edit unseen 1 1 --votes 3" "remove unseen 1 1" "code 1 1 1 1" "import-doc 1 ro_doc.txt"; do
+		"edit unseen 1 1 --votes 3" "remove unseen 1 1" "code 1 1 1 1" "import-doc 1 ro_doc.txt" \
+		"undo 1" "redo 1" "codebook 1 rename Daten X" "codebook 1 move Daten/Zugang /" \
+		"codebook 1 merge Daten/Zugang Daten" "codebook 1 delete Daten --yes" \
+		"codebook 1 define Daten X" "codebook 1 colour Daten red" "codebook 1 memo Daten X" \
+		"coding 1 1 --memo X" "coding 1 1 --lines 1-2" "coding 1 1 --delete" "doc 1 1 --title X" \
+		"doc 1 1 --kind draft" "add code 1 X" "import-csv 1 codes ro_codes.csv"; do
 		# shellcheck disable=SC2086
 		ro_didat "$1" $cmd
 		same "$STATUS" 2 "read-only database ($2): '$cmd' exits 2"
 		if grep -q . "$ERR"; then _pass; else _fail "read-only database ($2): no message for '$cmd'"; fi
 	done
-	ro_didat "$1" new X
-	if grep -q "nur lesbar" "$ERR"; then _pass; else _fail "read-only database ($2): the message says read-only: $(head -c 160 "$ERR")"; fi
+	for cmd in "new X" "undo 1" "redo 1" "codebook 1 merge Daten/Zugang Daten" "coding 1 1 --delete" \
+		"doc 1 1 --title X"; do
+		# shellcheck disable=SC2086
+		ro_didat "$1" $cmd
+		if grep -q "nur lesbar" "$ERR"; then _pass; else _fail "read-only database ($2): '$cmd' says read-only: $(head -c 160 "$ERR")"; fi
+	done
 	same "$(file_sum "$1")" "$before" "read-only database ($2) unchanged"
 }
 
 if [ -n "$ro_run" ]; then
 	printf 'ein Dokument\n' > ro_doc.txt
-	chmod 0644 ro_doc.txt
+	printf 'path\nNeu\n' > ro_codes.csv
+	chmod 0644 ro_doc.txt ro_codes.csv
 	# a read-only file in a folder the user may write to
 	mkdir ro_file
 	run_ok --db ro_file/demo.db demo
@@ -137,6 +148,17 @@ out_id
 run_ok add variable "$ID" A
 run_ok add variable "$ID" B
 LOCKED=$ID
+run_ok add code $LOCKED Daten
+run_ok add code $LOCKED Zugang --parent Daten
+printf 'eins\nzwei\n' > locked.txt
+run_ok import-doc $LOCKED locked.txt
+out_id
+LDOC=$ID
+run_ok code $LOCKED "$LDOC" 1-2 Daten/Zugang
+out_id
+LCODING=$ID
+run_ok add variable $LOCKED C
+run_ok undo $LOCKED
 mkfifo lock_in lock_out
 sqlite3 "$DIDAT_DB" <lock_in >lock_out 2>&1 &
 lock_pid=$!
@@ -147,10 +169,21 @@ echo "BEGIN EXCLUSIVE; SELECT 'gesperrt';" >&7
 read -r answer <&8
 same "$answer" gesperrt "the other process holds the lock"
 DIDAT_ENV="DIDAT_BUSY_TIMEOUT_MS=100"
-for cmd in "new X" "add unseen $LOCKED U" "impact $LOCKED A B 2" "delete $LOCKED --yes"; do
+for cmd in "new X" "add unseen $LOCKED U" "impact $LOCKED A B 2" "delete $LOCKED --yes" \
+	"undo $LOCKED" "redo $LOCKED" "codebook $LOCKED rename Daten X" "codebook $LOCKED move Daten/Zugang /" \
+	"codebook $LOCKED merge Daten/Zugang Daten" "codebook $LOCKED delete Daten --yes" \
+	"codebook $LOCKED define Daten X" "codebook $LOCKED colour Daten red" "codebook $LOCKED memo Daten X" \
+	"coding $LOCKED $LCODING --memo X" "coding $LOCKED $LCODING --delete" "doc $LOCKED $LDOC --title X" \
+	"add code $LOCKED X"; do
 	# shellcheck disable=SC2086
 	expect_status 2 $cmd
 	err_has "gesperrt"
+	out_empty
+done
+# reading goes on beside the lock
+for cmd in "codebook $LOCKED" "coding $LOCKED $LCODING" "doc $LOCKED $LDOC" "codes $LOCKED --by coder"; do
+	# shellcheck disable=SC2086
+	run_ok $cmd
 done
 DIDAT_ENV=
 echo "COMMIT;" >&7

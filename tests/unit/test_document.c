@@ -122,6 +122,16 @@ START_TEST(test_document_import_and_read)
 	free(r.kind);
 	r.kind = strdup("letter");
 	ck_assert_int_eq(document_update(db, &r), STATUS_INVALID);
+	char name[32];
+	snprintf(name, sizeof name, "Dokument %lld: \"letter\"", (long long)doc.id);
+	ck_assert_msg(fixture_contains(db_error(db), name), "%s", db_error(db));
+	free(r.kind);
+	r.kind = strdup("paper");
+	free(r.title);
+	r.title = strdup("");
+	ck_assert_int_eq(document_update(db, &r), STATUS_INVALID);
+	snprintf(name, sizeof name, "Dokument %lld: der Titel", (long long)doc.id);
+	ck_assert_msg(fixture_contains(db_error(db), name), "%s", db_error(db));
 	document_clear(&r);
 	ck_assert_int_eq(document_read(db, doc.id, &r), STATUS_OK);
 	ck_assert_str_eq(r.title, "Protokoll Untergruppe 1");
@@ -174,20 +184,57 @@ START_TEST(test_document_refusals)
 	ck_assert_int_eq(try_create(db, &again), STATUS_OK);
 	ck_assert_int_ne(again.id, d);
 
-	struct document bad = { .session_id = s, .title = "", .kind = "minutes", .sha256 = "x1" };
+	/* each refusal names the file */
+	struct document bad = { .session_id = s, .title = "", .kind = "minutes", .sha256 = "x1",
+		.filename = "ug2.txt" };
 	ck_assert_int_eq(try_create(db, &bad), STATUS_INVALID);
+	ck_assert_msg(fixture_contains(db_error(db), "ug2.txt: der Titel"), "%s", db_error(db));
 	bad.title = "Titel";
 	bad.kind = "letter";
 	ck_assert_int_eq(try_create(db, &bad), STATUS_INVALID);
-	ck_assert(fixture_contains(db_error(db), "letter"));
+	ck_assert_msg(fixture_contains(db_error(db), "ug2.txt: \"letter\""), "%s", db_error(db));
 	bad.kind = NULL;
 	ck_assert_int_eq(try_create(db, &bad), STATUS_INVALID);
 	bad.kind = "draft";
 	bad.component_id = c_other;
 	ck_assert_int_eq(try_create(db, &bad), STATUS_NOT_FOUND);
+	ck_assert_msg(fixture_contains(db_error(db), "ug2.txt: Komponente"), "%s", db_error(db));
 	ck_assert_int_eq(fixture_int1(db, "SELECT count(*) FROM document WHERE session_id = ?1", s), 1);
 	ck_assert(document_kind_valid("other"));
 	ck_assert(!document_kind_valid("Minutes"));
+	ck_assert_str_eq(document_kind_label("draft"), "Weißbuch-Entwurf");
+	ck_assert_str_eq(document_kind_label("letter"), "letter");
+	fixture_close(db, path);
+}
+END_TEST
+
+/* The search index numbers a line document * 2^32 + line: a line number
+ * past 2^32 - 1 would land on the next document's lines, a document
+ * number past 2^31 - 1 outside the 64-bit rowid.  Both are refused with
+ * their numbers, before anything is written. */
+START_TEST(test_document_numbers_fit_the_index)
+{
+	char path[FIXTURE_PATH_MAX];
+	struct db *db = fixture_open(path);
+	int64_t s = fixture_session(db, "KMU");
+	int64_t d = fixture_document(db, s, "Protokoll", 0, "sha-1", minutes, 5);
+	int64_t lines = fixture_int(db, "SELECT count(*) FROM line");
+	ck_assert_int_eq(db_begin(db), STATUS_OK);
+	ck_assert_int_eq(document_add_line(db, d, DOCUMENT_LINES_MAX + 1, "zu weit"), STATUS_INVALID);
+	ck_assert_msg(fixture_contains(db_error(db), "4294967296"), "%s", db_error(db));
+	ck_assert_int_eq(document_add_line(db, d, 0, "null"), STATUS_INVALID);
+	ck_assert_int_eq(db_end(db, STATUS_INVALID), STATUS_INVALID);
+	ck_assert_int_eq(fixture_int(db, "SELECT count(*) FROM line"), lines);
+
+	/* the highest number still fits; the next one does not */
+	ck_assert_int_eq(db_exec(db, "INSERT INTO document(id, session_id, title, sha256)"
+		" VALUES (?1, ?2, 'Letztes', 'sha-2')", "ii", DOCUMENT_ID_MAX, s), STATUS_OK);
+	struct document next = { .session_id = s, .title = "Zu viel", .kind = "minutes",
+		.filename = "zuviel.txt", .sha256 = "sha-3" };
+	ck_assert_int_eq(try_create(db, &next), STATUS_INVALID);
+	ck_assert_msg(fixture_contains(db_error(db), "zuviel.txt: Dokument 2147483648"), "%s",
+		db_error(db));
+	ck_assert_int_eq(fixture_int(db, "SELECT count(*) FROM document WHERE sha256 = 'sha-3'"), 0);
 	fixture_close(db, path);
 }
 END_TEST
@@ -229,6 +276,42 @@ START_TEST(test_document_list)
 	/* deleting a document deletes its codings */
 	ck_assert_int_eq(document_delete(db, d2), STATUS_OK);
 	ck_assert_int_eq(fixture_int(db, "SELECT count(*) FROM coding"), 0);
+	fixture_close(db, path);
+}
+END_TEST
+
+/* A quote for the screen: the lines joined by line breaks as far as
+ * they fit, the cut never inside a character (a byte of "ä" alone is no
+ * text), and nothing after a cut. */
+START_TEST(test_document_append_lines)
+{
+	static const char *const umlauts[] = { "aää", "ö", "zwei" };
+	char path[FIXTURE_PATH_MAX];
+	struct db *db = fixture_open(path);
+	int64_t s = fixture_session(db, "KMU");
+	int64_t d = fixture_document(db, s, "Umlaute", 0, "su", umlauts, 3);
+	char buf[32] = "";
+	ck_assert_int_eq(document_append_lines(db, d, 1, 3, buf, sizeof buf), STATUS_OK);
+	ck_assert_str_eq(buf, "aää\nö\nzwei");
+	/* "aä" and the first byte of the second "ä" fit in four bytes */
+	static const struct { size_t size; const char *want; } cuts[] = {
+		{ 2, "a" }, { 3, "a" }, { 4, "aä" }, { 5, "aä" }, { 6, "aää" }, { 7, "aää\n" },
+		{ 8, "aää\n" }, { 9, "aää\nö" },
+	};
+	for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
+		memset(buf, 'x', sizeof buf);
+		buf[0] = '\0';
+		ck_assert_int_eq(document_append_lines(db, d, 1, 3, buf, cuts[i].size), STATUS_OK);
+		ck_assert_msg(strcmp(buf, cuts[i].want) == 0, "size %zu: \"%s\", expected \"%s\"",
+			cuts[i].size, buf, cuts[i].want);
+	}
+	/* on a line of its own after what BUF holds already */
+	snprintf(buf, sizeof buf, "Z. 2:");
+	ck_assert_int_eq(document_append_lines(db, d, 2, 2, buf, sizeof buf), STATUS_OK);
+	ck_assert_str_eq(buf, "Z. 2:\nö");
+	snprintf(buf, sizeof buf, "Z. 2:");
+	ck_assert_int_eq(document_append_lines(db, d, 2, 2, buf, 8), STATUS_OK);
+	ck_assert_str_eq(buf, "Z. 2:\n");
 	fixture_close(db, path);
 }
 END_TEST
@@ -310,6 +393,7 @@ START_TEST(test_code_free_and_find)
 	ck_assert(fixture_contains(db_error(db), "Eigentum"));
 	ck_assert_int_eq(code_create_free(db, s, "Daten", 0, NULL, NULL, &x), STATUS_CONFLICT);
 	ck_assert_int_eq(code_create_free(db, s, "Daten/Eigentum", 0, NULL, NULL, &x), STATUS_INVALID);
+	ck_assert_msg(fixture_contains(db_error(db), "\"Daten/Eigentum\""), "%s", db_error(db));
 	ck_assert_int_eq(code_create_free(db, s, "", 0, NULL, NULL, &x), STATUS_INVALID);
 	ck_assert_int_eq(code_create_free(db, s, "Kind", other_daten, NULL, NULL, &x), STATUS_NOT_FOUND);
 	ck_assert_int_eq(code_create_free(db, s, "Kind", u_code, NULL, NULL, &x), STATUS_NOT_FOUND);
@@ -798,7 +882,9 @@ Suite *document_suite(void)
 	tcase_add_unchecked_fixture(doc, fixture_dir_setup, fixture_dir_teardown);
 	tcase_add_test(doc, test_document_import_and_read);
 	tcase_add_test(doc, test_document_refusals);
+	tcase_add_test(doc, test_document_numbers_fit_the_index);
 	tcase_add_test(doc, test_document_list);
+	tcase_add_test(doc, test_document_append_lines);
 	suite_add_tcase(s, doc);
 	TCase *coding = tcase_create("coding");
 	tcase_add_unchecked_fixture(coding, fixture_dir_setup, fixture_dir_teardown);

@@ -213,6 +213,31 @@ START_TEST(test_text_is_utf8)
 }
 END_TEST
 
+/* Where valid UTF-8 ends: at the start of the first bad or cut-off
+ * character, never inside one. */
+START_TEST(test_text_utf8_prefix)
+{
+	ck_assert_uint_eq(text_utf8_prefix("", 0), 0);
+	ck_assert_uint_eq(text_utf8_prefix("M\xC3\xBCller", 7), 7);
+	ck_assert_uint_eq(text_utf8_prefix("M\xFCller", 6), 1);	/* Latin-1 ü */
+	ck_assert_uint_eq(text_utf8_prefix("\xC3\xA4\xE2\x82", 5), 2);	/* "ä", then € cut off */
+	ck_assert_uint_eq(text_utf8_prefix("\xC3\xA4\xE2\x82" "a", 6), 2);
+	ck_assert_uint_eq(text_utf8_prefix("ab\x80", 3), 2);	/* lone continuation */
+	ck_assert_uint_eq(text_utf8_prefix("a\xED\xA0\x80", 4), 1);	/* surrogate */
+	ck_assert_uint_eq(text_utf8_prefix("\xF0\x9F\x98\x80!", 5), 5);
+}
+END_TEST
+
+START_TEST(test_text_cut_boundary)
+{
+	const char *s = "a\xC3\xA4\xF0\x9F\x98\x80" "b";   /* a ä U+1F600 b */
+	static const size_t want[] = { 0, 1, 1, 3, 3, 3, 3, 7, 8 };
+	for (size_t pos = 0; pos < sizeof want / sizeof want[0]; pos++)
+		ck_assert_msg(text_cut_boundary(s, pos) == want[pos], "pos %zu: %zu", pos,
+			text_cut_boundary(s, pos));
+}
+END_TEST
+
 START_TEST(test_text_from_cp1252)
 {
 	char *out = NULL;
@@ -457,6 +482,8 @@ Suite *text_suite(void)
 	tcase_add_test(tc, test_text_cp1252);
 	tcase_add_test(tc, test_text_invalid_utf8_is_cp1252);
 	tcase_add_test(tc, test_text_is_utf8);
+	tcase_add_test(tc, test_text_utf8_prefix);
+	tcase_add_test(tc, test_text_cut_boundary);
 	tcase_add_test(tc, test_text_from_cp1252);
 	tcase_add_test(tc, test_text_split_utf8);
 	tcase_add_test(tc, test_text_split_crlf);

@@ -7,9 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "exports/matrix_csv.h"
 #include "fixture.h"
 #include "model/coding.h"
 #include "model/db.h"
+#include "model/document.h"
 #include "model/impact.h"
 #include "model/item.h"
 #include "model/schema.h"
@@ -300,6 +302,154 @@ START_TEST(test_undo_link)
 	ck_assert_int_eq(fixture_int1(db, sql, og), 1);
 	free(before);
 	free(linked);
+	fixture_close(db, path);
+}
+END_TEST
+
+/* A link whose row was changed in place (by another program: didat
+ * removes and adds links) names itself by its two columns: undo moves
+ * it back, redo forth, and a link named by nothing else is written at
+ * all (it was taken for an empty change, and its SQL leaked). */
+START_TEST(test_undo_link_changed_in_place)
+{
+	char path[FIXTURE_PATH_MAX];
+	struct db *db = fixture_open(path);
+	int64_t s = fixture_session(db, "KMU");
+	int64_t u = fixture_unseen(db, s, "Datenabfluss", 0);
+	int64_t a = fixture_stakeholder(db, s, "KMU-Leitungen");
+	int64_t b = fixture_stakeholder(db, s, "Beschäftigte");
+	ck_assert_int_eq(link_add(db, LINK_UNSEEN_STAKEHOLDER, u, a), STATUS_OK);
+	char *before = snapshot(db);
+	const char *sql = "SELECT stakeholder_id FROM unseen_stakeholder WHERE unseen_id = ?1";
+
+	ck_assert_int_eq(db_begin(db), STATUS_OK);
+	ck_assert_int_eq(db_exec(db, "UPDATE unseen_stakeholder SET stakeholder_id = ?2"
+		" WHERE unseen_id = ?1", "ii", u, b), STATUS_OK);
+	ck_assert_int_eq(db_end(db, STATUS_OK), STATUS_OK);
+	char *after = snapshot(db);
+	char want[128];
+	snprintf(want, sizeof want, "Rückgängig: Verknüpfung Unseen–Stakeholdergruppe %" PRId64 "–%"
+		PRId64 " geändert", u, b);
+	undo_ok(db, s, want);
+	ck_assert_int_eq(fixture_int1(db, sql, u), a);
+	assert_snapshot(db, before, "link changed in place, undone");
+	redo_ok(db, s, NULL);
+	ck_assert_int_eq(fixture_int1(db, sql, u), b);
+	assert_snapshot(db, after, "link changed in place, redone");
+	free(before);
+	free(after);
+	fixture_close(db, path);
+}
+END_TEST
+
+/* ACTION's result and the state before it, each exactly: undone, redone,
+ * undone again (the codebook and document actions below). */
+static void undo_redo_exact(struct db *db, int64_t s, const char *before, const char *what)
+{
+	char *after = snapshot(db);
+	undo_ok(db, s, NULL);
+	assert_snapshot(db, before, what);
+	redo_ok(db, s, NULL);
+	assert_snapshot(db, after, what);
+	undo_ok(db, s, NULL);
+	assert_snapshot(db, before, what);
+	free(after);
+}
+
+/* The actions of the codebook, the coding and document commands and an
+ * import are one change group each, however many tables they touch: a
+ * merge moves codings and children, drops a duplicate and appends its
+ * memo, deletes the code; a delete takes a subtree with its codings. */
+START_TEST(test_undo_codebook_documents_import)
+{
+	static const char *const lines[] = { "eins", "zwei", "drei", "vier" };
+	char path[FIXTURE_PATH_MAX], csv[FIXTURE_PATH_MAX];
+	struct db *db = fixture_open(path);
+	int64_t s = fixture_session(db, "KMU");
+	int64_t c = fixture_component(db, s, 1, "Daten");
+	int64_t d = fixture_document(db, s, "Protokoll", 0, "sha-u", lines, 4);
+	int64_t into = 0, from = 0, child = 0;
+	ck_assert_int_eq(code_create_free(db, s, "Datenschutz", 0, NULL, NULL, &into), STATUS_OK);
+	ck_assert_int_eq(code_create_free(db, s, "Privatsphäre", 0, "red", "alt", &from), STATUS_OK);
+	ck_assert_int_eq(code_create_free(db, s, "Alltag", from, NULL, NULL, &child), STATUS_OK);
+	fixture_coding(db, s, d, 1, 2, into, "anna");
+	int64_t twin = fixture_coding(db, s, d, 1, 2, from, "anna");
+	int64_t own = fixture_coding(db, s, d, 3, 3, from, "ben");
+	fixture_coding(db, s, d, 4, 4, child, "ben");
+	ck_assert_int_eq(db_exec(db, "UPDATE coding SET memo = 'Zwilling' WHERE id = ?1", "i", twin),
+		STATUS_OK);
+
+	char *before = snapshot(db);
+	int64_t groups = fixture_int(db, "SELECT count(DISTINCT change_group) FROM changelog");
+	struct code_merge_result r;
+	ck_assert_int_eq(code_merge(db, from, into, &r), STATUS_OK);
+	ck_assert_int_eq(r.duplicates + r.moved + r.children, 3);
+	ck_assert_int_eq(fixture_int(db, "SELECT count(DISTINCT change_group) FROM changelog"),
+		groups + 1);
+	undo_redo_exact(db, s, before, "merge");
+	free(before);
+
+	before = snapshot(db);
+	ck_assert_int_eq(code_delete(db, from, NULL, NULL), STATUS_OK);
+	undo_redo_exact(db, s, before, "delete with subtree");
+	free(before);
+
+	before = snapshot(db);
+	struct coding k;
+	ck_assert_int_eq(coding_read(db, own, &k), STATUS_OK);
+	k.first_line = 2;
+	k.code_id = into;
+	ck_assert_int_eq(coding_update(db, &k), STATUS_OK);
+	coding_clear(&k);
+	undo_redo_exact(db, s, before, "coding changed");
+	free(before);
+
+	before = snapshot(db);
+	struct document doc;
+	ck_assert_int_eq(document_read(db, d, &doc), STATUS_OK);
+	free(doc.kind);
+	doc.kind = strdup("draft");
+	free(doc.memo);
+	doc.memo = strdup("Fassung vom Mai");
+	doc.component_id = c;
+	ck_assert_int_eq(document_update(db, &doc), STATUS_OK);
+	document_clear(&doc);
+	undo_redo_exact(db, s, before, "document metadata");
+	free(before);
+
+	/* a matrix read from a file: its variables and cells in one group */
+	static const char matrix[] = ",X,Y\nX,,2\nY,1,\n";
+	fixture_temp_path(csv);
+	fixture_write_file(csv, matrix, sizeof matrix - 1);
+	before = snapshot(db);
+	ck_assert_int_eq(matrix_csv_import(db, s, csv, &(int64_t){ 0 }), STATUS_OK);
+	ck_assert_int_eq(fixture_int(db, "SELECT count(*) FROM impact"), 2);
+	undo_redo_exact(db, s, before, "import-csv matrix");
+	ck_assert_int_eq(fixture_int(db, "SELECT count(*) FROM variable"), 0);
+	free(before);
+	fixture_remove(csv);
+	fixture_close(db, path);
+}
+END_TEST
+
+/* A copy is an action of the new session only: the copy's undo stops at
+ * its creation, the original's stack goes on as before. */
+START_TEST(test_undo_after_duplicate)
+{
+	char path[FIXTURE_PATH_MAX];
+	struct db *db = fixture_open(path);
+	int64_t s = fixture_session(db, "KMU");
+	int64_t u = fixture_unseen(db, s, "Datenabfluss", 0);
+	int64_t copy = 0;
+	ck_assert_int_eq(session_duplicate(db, s, "Kopie", &copy), STATUS_OK);
+	char want[96];
+	snprintf(want, sizeof want, "„Sitzung %" PRId64 " angelegt“", copy);
+	refused(db, copy, false, STATUS_NOT_FOUND, want);
+	snprintf(want, sizeof want, "Rückgängig: Unseen %" PRId64 " angelegt", u);
+	undo_ok(db, s, want);
+	ck_assert_int_eq(fixture_int1(db, "SELECT count(*) FROM unseen WHERE session_id = ?1", copy), 1);
+	redo_ok(db, s, NULL);
+	ck_assert_int_eq(fixture_int1(db, "SELECT count(*) FROM unseen WHERE session_id = ?1", s), 1);
 	fixture_close(db, path);
 }
 END_TEST
@@ -812,6 +962,9 @@ Suite *undo_suite(void)
 	tcase_add_test(tc, test_undo_items);
 	tcase_add_test(tc, test_undo_session_fields);
 	tcase_add_test(tc, test_undo_link);
+	tcase_add_test(tc, test_undo_link_changed_in_place);
+	tcase_add_test(tc, test_undo_codebook_documents_import);
+	tcase_add_test(tc, test_undo_after_duplicate);
 	tcase_add_test(tc, test_undo_impact);
 	tcase_add_test(tc, test_undo_coding);
 	tcase_add_test(tc, test_undo_delete_cascade);
