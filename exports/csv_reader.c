@@ -217,11 +217,9 @@ enum status csv_reader_read_file(const char *path, char sep, csv_row_fn row_cb,
 	struct csv_parser parser;
 	bool parser_ready = false;
 	unsigned char *buf = NULL;
-	FILE *f = fopen(path, "rb");
-	if (f == NULL) {
-		set_error(err, errlen, "%s: %s", path, strerror(errno));
+	FILE *f = text_open(path, err, errlen);
+	if (f == NULL)
 		return STATUS_IO;
-	}
 	buf = malloc(READ_BUFFER_SIZE);
 	if (buf == NULL) {
 		st = STATUS_NOMEM;

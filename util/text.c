@@ -1,10 +1,13 @@
 #include "util/text.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <wchar.h>
 #include <wctype.h>
 
@@ -137,11 +140,28 @@ enum status text_from_cp1252(const char *in, size_t len, char **out)
 	return STATUS_OK;
 }
 
-static FILE *open_file(const char *path, char *err, size_t errlen)
+FILE *text_open(const char *path, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "rb");
-	if (f == NULL)
+	/* O_NONBLOCK: a FIFO must not block the open; cleared once it is
+	 * known to be a regular file. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
 		set_error(err, errlen, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	FILE *f = NULL;
+	if (fstat(fd, &st) != 0) {
+		set_error(err, errlen, "%s: %s", path, strerror(errno));
+	} else if (!S_ISREG(st.st_mode)) {
+		set_error(err, errlen, _("%s: keine gewöhnliche Datei (ein Ordner, ein Gerät oder "
+			"eine Pipe)"), path);
+	} else if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0 ||
+	           (f = fdopen(fd, "rb")) == NULL) {
+		set_error(err, errlen, "%s: %s", path, strerror(errno));
+	}
+	if (f == NULL)
+		close(fd);
 	return f;
 }
 
@@ -154,7 +174,7 @@ enum status text_scan_file(const char *path, struct text_info *info,
 	char *err, size_t errlen)
 {
 	memset(info, 0, sizeof *info);
-	FILE *f = open_file(path, err, errlen);
+	FILE *f = text_open(path, err, errlen);
 	if (f == NULL)
 		return STATUS_IO;
 	enum status st = STATUS_OK;
@@ -173,7 +193,9 @@ enum status text_scan_file(const char *path, struct text_info *info,
 	sha256_init(&sha);
 
 	size_t n;
-	while ((n = fread(buf, 1, TEXT_BUFFER_SIZE, f)) > 0) {
+	/* The scan stops at a NUL byte: such a file is refused anyway, and
+	 * an endless one (a device) would never end. */
+	while (!info->nul && (n = fread(buf, 1, TEXT_BUFFER_SIZE, f)) > 0) {
 		sha256_update(&sha, buf, n);
 		for (size_t i = 0; i < n; i++, off++) {
 			unsigned char c = buf[i];
@@ -183,9 +205,10 @@ enum status text_scan_file(const char *path, struct text_info *info,
 				info->utf8 = false;
 				info->bad_utf8_line = info->lines + 1;
 			}
-			if (c == '\0' && !info->nul) {
+			if (c == '\0') {
 				info->nul = true;
 				info->nul_line = info->lines + 1;
+				break;
 			}
 			if (c == '\r') {
 				info->lines++;
@@ -286,7 +309,7 @@ static bool line_append(struct line_buf *b, const unsigned char *p, size_t n,
 enum status text_read_lines(const char *path, enum text_encoding enc,
 	text_line_fn line_cb, void *ctx, char *err, size_t errlen)
 {
-	FILE *f = open_file(path, err, errlen);
+	FILE *f = text_open(path, err, errlen);
 	if (f == NULL)
 		return STATUS_IO;
 	enum status st = STATUS_OK;

@@ -7,6 +7,7 @@
  * encoding, line count), then text_read_lines() with the encoding found. */
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -46,6 +47,11 @@ struct text_info {
  *                   suspects UTF-16 when the file starts with its BOM);
  *   STATUS_OK       otherwise.
  * On BAD_FILE *info is still complete, so a caller may look closer. */
+/* Opens PATH for reading when it is a regular file; a folder, a device
+ * or a pipe is refused (it could block or never end).  NULL with the
+ * reason in ERR. */
+FILE *text_open(const char *path, char *err, size_t errlen);
+
 enum status text_scan_file(const char *path, struct text_info *info,
 	char *err, size_t errlen);
 

@@ -80,6 +80,17 @@ err_has "nul.txt"
 printf 'eine Zeile\nnoch eine\001 mit Steuerzeichen\nund \000 hier\n' > nul3.txt
 refused 2 import-doc $S nul3.txt
 refused 2 import-doc $S .
+err_has "keine gewöhnliche Datei"
+# a device and a pipe: refused at once (reading /dev/zero never ended,
+# opening a pipe waited for a writer)
+refused 2 import-doc $S /dev/zero
+err_has "/dev/zero: keine gewöhnliche Datei"
+mkfifo rohr.txt
+refused 2 import-doc $S rohr.txt
+err_has "rohr.txt: keine gewöhnliche Datei"
+refused 2 import-csv $S unseens /dev/zero
+refused 2 import-csv $S unseens rohr.txt
+err_has "rohr.txt: keine gewöhnliche Datei"
 same "$(docs_count)" "$n" "no document from a bad file"
 
 # several files where the last is bad: none imported

@@ -70,6 +70,21 @@ gone() {
 # didat_pid NAME: the process id of the program in window NAME.
 didat_pid() { pgrep -P "$(tm display-message -p -t "e2e:$1" '#{pane_pid}')" -x didat; }
 
+# wait_exit NAME: the program in window NAME ends within 5 s (a sanitiser
+# build takes a moment to check for leaks on the way out).
+wait_exit() {
+	tries=50
+	while [ "$tries" -gt 0 ]; do
+		if [ -z "$(didat_pid "$1")" ]; then
+			_pass
+			return 0
+		fi
+		sleep 0.1
+		tries=$((tries - 1))
+	done
+	_fail "didat in window $1 is still running"
+}
+
 resize() { tm resize-window -t "e2e:$1" -x "${2%x*}" -y "${2#*x}"; }
 
 # sql_value SQL: one value from the database (sqlite3, read only).

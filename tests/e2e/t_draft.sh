@@ -19,8 +19,7 @@ for sig in TERM HUP; do
 	pid=$(didat_pid "w$sig")
 	if [ -n "$pid" ]; then _pass; else _fail "no didat process in window w$sig"; fi
 	kill -s "$sig" "$pid"
-	sleep 0.5
-	if kill -0 "$pid" 2>/dev/null; then _fail "didat still runs after SIG$sig"; else _pass; fi
+	wait_exit "w$sig"
 	# The terminal is restored: out of the alternate screen, cursor shown.
 	is "alternate screen after SIG$sig" \
 		"$(tm display-message -p -t "e2e:w$sig" '#{alternate_on}#{cursor_flag}')" "01"
@@ -39,6 +38,6 @@ for sig in TERM HUP; do
 		"Getippt vor $sig: Überstunden"
 	is "draft gone after SIG$sig" "$(sql_value "SELECT count(*) FROM draft")" 0
 	keys "r$sig" F10
-	sleep 0.3
+	wait_exit "r$sig"
 	run_ok edit unseen 1 1 --causes ""
 done

@@ -40,5 +40,5 @@ for size in 80x24 40x12; do
 	wait_for "p$size" "? Hilfe"
 	keys "p$size" F10
 	gone "p$size" "? Hilfe"
-	is "no process left at $size" "$(didat_pid "p$size" | wc -l | tr -d ' ')" 0
+	wait_exit "p$size"
 done

@@ -143,7 +143,7 @@ wait_for main "1 Leitfrage"
 keys main q
 wait_for main "Sitzungen (1)"
 keys main q
-sleep 0.3
+wait_exit main
 
 # What was stored, read back through the command line.
 run_ok show 1
