@@ -143,11 +143,11 @@ void app_error(struct app *app)
 	app->status_error = true;
 }
 
-static int count_step(struct db *db, int64_t session, enum item_kind kind)
+static int64_t count_step(struct db *db, int64_t session, enum item_kind kind)
 {
 	int64_t n = 0;
 	item_count(db, item_type(kind), session, &n);
-	return (int)n;
+	return n;
 }
 
 static int load_summary(void *ctx, const struct session_summary *s)
@@ -289,7 +289,7 @@ void app_draw(struct app *app)
 	erase();
 	if (too_small()) {
 		ui_text(0, 0, COLS, _("Terminal zu klein"), ui_attr(UI_ERROR));
-		ui_text(1, 0, COLS, "min. 40×12", A_NORMAL);
+		ui_text(1, 0, COLS, _("mindestens 40×12"), A_NORMAL);
 		return;
 	}
 	if (app->projector) {
@@ -551,12 +551,14 @@ static int global_command(struct app *app, int command)
 		app_status(app, _("Farbschema: %s"), ui_theme_name(t));
 		break;
 	}
-	case G_NEXT_STEP: app_step(app, (enum step)((app->step + 1) % STEP_COUNT)); break;
-	case G_PREV_STEP: app_step(app, (enum step)((app->step + STEP_COUNT - 1) % STEP_COUNT)); break;
-	case G_SEARCH: search_view_start(app, app->view); break;
-	case G_STEP1: case G_STEP2: case G_STEP3: case G_STEP4: case G_STEP5: case G_STEP6: case G_STEP7:
-		app_step(app, (enum step)(command - G_STEP1));
+	case G_NEXT_STEP: case G_PREV_STEP: case G_STEP1: case G_STEP2: case G_STEP3: case G_STEP4:
+	case G_STEP5: case G_STEP6: case G_STEP7:
+		app->status[0] = '\0';   /* what was said belongs to the screen left */
+		app_step(app, command == G_NEXT_STEP ? (enum step)((app->step + 1) % STEP_COUNT)
+			: command == G_PREV_STEP ? (enum step)((app->step + STEP_COUNT - 1) % STEP_COUNT)
+			: (enum step)(command - G_STEP1));
 		break;
+	case G_SEARCH: search_view_start(app, app->view); break;
 	default: return VIEW_UNHANDLED;
 	}
 	return VIEW_HANDLED;

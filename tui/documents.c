@@ -14,6 +14,7 @@
 #include "model/document.h"
 #include "tui/app.h"
 #include "tui/code_picker.h"
+#include "tui/codebook_view.h"
 #include "tui/dialog.h"
 #include "tui/hinge_view.h"
 #include "tui/listpos.h"
@@ -27,7 +28,7 @@
 #define KEY_ESC 27
 
 enum {
-	D_OPEN = 1, D_IMPORT, D_EDIT, D_DELETE, D_SEARCH, D_HINGE,
+	D_OPEN = 1, D_IMPORT, D_EDIT, D_DELETE, D_SEARCH, D_HINGE, D_CODEBOOK,
 };
 
 static const struct binding documents_keys[] = {
@@ -42,6 +43,7 @@ static const struct binding documents_keys[] = {
 	{ '/', D_SEARCH, "/ Strg-F", "Volltextsuche in Dokumenten und Einträgen" },
 	{ UI_CTRL('f'), D_SEARCH, "Strg-F", NULL },
 	{ 'h', D_HINGE, "h", "Scharnieransicht: Code wählen" },
+	{ 'b', D_CODEBOOK, "b", "Codebuch: Codes, Häufigkeiten" },
 };
 
 static const char *const kinds[] = { "minutes", "paper", "draft", "other" };
@@ -358,6 +360,20 @@ static void take(char **field, char *value)
 	*field = value;
 }
 
+/* Moves field F (see meta_fields) from FROM to TO. */
+static void move_meta(struct document *to, struct document *from, size_t f)
+{
+	char **text[] = { &to->title, &to->kind, &to->date, NULL, &to->participants, &to->memo };
+	char **source[] = { &from->title, &from->kind, &from->date, NULL, &from->participants,
+		&from->memo };
+	if (f == 3) {
+		to->component_id = from->component_id;
+	} else {
+		take(text[f], *source[f]);
+		*source[f] = NULL;
+	}
+}
+
 /* Asks for field F of D; true when D holds a new value. */
 static bool ask_meta(struct app *app, struct document *d, size_t f)
 {
@@ -425,14 +441,25 @@ static void edit_metadata(struct app *app, int64_t id)
 	if (f < 0)
 		return;
 	struct db *db = app_db(app);
-	struct document d;
-	/* read after the dialog's choice, so that what is saved is current */
+	struct document d, now;
 	if (document_read(db, id, &d) != STATUS_OK) {
 		app_error(app);
 		return;
 	}
 	if (ask_meta(app, &d, (size_t)f)) {
-		if (document_update(db, &d) != STATUS_OK)
+		/* Only the field asked for is written, into the document as it is
+		 * now: what another terminal saved meanwhile in other fields stays. */
+		enum status rc = db_begin(db);
+		if (rc == STATUS_OK) {
+			rc = document_read(db, id, &now);
+			if (rc == STATUS_OK) {
+				move_meta(&now, &d, (size_t)f);
+				rc = document_update(db, &now);
+				document_clear(&now);
+			}
+			rc = db_end(db, rc);
+		}
+		if (rc != STATUS_OK)
 			app_error(app);
 		else
 			app_status(app, _("Dokument %" PRId64 ": %s gespeichert"), id, _(meta_fields[f]));
@@ -484,6 +511,7 @@ static int documents_command(struct app *app, int command, int key)
 			hinge_view_show(app, code, &documents_view);
 		return VIEW_HANDLED;
 	}
+	case D_CODEBOOK: app_show(app, &codebook_view); return VIEW_HANDLED;
 	default:
 		return VIEW_UNHANDLED;
 	}

@@ -30,6 +30,12 @@ int64_t panel_current(const struct panel *p)
 
 void panel_open(struct app *app, struct panel *p)
 {
+	if (p->session != app_session(app)) {
+		p->session = app_session(app);
+		p->component = p->component_number = 0;
+		p->detail_skip = 0;
+		memset(&p->pos, 0, sizeof p->pos);
+	}
 	int64_t keep = panel_current(p);
 	struct listing_query q = { p->kind, app_session(app),
 		p->orders ? p->orders[p->order] : LISTING_DEFAULT, p->component };
@@ -196,7 +202,7 @@ static void draw_list(struct app *app, struct panel *p, struct rect r)
 	const char *order = p->norders > 1 ? order_name(p->orders[p->order]) : "";
 	if (p->component)
 		snprintf(head, sizeof head, "%s (%zu) %s · %s K%" PRId64, _(p->title), p->pos.n, order,
-			_("nur"), p->component);
+			_("nur"), p->component_number);
 	else
 		snprintf(head, sizeof head, "%s (%zu) %s", _(p->title), p->pos.n, order);
 	ui_text_pad(r.y, r.x, r.w, head, ui_attr(UI_TITLE));
@@ -396,6 +402,13 @@ static void choose_component(struct app *app, struct panel *p)
 	int pick = app_pick(app, _("Nach Komponente filtern"), n + 1, component_label, &c, 0, NULL);
 	if (pick >= 0) {
 		p->component = pick == 0 ? 0 : c.ids[pick - 1];
+		p->component_number = 0;
+		struct component comp;
+		if (p->component &&
+		    item_read(app_db(app), item_type(ITEM_COMPONENT), p->component, &comp) == STATUS_OK) {
+			p->component_number = comp.number;
+			item_clear(item_type(ITEM_COMPONENT), &comp);
+		}
 		p->pos.cursor = 0;
 		panel_open(app, p);
 	}
@@ -454,7 +467,10 @@ int panel_command(struct app *app, struct panel *p, int command)
 		}
 		break;
 	case PANEL_FILTER:
-		choose_component(app, p);
+		if (item_field_by_name(item_type(p->kind), "component"))
+			choose_component(app, p);
+		else
+			app_status(app, "%s", _("Diese Liste hat keinen Komponentenfilter."));
 		break;
 	case PANEL_DETAIL_DOWN:
 		p->detail_skip += 5;

@@ -63,12 +63,15 @@ struct panel {
 	/* The orders `s` cycles through (first: the default); may be 1 long. */
 	const enum listing_order *orders;
 	size_t norders, order;
-	int64_t component;        /* filter; 0 = all */
+	int64_t component;        /* filter: a component's id; 0 = all */
+	int64_t component_number; /* its number, for the heading */
 	/* Optional: fills BUF with the row text of ITEM (default: its label)
 	 * and RIGHT with a short right-aligned figure. */
 	void (*row)(struct app *app, const void *item, char *buf, size_t size,
 		char *right, size_t right_size);
-	/* State: the ids of the rows (only ids are held) and where the list is. */
+	/* State: the ids of the rows (only ids are held) and where the list is,
+	 * for SESSION (another session starts afresh). */
+	int64_t session;
 	int64_t *ids;
 	struct list_pos pos;
 	int detail_skip;

@@ -57,15 +57,16 @@ static int draw_session_header(struct app *app, struct rect r)
 		{ _("Innen (i)"), ses.inside }, { _("Außen (o)"), ses.outside },
 		{ _("Region (r)"), ses.region }, { _("Zeithorizont (h)"), ses.horizon },
 	};
+	/* two rows each, wrapped: a boundary is read whole, not cut mid-word */
 	int half = r.w / 2;
 	for (int i = 0; i < 4; i++) {
-		int x = r.x + (i % 2) * half, w = half - 1;
-		int used = ui_text(y + i / 2, x, w, bounds[i].label, ui_attr(UI_ACCENT));
-		used += ui_text(y + i / 2, x + used, w - used, ": ", ui_attr(UI_ACCENT));
-		ui_text(y + i / 2, x + used, w - used, bounds[i].value && *bounds[i].value ? bounds[i].value
-			: "—", ui_attr(UI_NORMAL));
+		int x = r.x + (i % 2) * half, w = half - 1, row = y + (i / 2) * 2;
+		int used = ui_text(row, x, w, bounds[i].label, ui_attr(UI_ACCENT));
+		used += ui_text(row, x + used, w - used, ": ", ui_attr(UI_ACCENT));
+		ui_wrap((struct rect){ row, x + used, 2, w - used }, 0, bounds[i].value &&
+			*bounds[i].value ? bounds[i].value : "—", ui_attr(UI_NORMAL));
 	}
-	y += 2;
+	y += 4;
 	attrset(ui_attr(UI_BORDER));
 	mvhline(y, r.x, ACS_HLINE, r.w);
 	attrset(A_NORMAL);
@@ -77,7 +78,7 @@ static void screen_draw(struct app *app, struct step_screen *s, struct rect r)
 {
 	r.x++;
 	r.w -= 2;
-	if (s->header && r.h >= 16) {
+	if (s->header && r.h >= 18) {
 		int used = draw_session_header(app, r);
 		r.y += used;
 		r.h -= used;
@@ -243,7 +244,7 @@ static const struct binding question_keys[] = {
 	{ 'o', S_OUTSIDE, "o", NULL },
 	{ 'r', S_REGION, "r", "Region" },
 	{ 'h', S_HORIZON, "h", "Zeithorizont" },
-	{ 'T', S_TITLE, "T", "Titel der Sitzung" },
+	{ 'W', S_TITLE, "W", "Titel des Workshops (der Sitzung)" },
 };
 STEP_SCREEN_VIEW(question, "1 Leitfrage und Systemgrenzen", question_state)
 
@@ -329,6 +330,6 @@ static const struct binding measures_keys[] = {
 	{ 'o', S_PANEL2, "o", "SoRO: sozial robuste Orientierung je Komponente" },
 	{ 'b', PANEL_SORT, "b", "Bündel: nach Akteursgruppe A–G gruppiert / alle" },
 	{ 'l', PANEL_LINKS, "l", "Ziele wählen, denen die Maßnahme dient" },
-	{ 'f', PANEL_FILTER, "f", "SoRO nach Komponente filtern" },
+	{ 'f', PANEL_FILTER, "f", "SoRO: nach Komponente filtern" },
 };
 STEP_SCREEN_VIEW(measures, "5 Maßnahmen", measures_state)
