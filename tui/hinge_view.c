@@ -344,7 +344,11 @@ static int hinge_command(struct app *app, int command, int key)
 		break;
 	case H_JUMP: jump(app); break;
 	case H_MEMO: edit_memo(app); break;
-	case H_SEARCH: search_view_start(app, &hinge_view); break;
+	case H_SEARCH:
+		/* opened from the search results: a new search keeps their way
+		 * back, so that q never bounces between the two */
+		search_view_start(app, h.back == &search_view ? &search_view : &hinge_view);
+		break;
 	case H_BACK: app_show(app, h.back ? h.back : &documents_view); break;
 	default: return VIEW_UNHANDLED;
 	}
