@@ -599,6 +599,16 @@ static void handle_mouse(struct app *app)
 		app->view->click(app, ev.y, ev.x, (ev.bstate & BUTTON1_DOUBLE_CLICKED) != 0);
 }
 
+static bool is_movement(int key)
+{
+	static const int keys[] = { UI_FN(KEY_UP), UI_FN(KEY_DOWN), UI_FN(KEY_LEFT), UI_FN(KEY_RIGHT),
+		UI_FN(KEY_PPAGE), UI_FN(KEY_NPAGE), UI_FN(KEY_HOME), UI_FN(KEY_END), 'j', 'k', ' ' };
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (keys[i] == key)
+			return true;
+	return false;
+}
+
 static void handle_key(struct app *app, int key)
 {
 	if (key == UI_FN(KEY_MOUSE)) {
@@ -606,16 +616,23 @@ static void handle_key(struct app *app, int key)
 		return;
 	}
 	app->status_error = false;
-	if (app->projector && key != UI_FN(KEY_F(5)) && key != UI_FN(KEY_F(10)) && key != 'q' &&
-	    key != 't' && key != UI_CTRL('r') && key != 'u') {
-		/* Moving through the items still works while projecting. */
-		int command = lookup(app->view->keys, app->view->nkeys, key);
-		if (command >= 0 && (key == UI_FN(KEY_UP) || key == UI_FN(KEY_DOWN) ||
-		    key == 'k' || key == 'j'))
+	int command;
+	if (app->projector) {
+		/* While projecting, keys only move through the items (nothing
+		 * opens a dialog the room cannot see); the frame's own keys work,
+		 * q first of all leaves projector mode. */
+		command = lookup(global_keys, sizeof global_keys / sizeof global_keys[0], key);
+		if (command == G_BACK || command == G_QUIT || command == G_PROJECTOR ||
+		    command == G_TIMER || command == G_UNDO || command == G_REDO) {
+			global_command(app, command);
+			return;
+		}
+		command = lookup(app->view->keys, app->view->nkeys, key);
+		if (command >= 0 && is_movement(key))
 			app->view->command(app, command, key);
 		return;
 	}
-	int command = lookup(app->view->keys, app->view->nkeys, key);
+	command = lookup(app->view->keys, app->view->nkeys, key);
 	if (command >= 0 && app->view->command(app, command, key) == VIEW_HANDLED)
 		return;
 	command = lookup(global_keys, sizeof global_keys / sizeof global_keys[0], key);
