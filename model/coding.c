@@ -270,9 +270,9 @@ static enum status code_row_read(struct db *db, int64_t id, struct code_row *r)
  * merge away or delete them. */
 static enum status refuse_item_code(struct db *db, const struct code_row *r, const char *what)
 {
-	return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" gehört zu einem Eintrag (%s) "
-		"und lässt sich nicht %s; ändern Sie den Eintrag selbst (didat edit/remove)"), r->id,
-		r->label, r->type, what);
+	return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" lässt sich nicht %s: er gehört "
+		"zu einem Eintrag (%s); ändern Sie den Eintrag selbst (didat edit/remove)"), r->id,
+		r->label, what, r->type);
 }
 
 /* Refuses NAME where a sibling under PARENT_ID already has it. */

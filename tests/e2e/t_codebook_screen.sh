@@ -21,9 +21,9 @@ wait_for cb "Der Code eines Eintrags"
 
 # An item code keeps its name and place: the model's message.
 keys cb r
-wait_for cb "gehört zu einem Eintrag (unseen) und lässt sich nicht"
+wait_for cb "lässt sich nicht umbenennen: er gehört zu einem"
 keys cb d
-wait_for cb "gehört zu einem Eintrag (unseen) und lässt sich nicht"
+wait_for cb "lässt sich nicht löschen: er gehört zu einem"
 is "item code kept" "$(sql_value "SELECT count(*) FROM code")" 65
 
 # The free codes as a tree at the end of the list.
