@@ -121,7 +121,7 @@ static void run_filter(struct app *app)
 {
 	for (;;) {
 		int key = app_modal_key(app, draw_filter_line, NULL);
-		if (key == 27) {
+		if (key == UI_ESC) {
 			b.filter[0] = '\0';
 		} else if (key == '\r' || key == '\n' || key == UI_FN(KEY_ENTER)) {
 			return;
@@ -131,7 +131,7 @@ static void run_filter(struct app *app)
 		}
 		b.pos.cursor = 0;
 		browser_open(app);
-		if (key == 27)
+		if (key == UI_ESC)
 			return;
 	}
 }

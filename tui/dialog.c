@@ -23,7 +23,6 @@
 #include "util/i18n.h"
 #include "util/text.h"
 
-#define KEY_ESC 27
 
 static bool is_enter(int key)
 {
@@ -74,6 +73,16 @@ void dialog_item_label(const struct item_type *type, const void *item, char *buf
 			? *(char *const *)((const char *)item + f->offset) : NULL;
 		snprintf(buf, size, "%s", text ? text : "");
 	}
+	}
+}
+
+void dialog_label_of(struct app *app, enum item_kind kind, int64_t id, char *buf, size_t size)
+{
+	union item_any item;
+	buf[0] = '\0';
+	if (id && item_read(app_db(app), item_type(kind), id, &item) == STATUS_OK) {
+		dialog_item_label(item_type(kind), &item, buf, size);
+		item_clear(item_type(kind), &item);
 	}
 }
 
@@ -137,7 +146,7 @@ bool app_confirm(struct app *app, const char *question)
 		int key = app_modal_key(app, draw_confirm, (void *)question);
 		if (key == 'j' || key == 'J' || key == 'y' || key == 'Y')
 			return true;
-		if (key == 'n' || key == 'N' || key == KEY_ESC || key == 'q')
+		if (key == 'n' || key == 'N' || key == UI_ESC || key == 'q')
 			return false;
 	}
 }
@@ -306,7 +315,7 @@ int app_pick(struct app *app, const char *title, size_t n, pick_label label, voi
 	for (;;) {
 		int key = app_modal_key(app, draw_pick, &p);
 		bool chosen = false;
-		if (key == KEY_ESC)
+		if (key == UI_ESC)
 			break;
 		if (key == UI_FN(KEY_MOUSE))
 			pick_click(&p, &chosen);

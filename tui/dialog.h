@@ -16,6 +16,10 @@ struct draft;
  * "B Wirtschaft" for an actor group, else its title or text. */
 void dialog_item_label(const struct item_type *type, const void *item, char *buf, size_t size);
 
+/* The label of item ID of KIND as dialog_item_label() gives it; "" when
+ * ID is 0 or the item is gone. */
+void dialog_label_of(struct app *app, enum item_kind kind, int64_t id, char *buf, size_t size);
+
 /* Opens the editor again on the field a draft was typed into. */
 bool dialog_restore_draft(struct app *app, const struct draft *draft);
 

@@ -25,7 +25,6 @@
 #include "util/display.h"
 #include "util/i18n.h"
 
-#define KEY_ESC 27
 
 enum {
 	D_OPEN = 1, D_IMPORT, D_EDIT, D_DELETE, D_SEARCH, D_HINGE, D_CODEBOOK,
@@ -188,16 +187,6 @@ static void draw_columns(int y, int x, int w, const struct columns *c, const cha
 	ui_text(y, cx, 6, buf, figures);
 }
 
-static void component_text(struct app *app, int64_t id, char *buf, size_t size)
-{
-	union item_any item;
-	buf[0] = '\0';
-	if (id && item_read(app_db(app), item_type(ITEM_COMPONENT), id, &item) == STATUS_OK) {
-		dialog_item_label(item_type(ITEM_COMPONENT), &item, buf, size);
-		item_clear(item_type(ITEM_COMPONENT), &item);
-	}
-}
-
 /* Below the list: the selected document's file, component, participants
  * and memo. */
 static void draw_detail(struct app *app, struct rect r)
@@ -206,7 +195,7 @@ static void draw_detail(struct app *app, struct rect r)
 		return;
 	const struct doc_row *d = &dl.rows[dl.pos.cursor];
 	char text[4096], comp[300];
-	component_text(app, d->component_id, comp, sizeof comp);
+	dialog_label_of(app, ITEM_COMPONENT, d->component_id, comp, sizeof comp);
 	snprintf(text, sizeof text, _("Datei: %s · importiert %s\nKomponente: %s\nTeilnehmende: %s\n"
 		"Memo: %s"), *d->filename ? d->filename : "—", d->imported, *comp ? comp : "—",
 		*d->participants ? d->participants : "—", *d->memo ? d->memo : "—");

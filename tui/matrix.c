@@ -64,7 +64,7 @@ static const struct binding matrix_keys[] = {
 	{ 'a', M_ANALYSIS, "a", "Auswertung (AS, PS, Rollen, Streudiagramm) aus/ein; "
 		"schmal: statt der Matrix" },
 	{ 'v', M_VARIABLES, "v Esc", "zurück zu den Systemvariablen" },
-	{ 27, M_VARIABLES, "Esc", NULL },
+	{ UI_ESC, M_VARIABLES, "Esc", NULL },
 	{ 'g', M_GROUPS, "g", "zurück zu den Stakeholdergruppen" },
 };
 

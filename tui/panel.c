@@ -92,12 +92,8 @@ struct link_names {
 static int add_link_name(void *ctx, int64_t id)
 {
 	struct link_names *l = ctx;
-	union item_any item;
-	if (item_read(app_db(l->app), l->type, id, &item) != STATUS_OK)
-		return 0;
 	char label[256];
-	dialog_item_label(l->type, &item, label, sizeof label);
-	item_clear(l->type, &item);
+	dialog_label_of(l->app, l->type->kind, id, label, sizeof label);
 	if (l->len < l->size)
 		l->len += (size_t)snprintf(l->buf + l->len, l->size - l->len, "%s%s",
 			l->len ? "; " : "", label);
@@ -118,12 +114,7 @@ static const char *field_value(struct app *app, const struct item_type *type, co
 	if (f->kind == FIELD_CHOICE) {
 		snprintf(buf, size, "%s", text ? item_choice_label(f, text) : "");
 	} else if (f->kind == FIELD_REF) {
-		int64_t id = *(const int64_t *)((const char *)item + f->offset);
-		union item_any ref;
-		if (id && item_read(app_db(app), item_type(f->ref), id, &ref) == STATUS_OK) {
-			dialog_item_label(item_type(f->ref), &ref, buf, size);
-			item_clear(item_type(f->ref), &ref);
-		}
+		dialog_label_of(app, f->ref, *(const int64_t *)((const char *)item + f->offset), buf, size);
 	} else {
 		item_format(app_db(app), type, item, f, buf, size);
 	}
@@ -381,13 +372,10 @@ struct component_choice {
 static void component_label(void *ctx, size_t i, char *buf, size_t size)
 {
 	struct component_choice *c = ctx;
-	struct component comp;
-	if (i == 0) {
+	if (i == 0)
 		snprintf(buf, size, "%s", _("alle Komponenten"));
-	} else if (item_read(app_db(c->app), item_type(ITEM_COMPONENT), c->ids[i - 1], &comp) == STATUS_OK) {
-		dialog_item_label(item_type(ITEM_COMPONENT), &comp, buf, size);
-		item_clear(item_type(ITEM_COMPONENT), &comp);
-	}
+	else
+		dialog_label_of(c->app, ITEM_COMPONENT, c->ids[i - 1], buf, size);
 }
 
 static void choose_component(struct app *app, struct panel *p)

@@ -23,7 +23,6 @@
 #define MAX_ROWS 512           /* screen rows remembered for the mouse */
 #define LABEL_MIN_WIDTH 90     /* from this width on, codes are named beside their lines */
 #define LABEL_WIDTH 18
-#define KEY_ESC 27
 
 enum {
 	R_UP = 1, R_DOWN, R_PAGE_UP, R_PAGE_DOWN, R_FIRST, R_LAST, R_GOTO,
@@ -47,7 +46,7 @@ static const struct binding reader_keys[] = {
 	{ '\r', R_CODE, "Enter", "Auswahl (oder Zeile) mit einem Code kodieren" },
 	{ '\n', R_CODE, "Enter", NULL },
 	{ UI_FN(KEY_ENTER), R_CODE, "Enter", NULL },
-	{ KEY_ESC, R_CANCEL, "Esc", "Auswahl aufheben" },
+	{ UI_ESC, R_CANCEL, "Esc", "Auswahl aufheben" },
 	{ 'c', R_EDIT, "c", "Kodierung dieser Zeile ändern oder löschen" },
 	{ 'h', R_HINGE, "h", "Scharnieransicht eines Codes dieser Zeile" },
 	{ 'H', R_HINGE_PICK, "H", "Scharnieransicht: Code wählen" },

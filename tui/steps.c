@@ -172,23 +172,13 @@ static void goal_row(struct app *app, const void *item, char *buf, size_t size, 
 	snprintf(right, right_size, "#%" PRId64, g->id);
 }
 
-static void label_of(struct app *app, enum item_kind kind, int64_t id, char *buf, size_t size)
-{
-	union item_any item;
-	buf[0] = '\0';
-	if (id && item_read(app_db(app), item_type(kind), id, &item) == STATUS_OK) {
-		dialog_item_label(item_type(kind), &item, buf, size);
-		item_clear(item_type(kind), &item);
-	}
-}
-
 static void conflict_row(struct app *app, const void *item, char *buf, size_t size, char *right,
 	size_t right_size)
 {
 	const struct conflict *c = item;
 	char a[128], b[128];
-	label_of(app, ITEM_GOAL, c->goal_a, a, sizeof a);
-	label_of(app, ITEM_GOAL, c->goal_b, b, sizeof b);
+	dialog_label_of(app, ITEM_GOAL, c->goal_a, a, sizeof a);
+	dialog_label_of(app, ITEM_GOAL, c->goal_b, b, sizeof b);
 	snprintf(buf, size, "%s ↔ %s: %s", a, b, c->description ? c->description : "");
 	(void)right;
 	(void)right_size;
@@ -200,7 +190,7 @@ static void measure_row(struct app *app, const void *item, char *buf, size_t siz
 	const struct measure *m = item;
 	const struct item_field *horizon = item_field_by_name(item_type(ITEM_MEASURE), "horizon");
 	char actor[64];
-	label_of(app, ITEM_ACTOR, m->actor_id, actor, sizeof actor);
+	dialog_label_of(app, ITEM_ACTOR, m->actor_id, actor, sizeof actor);
 	snprintf(buf, size, "%-2.2s %s", actor[0] ? actor : "–", m->text);
 	const char *when = m->horizon ? item_choice_label(horizon, m->horizon) : "";
 	if (m->priority)

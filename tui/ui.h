@@ -71,6 +71,7 @@ bool ui_line_key(char *buf, size_t size, int key);
 /* Key codes: characters as themselves, function keys above Unicode. */
 #define UI_FN(k) ((int)(k) + 0x110000)
 #define UI_CTRL(c) ((c) & 0x1f)
+#define UI_ESC 27
 int ui_key_code(int kind, wint_t key);
 
 #endif
