@@ -512,29 +512,8 @@ static void draw_list(struct app *app, struct rect r)
 		draw_row(app, cb.pos.top + (size_t)i, r.y + i, r.x, r.w);
 }
 
-/* Text flowing down the detail pane, scrolled by SKIP rows. */
-struct flow {
-	struct rect r;
-	int row, skip;
-};
-
-static void flow_text(struct flow *f, int indent, const char *text, attr_t attr)
-{
-	struct rect r = { f->r.y, f->r.x + indent, f->r.h, f->r.w - indent };
-	int first = f->row - f->skip;
-	int rows;
-	if (first >= 0) {
-		r.y += first;
-		r.h -= first;
-		rows = r.h > 0 ? ui_wrap(r, 0, text, attr) : ui_wrap_rows(r.w, text);
-	} else {
-		rows = ui_wrap(r, -first, text, attr);
-	}
-	f->row += rows;
-}
-
 struct detail {
-	struct flow f;
+	struct ui_flow f;
 	bool compact;      /* a few rows: labels inline, the texts first */
 };
 
@@ -545,11 +524,11 @@ static void detail_text(struct detail *d, const char *label, const char *text,
 	if (d->compact) {
 		char line[4096];
 		snprintf(line, sizeof line, "%s: %s", label, *text ? text : none);
-		flow_text(&d->f, 0, line, *text ? attr : ui_attr(UI_DIM));
+		ui_flow_text(&d->f, 0, line, *text ? attr : ui_attr(UI_DIM));
 		return;
 	}
-	flow_text(&d->f, 0, label, ui_attr(UI_ACCENT));
-	flow_text(&d->f, 2, *text ? text : none, *text ? attr : ui_attr(UI_DIM));
+	ui_flow_text(&d->f, 0, label, ui_attr(UI_ACCENT));
+	ui_flow_text(&d->f, 2, *text ? text : none, *text ? attr : ui_attr(UI_DIM));
 }
 
 static int draw_detail_code(void *ctx, const struct code_info *info)
@@ -557,7 +536,7 @@ static int draw_detail_code(void *ctx, const struct code_info *info)
 	struct detail *d = ctx;
 	char label[512], line[256], count[64];
 	code_picker_label(info->type, info->name, info->path, label, sizeof label);
-	flow_text(&d->f, 0, label, ui_attr(UI_NORMAL) | A_BOLD);
+	ui_flow_text(&d->f, 0, label, ui_attr(UI_NORMAL) | A_BOLD);
 	detail_text(d, _("Definition"), info->definition, _("— (D schreibt eine)"),
 		ui_attr(UI_NORMAL));
 	detail_text(d, _("Memo"), info->memo, _("— (o schreibt eines)"), ui_attr(UI_NORMAL));
@@ -565,9 +544,9 @@ static int draw_detail_code(void *ctx, const struct code_info *info)
 		code_picker_attr(info->colour, info->type));
 	snprintf(line, sizeof line, _("Code %" PRId64 " · %s"), info->id, counted(count,
 		sizeof count, info->codings, _("Kodierung"), _("Kodierungen")));
-	flow_text(&d->f, 0, line, ui_attr(UI_DIM));
+	ui_flow_text(&d->f, 0, line, ui_attr(UI_DIM));
 	if (strcmp(info->type, "free") != 0)
-		flow_text(&d->f, 0, _("Der Code eines Eintrags: Name, Ort und Löschen gehören zum Eintrag "
+		ui_flow_text(&d->f, 0, _("Der Code eines Eintrags: Name, Ort und Löschen gehören zum Eintrag "
 			"in seinem Schritt."), ui_attr(UI_DIM));
 	return 1;
 }
@@ -578,7 +557,7 @@ static int draw_detail(struct app *app, struct rect r)
 	struct detail d = { { r, 0, cb.detail_skip }, r.h < 8 };
 	int64_t id = current_code();
 	if (!id) {
-		flow_text(&d.f, 0, _("a legt einen freien Code an; A einen unter dem gewählten."),
+		ui_flow_text(&d.f, 0, _("a legt einen freien Code an; A einen unter dem gewählten."),
 			ui_attr(UI_DIM));
 		return d.f.row;
 	}

@@ -62,26 +62,6 @@ void panel_free(struct panel *p)
 
 /* ---- the detail pane ---- */
 
-struct flow {
-	struct rect r;
-	int row, skip;
-};
-
-static void flow_text(struct flow *f, int indent, const char *text, attr_t attr)
-{
-	struct rect r = { f->r.y, f->r.x + indent, f->r.h, f->r.w - indent };
-	int first = f->row - f->skip;   /* screen row of the text's first row */
-	int rows;
-	if (first >= 0) {
-		r.y += first;
-		r.h -= first;
-		rows = r.h > 0 ? ui_wrap(r, 0, text, attr) : ui_wrap_rows(r.w, text);
-	} else {
-		rows = ui_wrap(r, -first, text, attr);
-	}
-	f->row += rows;
-}
-
 struct link_names {
 	struct app *app;
 	const struct item_type *type;
@@ -127,18 +107,18 @@ int panel_draw_item(struct app *app, enum item_kind kind, int64_t id, struct rec
 	union item_any item;
 	if (!id || item_read(app_db(app), type, id, &item) != STATUS_OK)
 		return 0;
-	struct flow f = { r, 0, skip };
+	struct ui_flow f = { r, 0, skip };
 	char value[4096], head[256];
 	dialog_item_label(type, &item, value, sizeof value);
 	snprintf(head, sizeof head, "%s %" PRId64, _(type->label), id);
-	flow_text(&f, 0, head, ui_attr(UI_TITLE));
+	ui_flow_text(&f, 0, head, ui_attr(UI_TITLE));
 	for (size_t i = 0; i < type->nfields; i++) {
 		const struct item_field *fd = &type->fields[i];
 		if (strcmp(fd->name, "position") == 0)
 			continue;
 		const char *shown = field_value(app, type, &item, fd, value, sizeof value);
-		flow_text(&f, 0, _(fd->label), ui_attr(UI_ACCENT));
-		flow_text(&f, 2, *shown ? shown : "—", *shown ? ui_attr(UI_NORMAL) : ui_attr(UI_DIM));
+		ui_flow_text(&f, 0, _(fd->label), ui_attr(UI_ACCENT));
+		ui_flow_text(&f, 2, *shown ? shown : "—", *shown ? ui_attr(UI_NORMAL) : ui_attr(UI_DIM));
 	}
 	if (kind == ITEM_UNSEEN) {
 		double v = unseen_vulnerability(&item.unseen);
@@ -146,8 +126,8 @@ int panel_draw_item(struct app *app, enum item_kind kind, int64_t id, struct rec
 			snprintf(value, sizeof value, "%.1f (%s %d)", v, _("Risiko"), unseen_risk(&item.unseen));
 		else
 			snprintf(value, sizeof value, "%s", _("— (Bewertungen fehlen)"));
-		flow_text(&f, 0, _("Verletzlichkeit"), ui_attr(UI_ACCENT));
-		flow_text(&f, 2, value, ui_attr(UI_NORMAL));
+		ui_flow_text(&f, 0, _("Verletzlichkeit"), ui_attr(UI_ACCENT));
+		ui_flow_text(&f, 2, value, ui_attr(UI_NORMAL));
 	}
 	for (int k = 0; k < LINK_KIND_COUNT; k++) {
 		const struct link_type *lt = link_type((enum link_kind)k);
@@ -156,8 +136,8 @@ int panel_draw_item(struct app *app, enum item_kind kind, int64_t id, struct rec
 		struct link_names l = { app, item_type(lt->to), value, sizeof value, 0 };
 		value[0] = '\0';
 		link_list(app_db(app), lt->kind, id, add_link_name, &l);
-		flow_text(&f, 0, _(item_type(lt->to)->label), ui_attr(UI_ACCENT));
-		flow_text(&f, 2, *value ? value : "—", *value ? ui_attr(UI_NORMAL) : ui_attr(UI_DIM));
+		ui_flow_text(&f, 0, _(item_type(lt->to)->label), ui_attr(UI_ACCENT));
+		ui_flow_text(&f, 2, *value ? value : "—", *value ? ui_attr(UI_NORMAL) : ui_attr(UI_DIM));
 	}
 	item_clear(type, &item);
 	return f.row;

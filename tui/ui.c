@@ -266,6 +266,21 @@ int ui_wrap_rows(int width, const char *text)
 	return wrap_run(r, 0, text, A_NORMAL, false);
 }
 
+void ui_flow_text(struct ui_flow *f, int indent, const char *text, attr_t attr)
+{
+	struct rect r = { f->r.y, f->r.x + indent, f->r.h, f->r.w - indent };
+	int first = f->row - f->skip;   /* screen row of the text's first row */
+	int rows;
+	if (first >= 0) {
+		r.y += first;
+		r.h -= first;
+		rows = r.h > 0 ? ui_wrap(r, 0, text, attr) : ui_wrap_rows(r.w, text);
+	} else {
+		rows = ui_wrap(r, -first, text, attr);
+	}
+	f->row += rows;
+}
+
 void ui_fill(struct rect r, attr_t attr)
 {
 	attrset(attr);

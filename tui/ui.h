@@ -55,6 +55,15 @@ int ui_wrap(struct rect r, int skip, const char *text, attr_t attr);
 /* Rows TEXT takes when wrapped at WIDTH. */
 int ui_wrap_rows(int width, const char *text);
 
+/* Texts flowing down R one after another, scrolled by SKIP rows: ROW
+ * counts the rows used so far (drawn or not). */
+struct ui_flow {
+	struct rect r;
+	int row, skip;
+};
+/* Wraps TEXT into the flow, INDENT columns in. */
+void ui_flow_text(struct ui_flow *f, int indent, const char *text, attr_t attr);
+
 void ui_fill(struct rect r, attr_t attr);
 /* A frame around R with TITLE in its top edge. */
 void ui_frame(struct rect r, const char *title);
