@@ -49,14 +49,18 @@ static int on_doc_option(void *ctx, const struct option *opt, int val, const cha
 	return 0;
 }
 
+/* The metadata options import-doc and doc share (on_doc_option reads them). */
+#define DOC_OPTIONS \
+	{ "title", required_argument, NULL, 0 }, \
+	{ "kind", required_argument, NULL, 0 }, \
+	{ "date", required_argument, NULL, 0 }, \
+	{ "component", required_argument, NULL, 0 }, \
+	{ "participants", required_argument, NULL, 0 },
+
 int cmd_import_doc(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
-		{ "title", required_argument, NULL, 0 },
-		{ "kind", required_argument, NULL, 0 },
-		{ "date", required_argument, NULL, 0 },
-		{ "component", required_argument, NULL, 0 },
-		{ "participants", required_argument, NULL, 0 },
+		DOC_OPTIONS
 		{ 0, 0, 0, 0 },
 	};
 	struct doc_args a = { 0 };
@@ -402,11 +406,7 @@ static int apply_doc_options(struct cli *cli, const struct doc_args *a, struct d
 int cmd_doc(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
-		{ "title", required_argument, NULL, 0 },
-		{ "kind", required_argument, NULL, 0 },
-		{ "date", required_argument, NULL, 0 },
-		{ "component", required_argument, NULL, 0 },
-		{ "participants", required_argument, NULL, 0 },
+		DOC_OPTIONS
 		{ "memo", required_argument, NULL, 0 },
 		{ 0, 0, 0, 0 },
 	};
