@@ -112,6 +112,8 @@ bool cli_output_close(const struct cli *cli, struct cli_output *out, bool ok);
 	X("log",        cmd_log,        "SITZUNG [--since N]", "Änderungsprotokoll") \
 	X("undo",       cmd_undo,       "SITZUNG", "die letzte Änderung der Sitzung zurücknehmen") \
 	X("redo",       cmd_redo,       "SITZUNG", "die zuletzt zurückgenommene Änderung wiederherstellen") \
+	X("drafts",     cmd_drafts,     "SITZUNG [--delete ID]", \
+	  "Entwürfe: Texte aus Editoren, die nicht gespeichert wurden") \
 	X("codebook",   cmd_codebook,   "SITZUNG [show|rename|move|merge|delete|define|colour|memo CODE [WERT]] " \
 	  "[--yes]", "Codebuch zeigen und pflegen: umbenennen, verschieben, zusammenführen, löschen") \
 	X("coding",     cmd_coding,     "SITZUNG ID [--lines A-B] [--code C] [--memo T] [--delete]", \

@@ -110,9 +110,15 @@ static enum status apply_fields(struct db *db, struct item_args *a, void *item)
 	for (size_t i = 0; i < a->ngiven; i++) {
 		if (!a->given[i].field)
 			continue;
-		enum status rc = item_parse(db, a->type, item, a->given[i].field, a->given[i].value);
-		if (rc != STATUS_OK)
-			return rc;
+		const struct item_field *f = a->given[i].field;
+		enum status rc = item_parse(db, a->type, item, f, a->given[i].value);
+		if (rc != STATUS_OK) {
+			/* The model names the field as the screen shows it; here the
+			 * option that was typed says which one. */
+			char why[512];
+			snprintf(why, sizeof why, "%s", db_error(db));
+			return db_fail(db, rc, "--%s: %s", f->name, why);
+		}
 	}
 	return STATUS_OK;
 }

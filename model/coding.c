@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/db.h"
+#include "model/item.h"
 #include "util/i18n.h"
 
 /* Free codes with their paths, walked down from the top level. */
@@ -114,9 +115,32 @@ enum status code_create_free(struct db *db, int64_t session_id, const char *name
 	return db_end(db, rc);
 }
 
+/* "code:4" is code 4; "unseen:11" the code of unseen 11. */
+static enum status code_find_typed(struct db *db, int64_t session_id, const char *key,
+	const char *kind, int64_t ref, int64_t *id)
+{
+	enum status rc;
+	if (strcmp(kind, "code") == 0) {
+		rc = db_query_int(db, id, "SELECT id FROM code WHERE id = ?1 AND session_id = ?2", "ii",
+			ref, session_id);
+	} else {
+		const struct item_type *type = item_type_by_name(kind);
+		if (!type || !type->is_code)
+			return db_fail(db, STATUS_INVALID, _("\"%s\": %s ist keine Art von Code"), key, kind);
+		rc = db_query_int(db, id, "SELECT id FROM code WHERE type = ?1 AND item_id = ?2"
+			" AND session_id = ?3", "tii", type->name, ref, session_id);
+	}
+	if (rc == STATUS_NOT_FOUND)
+		return db_fail(db, rc, _("Code \"%s\" gibt es in dieser Sitzung nicht"), key);
+	return rc;
+}
+
 enum status code_find(struct db *db, int64_t session_id, const char *key, int64_t *id)
 {
-	char *end;
+	char *end, kind[32];
+	int64_t ref;
+	if (item_split_ref(key, kind, sizeof kind, &ref))
+		return code_find_typed(db, session_id, key, kind, ref, id);
 	long long number = strtoll(key, &end, 10);
 	enum status rc;
 	if (*key && !*end) {

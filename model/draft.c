@@ -31,7 +31,8 @@ enum status draft_save(struct db *db, int64_t session_id, const char *target, co
 enum status draft_list(struct db *db, draft_cb cb, void *ctx)
 {
 	struct db_stmt *st = db_prepare(db, "SELECT id, coalesce(session_id, 0), target,"
-		" coalesce(original, ''), text, saved_at FROM draft ORDER BY saved_at DESC, id DESC");
+		" coalesce(original, ''), text, saved_at,"
+		" strftime('%Y-%m-%d %H:%M', saved_at, 'localtime') FROM draft ORDER BY saved_at DESC, id DESC");
 	if (!st)
 		return STATUS_DB;
 	enum db_step step;
@@ -43,6 +44,7 @@ enum status draft_list(struct db *db, draft_cb cb, void *ctx)
 			.original = db_column_text(st, 3),
 			.text = db_column_text(st, 4),
 			.saved_at = db_column_text(st, 5),
+			.saved_local = db_column_text(st, 6),
 		};
 		if (cb(ctx, &d))
 			break;
@@ -60,5 +62,15 @@ enum status draft_delete(struct db *db, int64_t id)
 	rc = db_exec(db, "DELETE FROM draft WHERE id = ?1", "i", id);
 	if (rc == STATUS_OK && db_changes(db) == 0)
 		rc = db_fail(db, STATUS_NOT_FOUND, _("Entwurf %" PRId64 " gibt es nicht"), id);
+	return db_end(db, rc);
+}
+
+enum status draft_forget(struct db *db, int64_t session_id, const char *target)
+{
+	enum status rc = db_begin(db);
+	if (rc != STATUS_OK)
+		return rc;
+	rc = db_exec(db, "DELETE FROM draft WHERE coalesce(session_id, 0) = ?1 AND target = ?2", "it",
+		session_id, target);
 	return db_end(db, rc);
 }

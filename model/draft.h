@@ -1,9 +1,10 @@
 #ifndef DIDAT_MODEL_DRAFT_H
 #define DIDAT_MODEL_DRAFT_H
 
-/* Drafts: what was typed into an open editor when the program was
- * stopped (SIGTERM, SIGHUP, Ctrl-C), kept so that the next start can
- * offer it again.  A draft is not user data: it is not in the change log
+/* Drafts: what is typed into an open editor, kept a moment after typing
+ * pauses and when the program is stopped (SIGTERM, SIGHUP, Ctrl-C), so
+ * that the next start can offer it again whatever ended the program; and
+ * a text whose item was deleted elsewhere while it was edited.  A draft is not user data: it is not in the change log
  * and does not mark its session modified. */
 
 #include <stdint.h>
@@ -19,6 +20,7 @@ struct draft {
 	const char *original;   /* the field's value when editing began; "" for none */
 	const char *text;       /* what was typed */
 	const char *saved_at;   /* UTC, ISO 8601 with milliseconds */
+	const char *saved_local;  /* the same as local time, "2026-12-05 14:31" */
 };
 
 /* Keeps TEXT as the draft of TARGET in SESSION_ID (0: none), replacing
@@ -32,6 +34,10 @@ enum status draft_save(struct db *db, int64_t session_id, const char *target, co
  * only.  A non-zero return stops the list. */
 typedef int (*draft_cb)(void *ctx, const struct draft *draft);
 enum status draft_list(struct db *db, draft_cb cb, void *ctx);
+
+/* Deletes the draft of TARGET in SESSION_ID, if there is one: the text
+ * was saved or given up. */
+enum status draft_forget(struct db *db, int64_t session_id, const char *target);
 
 /* Deletes draft ID; STATUS_NOT_FOUND naming it when there is none. */
 enum status draft_delete(struct db *db, int64_t id);

@@ -267,7 +267,7 @@ static enum status check_ref(struct db *db, const struct item_type *type,
 		return rc;
 	if (!found)
 		return db_fail(db, STATUS_NOT_FOUND, _("%s: %s %" PRId64 " gibt es in Sitzung %" PRId64
-			" nicht (Feld %s)"), _(type->label), _(target->label), ref, session_id, f->name);
+			" nicht (Feld %s)"), _(type->label), _(target->label), ref, session_id, _(f->label));
 	return STATUS_OK;
 }
 
@@ -278,7 +278,7 @@ static enum status check_choice(struct db *db, const struct item_type *type,
 		if (strcmp(f->choices[k], text) == 0)
 			return STATUS_OK;
 	return db_fail(db, STATUS_INVALID, _("%s: \"%s\" ist kein gültiger Wert für %s"),
-		_(type->label), text, f->name);
+		_(type->label), text, _(f->label));
 }
 
 static enum status check_fields(struct db *db, const struct item_type *type, void *item)
@@ -290,7 +290,7 @@ static enum status check_fields(struct db *db, const struct item_type *type, voi
 			const char *text = *text_at(f, item);
 			if (f->required && (!text || !*text))
 				return db_fail(db, STATUS_INVALID, _("%s: das Feld %s darf nicht leer sein"),
-					_(type->label), f->name);
+					_(type->label), _(f->label));
 			if (f->kind == FIELD_CHOICE && text && *text) {
 				enum status rc = check_choice(db, type, f, text);
 				if (rc != STATUS_OK)
@@ -303,12 +303,12 @@ static enum status check_fields(struct db *db, const struct item_type *type, voi
 		if (unset) {
 			if (f->required)
 				return db_fail(db, STATUS_INVALID, _("%s: das Feld %s fehlt"),
-					_(type->label), f->name);
+					_(type->label), _(f->label));
 			continue;
 		}
 		if (f->kind == FIELD_INT && (v < f->min || v > f->max))
 			return db_fail(db, STATUS_INVALID, _("%s: %s = %" PRId64 " liegt außerhalb von %"
-				PRId64 "–%" PRId64), _(type->label), f->name, v, f->min, f->max);
+				PRId64 "–%" PRId64), _(type->label), _(f->label), v, f->min, f->max);
 		if (f->kind == FIELD_REF) {
 			enum status rc = check_ref(db, type, f, session_id, v);
 			if (rc != STATUS_OK)
@@ -580,6 +580,38 @@ static bool parse_int(const char *text, int64_t *out)
 	return true;
 }
 
+bool item_split_ref(const char *key, char *kind, size_t size, int64_t *id)
+{
+	const char *colon = strchr(key, ':');
+	size_t len = colon ? (size_t)(colon - key) : 0;
+	if (!len || len >= size || !colon[1] || strspn(colon + 1, "0123456789") != strlen(colon + 1))
+		return false;
+	memcpy(kind, key, len);
+	kind[len] = '\0';
+	return parse_int(colon + 1, id);
+}
+
+/* KEY as a typed reference to an item of a known kind. */
+static bool typed_ref(const char *key, const struct item_type **type, int64_t *id)
+{
+	char name[32];
+	return item_split_ref(key, name, sizeof name, id) && (*type = item_type_by_name(name));
+}
+
+enum status item_find_by_id(struct db *db, const struct item_type *type, int64_t session_id,
+	int64_t id)
+{
+	char sql[160];
+	int64_t found;
+	snprintf(sql, sizeof sql, "SELECT id FROM \"%s\" WHERE id = ?1 AND %s", type->table,
+		is_session(type) ? "?2 = ?2" : "session_id = ?2");
+	enum status rc = db_query_int(db, &found, sql, "ii", id, session_id);
+	if (rc == STATUS_NOT_FOUND)
+		return db_fail(db, rc, _("%s %s:%" PRId64 " gibt es in dieser Sitzung nicht"),
+			_(type->label), type->name, id);
+	return rc;
+}
+
 enum status item_find(struct db *db, const struct item_type *type, int64_t session_id,
 	const char *key, int64_t *id)
 {
@@ -587,7 +619,17 @@ enum status item_find(struct db *db, const struct item_type *type, int64_t sessi
 	const char *scope = is_session(type) ? "?2 = ?2" : "session_id = ?2";
 	enum status rc;
 	int64_t number;
+	const struct item_type *named;
 
+	if (typed_ref(key, &named, &number)) {
+		if (named != type)
+			return db_fail(db, STATUS_INVALID, _("Gefragt ist: %s; \"%s\" nennt: %s"),
+				_(type->label), key, _(named->label));
+		rc = item_find_by_id(db, type, session_id, number);
+		if (rc == STATUS_OK)
+			*id = number;
+		return rc;
+	}
 	if (type->key_column) {
 		snprintf(sql, sizeof sql, "SELECT id FROM \"%s\" WHERE %s AND \"%s\" = ?1",
 			type->table, scope, type->key_column);
@@ -618,8 +660,20 @@ enum status item_find(struct db *db, const struct item_type *type, int64_t sessi
 		return STATUS_OK;
 	if (matches > 1)
 		return db_fail(db, STATUS_CONFLICT, _("%s \"%s\" ist nicht eindeutig (%" PRId64
-			" Treffer); nennen Sie die Nummer"), _(type->label), key, matches);
+			" Treffer); nennen Sie sie als %s:ID"), _(type->label), key, matches, type->name);
 	return db_fail(db, STATUS_NOT_FOUND, _("%s \"%s\" gibt es nicht"), _(type->label), key);
+}
+
+enum status item_set_ref(struct db *db, const struct item_type *type, void *item,
+	const struct item_field *f, int64_t ref)
+{
+	if (ref) {
+		enum status rc = check_ref(db, type, f, head_at(item)[1], ref);
+		if (rc != STATUS_OK)
+			return rc;
+	}
+	*int_at(f, item) = ref;
+	return STATUS_OK;
 }
 
 enum status item_parse(struct db *db, const struct item_type *type, void *item,
@@ -632,7 +686,7 @@ enum status item_parse(struct db *db, const struct item_type *type, void *item,
 	}
 	if (f->kind == FIELD_TEXT || f->kind == FIELD_CHOICE) {
 		char what[96];
-		snprintf(what, sizeof what, "%s: %s", _(type->label), f->name);
+		snprintf(what, sizeof what, "%s: %s", _(type->label), _(f->label));
 		enum status rc = db_check_utf8(db, what, value);
 		if (rc != STATUS_OK)
 			return rc;
@@ -652,10 +706,10 @@ enum status item_parse(struct db *db, const struct item_type *type, void *item,
 	int64_t v;
 	if (!parse_int(value, &v))
 		return db_fail(db, STATUS_INVALID, _("%s: %s = \"%s\" ist keine ganze Zahl"),
-			_(type->label), f->name, value);
+			_(type->label), _(f->label), value);
 	if (v < f->min || v > f->max)
 		return db_fail(db, STATUS_INVALID, _("%s: %s = %" PRId64 " liegt außerhalb von %"
-			PRId64 "–%" PRId64), _(type->label), f->name, v, f->min, f->max);
+			PRId64 "–%" PRId64), _(type->label), _(f->label), v, f->min, f->max);
 	*int_at(f, item) = v;
 	return STATUS_OK;
 }

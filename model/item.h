@@ -180,10 +180,24 @@ enum status item_count(struct db *db, const struct item_type *type, int64_t sess
 
 void item_clear(const struct item_type *type, void *item);
 
-/* Finds an item of SESSION_ID by KEY: its key (component number, actor
- * letter) when the type has one, else its id, else its unique title. */
+/* Finds an item of SESSION_ID by KEY: a typed reference "KIND:ID"
+ * ("component:12", the id whatever the number); else its key (component
+ * number, actor letter) when the type has one, else its id; else its
+ * unique title.  A typed reference of another kind is refused. */
 enum status item_find(struct db *db, const struct item_type *type, int64_t session_id,
 	const char *key, int64_t *id);
+/* Splits a typed reference "KIND:ID" ("unseen:11", "code:4") into KIND
+ * (SIZE bytes at most, with its NUL) and ID; false when KEY is not of
+ * that shape, so a title that holds a colon stays a title. */
+bool item_split_ref(const char *key, char *kind, size_t size, int64_t *id);
+/* STATUS_OK when item ID of TYPE belongs to SESSION_ID (any session for
+ * ITEM_SESSION); else STATUS_NOT_FOUND naming it. */
+enum status item_find_by_id(struct db *db, const struct item_type *type, int64_t session_id,
+	int64_t id);
+/* Sets reference field F of ITEM to the item with id REF (0: none), as a
+ * picker hands it over: REF must be of F's kind and in ITEM's session. */
+enum status item_set_ref(struct db *db, const struct item_type *type, void *item,
+	const struct item_field *f, int64_t ref);
 
 /* Sets field FIELD of ITEM from the text VALUE as a person types it:
  * numbers are checked against their range, references are resolved with

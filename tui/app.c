@@ -27,6 +27,11 @@
 #define MIN_COLS 40
 #define TICK_MS 250          /* key wait: timer and live refresh run at this pace */
 #define TIMER_DEFAULT_MIN 10
+/* An open editor's text is kept as a draft this long after typing pauses,
+ * and at least this often while typing goes on: whatever ends the
+ * program (kill -9, a flat battery), at most these seconds are lost. */
+#define DRAFT_PAUSE_MS 1000
+#define DRAFT_EVERY_MS 5000
 
 /* The keys every screen has; a view's own bindings are looked at first. */
 #define GLOBAL_COMMANDS(X) \
@@ -98,10 +103,13 @@ struct app {
 	int timer_minutes;
 	time_t timer_end;
 	bool timer_running, timer_rang;
-	/* The editor that is open, for the draft kept when we are killed. */
+	/* The editor that is open, for the draft kept while typing. */
 	const char *draft_key, *draft_original;
 	const char *(*draft_text)(void *ctx);
 	void *draft_ctx;
+	struct timespec draft_typed, draft_written;  /* the last key, the last keeping */
+	bool draft_dirty;           /* typed since the draft was last kept */
+	bool draft_kept;            /* a draft of this editor is in the database */
 };
 
 static volatile sig_atomic_t stop_signal;
@@ -305,13 +313,51 @@ void app_draw(struct app *app)
 	draw_timer(app);
 }
 
+/* Keeps the open editor's text as its draft, or forgets the draft when
+ * the text is back to what it was. */
+static void keep_draft(struct app *app)
+{
+	const char *text = app->draft_text(app->draft_ctx);
+	bool changed = text && (!app->draft_original || strcmp(text, app->draft_original) != 0);
+	if (changed && draft_save(app->db, app->session, app->draft_key, app->draft_original, text)
+	    == STATUS_OK)
+		app->draft_kept = true;
+	else if (!changed && app->draft_kept &&
+	         draft_forget(app->db, app->session, app->draft_key) == STATUS_OK)
+		app->draft_kept = false;
+	app->draft_dirty = false;
+	clock_gettime(CLOCK_MONOTONIC, &app->draft_written);
+}
+
+static long elapsed_ms(const struct timespec *since)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - since->tv_sec) * 1000 + (now.tv_nsec - since->tv_nsec) / 1000000;
+}
+
+/* Called between keys and at each key: keeps the draft once typing has
+ * paused, or when it was last kept too long ago. */
+static void autosave_draft(struct app *app)
+{
+	if (app->draft_key && app->draft_text && app->draft_dirty &&
+	    (elapsed_ms(&app->draft_typed) >= DRAFT_PAUSE_MS ||
+	     elapsed_ms(&app->draft_written) >= DRAFT_EVERY_MS))
+		keep_draft(app);
+}
+
 void app_set_draft(struct app *app, const char *key, const char *original,
 	const char *(*text)(void *ctx), void *ctx)
 {
+	/* The editor closes: what it held was saved or given up. */
+	if (!key && app->draft_key && app->draft_kept)
+		draft_forget(app->db, app->session, app->draft_key);
 	app->draft_key = key;
 	app->draft_original = original;
 	app->draft_text = text;
 	app->draft_ctx = ctx;
+	app->draft_dirty = app->draft_kept = false;
+	clock_gettime(CLOCK_MONOTONIC, &app->draft_written);
 }
 
 /* Leaves at once (a signal, SIG): what is in an open editor becomes a
@@ -319,11 +365,8 @@ void app_set_draft(struct app *app, const char *key, const char *original,
  * status is 128 + SIG, as a shell reports a death by that signal. */
 static void app_shutdown(struct app *app, int sig)
 {
-	if (app->draft_key && app->draft_text) {
-		const char *text = app->draft_text(app->draft_ctx);
-		if (text && (!app->draft_original || strcmp(text, app->draft_original) != 0))
-			draft_save(app->db, app->session, app->draft_key, app->draft_original, text);
-	}
+	if (app->draft_key && app->draft_text)
+		keep_draft(app);
 	endwin();
 	delscreen(app->screen);
 	db_close(app->db);
@@ -377,13 +420,6 @@ static bool sync_size(const struct app *app)
 	return !too_small();
 }
 
-static long elapsed_ms(const struct timespec *since)
-{
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - since->tv_sec) * 1000 + (now.tv_nsec - since->tv_nsec) / 1000000;
-}
-
 int app_modal_key(struct app *app, void (*draw)(void *ctx), void *ctx)
 {
 	bool redraw = true;
@@ -407,10 +443,16 @@ int app_modal_key(struct app *app, void (*draw)(void *ctx), void *ctx)
 			 * and again, means the terminal is gone without a SIGHUP. */
 			if (elapsed_ms(&asked) < TICK_MS / 4 && ++quick_errors > 100)
 				app_shutdown(app, SIGHUP);
+			autosave_draft(app);
 			redraw = tick(app);
 			continue;
 		}
 		quick_errors = 0;
+		autosave_draft(app);
+		if (app->draft_key) {
+			app->draft_dirty = true;
+			clock_gettime(CLOCK_MONOTONIC, &app->draft_typed);
+		}
 		if (kind == OK && key == UI_CTRL('c'))
 			app_shutdown(app, SIGINT);
 		if (kind == KEY_CODE_YES && key == KEY_RESIZE) {
@@ -644,8 +686,8 @@ static void handle_key(struct app *app, int key)
  * statement is still open. */
 #define DRAFTS_OFFERED 8
 struct draft_copy {
-	int64_t id;
-	char *target, *original, *text, *saved_at;
+	int64_t id, session_id;
+	char *target, *original, *text, *saved_local;
 };
 
 static int collect_draft(void *ctx, const struct draft *d)
@@ -654,11 +696,36 @@ static int collect_draft(void *ctx, const struct draft *d)
 	for (int i = 0; i < DRAFTS_OFFERED; i++) {
 		if (copies[i].id)
 			continue;
-		copies[i] = (struct draft_copy){ d->id, strdup(d->target), strdup(d->original),
-			strdup(d->text), strdup(d->saved_at) };
+		copies[i] = (struct draft_copy){ d->id, d->session_id, strdup(d->target),
+			strdup(d->original), strdup(d->text), strdup(d->saved_local) };
 		return 0;
 	}
 	return 1;
+}
+
+/* Offers draft C when it belongs to the open session (any, in the
+ * browser: taking it opens its session) and its item is there; a draft
+ * of a deleted item waits for the undo that brings the item back. */
+static void offer_draft(struct app *app, const struct draft_copy *c)
+{
+	struct draft d = { c->id, c->session_id, c->target, c->original, c->text, NULL, c->saved_local };
+	char what[512], question[1024];
+	int64_t back = app->session;
+	if (app->session && c->session_id != app->session)
+		return;
+	app_open_session(app, c->session_id);
+	if (!dialog_draft_label(app, &d, what, sizeof what)) {
+		app_open_session(app, back);
+		return;
+	}
+	snprintf(question, sizeof question, _("Beim letzten Beenden war ein Text offen (%s, %s):\n\n"
+		"%s\n\nWieder bearbeiten?"), what, c->saved_local, c->text);
+	if (!app_confirm(app, question)) {
+		app_open_session(app, back);
+	} else if (!dialog_restore_draft(app, &d)) {
+		app_status(app, _("Der Entwurf passt zu keinem Feld mehr: %s"), what);
+	}
+	draft_delete(app->db, c->id);
 }
 
 /* Offers each draft kept when the program was last stopped. */
@@ -669,19 +736,12 @@ static void offer_drafts(struct app *app)
 	draft_list(app->db, collect_draft, copies);
 	for (int i = 0; i < DRAFTS_OFFERED && copies[i].id; i++) {
 		struct draft_copy *c = &copies[i];
-		if (c->target && c->original && c->text && c->saved_at) {
-			char question[1024];
-			snprintf(question, sizeof question, _("Beim letzten Beenden war ein Text offen (%s, "
-				"%s):\n\n%s\n\nWieder bearbeiten?"), c->target, c->saved_at, c->text);
-			struct draft d = { c->id, 0, c->target, c->original, c->text, c->saved_at };
-			if (app_confirm(app, question) && !dialog_restore_draft(app, &d))
-				app_status(app, _("Der Entwurf passt zu keinem Feld mehr: %s"), c->target);
-		}
-		draft_delete(app->db, c->id);
+		if (c->target && c->original && c->text && c->saved_local)
+			offer_draft(app, c);
 		free(c->target);
 		free(c->original);
 		free(c->text);
-		free(c->saved_at);
+		free(c->saved_local);
 	}
 }
 

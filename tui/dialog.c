@@ -532,7 +532,14 @@ static void choice_field_label(void *ctx, size_t i, char *buf, size_t size)
 	snprintf(buf, size, "%s", i == 0 ? _("(leer)") : item_choice_label(f, f->choices[i - 1]));
 }
 
-/* Asks for a new value of FIELD as text (as item_parse reads it), starting
+/* The draft key of field F of item ID. */
+static void draft_key_of(const struct item_type *type, int64_t id, const struct item_field *f,
+	char *buf, size_t size)
+{
+	snprintf(buf, size, "%s:%" PRId64 ":%s", type->name, id, f->name);
+}
+
+/* Asks for a new value of FIELD as text (as apply_value reads it), starting
  * from CURRENT; TEXT and ORIGINAL as in run_editor. */
 static bool ask_value(struct app *app, const struct item_type *type, int64_t id,
 	const struct item_field *f, const char *text, const char *original, char **out)
@@ -544,7 +551,7 @@ static bool ask_value(struct app *app, const struct item_type *type, int64_t id,
 		snprintf(title, sizeof title, _("Neu: %s: %s"), _(type->label), _(f->label));
 	switch (f->kind) {
 	case FIELD_TEXT:
-		snprintf(key, sizeof key, "%s:%" PRId64 ":%s", type->name, id, f->name);
+		draft_key_of(type, id, f, key, sizeof key);
 		return run_editor(app, title, text, original, field_is_multiline(f), key, out);
 	case FIELD_INT: {
 		char question[300];
@@ -603,6 +610,16 @@ static char *field_text(struct app *app, const struct item_type *type, int64_t i
 	return text;
 }
 
+/* Sets F of ITEM from VALUE as ask_value gave it: a reference is the
+ * picked item's id, handed to the model as an id. */
+static enum status apply_value(struct db *db, const struct item_type *type, void *item,
+	const struct item_field *f, const char *value)
+{
+	if (f->kind == FIELD_REF)
+		return item_set_ref(db, type, item, f, strtoll(value, NULL, 10));
+	return item_parse(db, type, item, f, value);
+}
+
 static bool save_value(struct app *app, const struct item_type *type, int64_t id,
 	const struct item_field *f, const char *value)
 {
@@ -612,7 +629,7 @@ static bool save_value(struct app *app, const struct item_type *type, int64_t id
 	if (rc == STATUS_OK) {
 		rc = item_read(db, type, id, &item);
 		if (rc == STATUS_OK) {
-			rc = item_parse(db, type, &item, f, value);
+			rc = apply_value(db, type, &item, f, value);
 			if (rc == STATUS_OK)
 				rc = item_update(db, type, &item);
 			item_clear(type, &item);
@@ -654,39 +671,62 @@ static enum conflict_choice ask_conflict(struct app *app, const char *mine, cons
 	return pick < 0 ? EDIT_AGAIN : (enum conflict_choice)pick;
 }
 
+/* Item ID was deleted elsewhere while VALUE was typed into F: the text
+ * stays as a draft, offered again once the item is back (u there). */
+static void keep_orphan(struct app *app, const struct item_type *type, int64_t id,
+	const struct item_field *f, const char *original, const char *value)
+{
+	char key[128];
+	draft_key_of(type, id, f, key, sizeof key);
+	if (strcmp(value, original) == 0 ||
+	    draft_save(app_db(app), app_session(app), key, original, value) != STATUS_OK) {
+		app_status(app, _("%s %" PRId64 " wurde an anderer Stelle gelöscht."), _(type->label), id);
+		return;
+	}
+	app_status(app, _("%s %" PRId64 " wurde an anderer Stelle gelöscht; Ihr Text ist als Entwurf "
+		"aufbewahrt (didat drafts; nach u dort wird er wieder angeboten)."), _(type->label), id);
+}
+
 /* Edits F of item ID starting from TEXT; ORIGINAL is the value when the
- * editing began (for noticing concurrent changes). */
+ * editing began (for noticing concurrent changes).  A refused value
+ * (out of range, say) opens the editor again on what was typed. */
 static bool edit_field_from(struct app *app, const struct item_type *type, int64_t id,
 	const struct item_field *f, const char *text, const char *original)
 {
-	char *value = NULL, *start = xstrdup(text);
+	char *value = NULL, *start = xstrdup(text), *seen = xstrdup(original);
 	bool saved = false;
-	while (ask_value(app, type, id, f, start, original, &value)) {
+	while (ask_value(app, type, id, f, start, seen, &value)) {
 		bool found;
 		char *now = field_text(app, type, id, f, &found);
 		if (!found) {
-			app_status(app, _("%s %" PRId64 " wurde an anderer Stelle gelöscht."), _(type->label), id);
+			keep_orphan(app, type, id, f, seen, value);
 			free(value);
 			break;
 		}
 		enum conflict_choice choice = KEEP_MINE;
-		if (strcmp(now, original) != 0 && strcmp(now, value) != 0)
+		if (strcmp(now, seen) != 0 && strcmp(now, value) != 0)
 			choice = ask_conflict(app, value, now);
-		free(now);
-		if (choice == KEEP_MINE) {
-			saved = save_value(app, type, id, f, value);
+		if (choice == KEEP_MINE && save_value(app, type, id, f, value)) {
+			saved = true;
+			free(now);
 			free(value);
 			break;
 		}
 		if (choice == KEEP_THEIRS) {
+			free(now);
 			free(value);
 			break;
 		}
+		/* Edit on (or the save was refused): the stored text just seen
+		 * is what a later save is compared with. */
+		free(seen);
+		seen = now;
 		free(start);
 		start = value;
 		value = NULL;
 	}
 	free(start);
+	free(seen);
 	return saved;
 }
 
@@ -704,15 +744,40 @@ bool app_edit_field(struct app *app, const struct item_type *type, int64_t id,
 	return saved;
 }
 
-bool dialog_restore_draft(struct app *app, const struct draft *d)
+/* The item field a draft's target ("unseen:7:description") names. */
+static bool draft_field(const struct draft *d, const struct item_type **type, int64_t *id,
+	const struct item_field **f)
 {
 	char kind[64], field[64];
-	long long id;
-	if (sscanf(d->target, "%63[^:]:%lld:%63s", kind, &id, field) != 3)
+	long long n;
+	if (sscanf(d->target, "%63[^:]:%lld:%63s", kind, &n, field) != 3)
 		return false;
-	const struct item_type *type = item_type_by_name(kind);
-	const struct item_field *f = type ? item_field_by_name(type, field) : NULL;
-	if (!f)
+	*type = item_type_by_name(kind);
+	*f = *type ? item_field_by_name(*type, field) : NULL;
+	*id = n;
+	return *f != NULL;
+}
+
+bool dialog_draft_label(struct app *app, const struct draft *d, char *buf, size_t size)
+{
+	const struct item_type *type;
+	const struct item_field *f;
+	int64_t id;
+	char label[256];
+	if (!draft_field(d, &type, &id, &f) || item_find_by_id(app_db(app), type, app_session(app), id)
+	    != STATUS_OK)
+		return false;
+	dialog_label_of(app, type->kind, id, label, sizeof label);
+	snprintf(buf, size, "%s %" PRId64 " „%s“: %s", _(type->label), id, label, _(f->label));
+	return true;
+}
+
+bool dialog_restore_draft(struct app *app, const struct draft *d)
+{
+	const struct item_type *type;
+	const struct item_field *f;
+	int64_t id;
+	if (!draft_field(d, &type, &id, &f))
 		return false;
 	return edit_field_from(app, type, id, f, d->text, d->original ? d->original : "");
 }
@@ -784,7 +849,7 @@ static bool ask_required_refs(struct app *app, const struct item_type *type, voi
 		char *value = NULL;
 		if (!ask_value(app, type, 0, f, "", "", &value))
 			return false;
-		enum status rc = item_parse(app_db(app), type, item, f, value);
+		enum status rc = apply_value(app_db(app), type, item, f, value);
 		free(value);
 		if (rc != STATUS_OK) {
 			app_error(app);

@@ -20,6 +20,10 @@ void dialog_item_label(const struct item_type *type, const void *item, char *buf
  * ID is 0 or the item is gone. */
 void dialog_label_of(struct app *app, enum item_kind kind, int64_t id, char *buf, size_t size);
 
+/* How a person knows the field a draft was typed into: "Unseen 7
+ * „Datenabfluss“: Beschreibung".  False when the item is not in the open
+ * session (deleted; the draft waits for an undo). */
+bool dialog_draft_label(struct app *app, const struct draft *draft, char *buf, size_t size);
 /* Opens the editor again on the field a draft was typed into. */
 bool dialog_restore_draft(struct app *app, const struct draft *draft);
 

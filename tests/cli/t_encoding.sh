@@ -32,10 +32,10 @@ bad_text() {
 	err_has "kein gültiges UTF-8 (Byte 2)"
 }
 
-bad_text "Unseen: title" add unseen $S "$LATIN1"
-bad_text "Unseen: description" edit unseen $S $U --description "$LATIN1"
-bad_text "Sitzung: title" new "$LATIN1"
-bad_text "Sitzung: title" duplicate $S "$LATIN1"
+bad_text "Unseen: Titel" add unseen $S "$LATIN1"
+bad_text "--description: Unseen: Beschreibung" edit unseen $S $U --description "$LATIN1"
+bad_text "Sitzung: Titel" new "$LATIN1"
+bad_text "Sitzung: Titel" duplicate $S "$LATIN1"
 bad_text "Code: Name" add code $S "$LATIN1"
 bad_text "Code \"Neu\": Definition" add code $S Neu --definition "$LATIN1"
 bad_text "der neue Name" codebook $S rename Daten "$LATIN1"
