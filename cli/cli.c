@@ -277,6 +277,11 @@ static void print_help(void)
 		printf("              %s\n", _(commands[i].help));
 	}
 	printf(_("\nSitzungen werden mit Nummer oder eindeutigem Titel genannt.\n"
+		"Einträge mit ID oder eindeutigem Titel (Komponenten mit ihrer Nummer,\n"
+		"Akteursgruppen mit ihrem Buchstaben); immer eindeutig mit Art und ID:\n"
+		"unseen:11, goal:3, measure:5, soro:2, stakeholder:4, variable:6, component:7,\n"
+		"actor:8, conflict:1; ein CODE auch als code:12 (eine bloße Zahl ist die\n"
+		"Code-Nummer aus didat codes) oder als Pfad eines freien Codes (Daten/Eigentum).\n"
 		"Datenbank: --db DATEI, sonst $DIDAT_DB, sonst $XDG_DATA_HOME/didat/didat.db\n"
 		"           (ohne XDG_DATA_HOME: ~/.local/share/didat/didat.db).\n"
 		"Kodierer:  --coder NAME, sonst $DIDAT_CODER, sonst der Anmeldename.\n"

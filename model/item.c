@@ -336,9 +336,11 @@ static enum status refine_conflict(struct db *db, const struct item_type *type, 
 	if (rc == STATUS_CONFLICT && type->kind == ITEM_SESSION && strstr(db_error(db), "new scale"))
 		return db_fail(db, rc, "%s", _("Sitzung: die Einflussmatrix enthält Bewertungen über der "
 			"neuen Skala; ändern Sie diese zuerst"));
-	if (rc == STATUS_CONFLICT && type->key_column)
+	if (rc == STATUS_CONFLICT && type->key_column) {
+		const struct item_field *key = item_field_by_name(type, type->key_column);
 		return db_fail(db, rc, _("%s: %s ist in dieser Sitzung schon vergeben"),
-			_(type->label), type->key_column);
+			_(type->label), key ? _(key->label) : type->key_column);
+	}
 	return rc;
 }
 

@@ -198,7 +198,7 @@ enum status session_duplicate(struct db *db, int64_t id, const char *title, int6
 {
 	const struct item_type *type = item_type(ITEM_SESSION);
 	struct session s;
-	enum status rc = db_check_utf8(db, _("Sitzung: title"), title);
+	enum status rc = db_check_utf8(db, _("Sitzung: Titel"), title);
 	if (rc == STATUS_OK)
 		rc = item_read(db, type, id, &s);
 	if (rc != STATUS_OK)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "model/db.h"
+#include "model/item.h"
 #include "model/schema.h"
 #include "util/i18n.h"
 
@@ -609,8 +610,17 @@ static enum status run(struct db *db, int64_t session_id, bool redo, struct undo
 	if (rc == STATUS_OK)
 		rc = db_exec(db, "INSERT INTO undo_step(session_id, kind, target_group, done_group)"
 			" VALUES (?1, ?2, ?3, ?4)", "itii", session_id, redo ? "redo" : "undo", target, done);
-	if (rc == STATUS_OK)
+	if (rc == STATUS_OK) {
 		describe(db, &g, redo, out->description, sizeof out->description);
+		/* the item the action was about, for a screen to show it */
+		for (size_t i = 0; i < g.n && !out->row_id; i++) {
+			const struct item_type *type = item_type_by_name(g.rows[i].table->name);
+			if (type && type->kind != ITEM_SESSION) {
+				snprintf(out->table, sizeof out->table, "%s", type->name);
+				out->row_id = g.rows[i].row_id;
+			}
+		}
+	}
 	group_free(&g);
 	enum status end = db_end(db, rc);
 	if (rc == STATUS_OK && end == STATUS_CONFLICT)

@@ -33,6 +33,8 @@ struct undo_result {
 	int64_t target_group;    /* the user action undone or redone */
 	int64_t done_group;      /* the change group of the undo or redo itself */
 	char description[256];   /* "Rückgängig: Unseen 7 geändert", for a status line */
+	char table[32];          /* the first item the action touched: its kind ("unseen"), */
+	int64_t row_id;          /* and its id (there again or not); "" and 0 for none */
 };
 
 /* Undoes the last user action of SESSION_ID not undone yet and fills

@@ -203,6 +203,28 @@ void app_step(struct app *app, enum step step)
 	app_show(app, step_views[step]);
 }
 
+/* The step whose lists hold items of KIND. */
+static enum step step_of_kind(enum item_kind kind)
+{
+	switch (kind) {
+	case ITEM_UNSEEN: return STEP_UNSEENS;
+	case ITEM_STAKEHOLDER: case ITEM_VARIABLE: return STEP_MODEL;
+	case ITEM_GOAL: case ITEM_CONFLICT: return STEP_GOALS;
+	case ITEM_MEASURE: case ITEM_SORO: case ITEM_ACTOR: return STEP_MEASURES;
+	default: return STEP_QUESTION;
+	}
+}
+
+bool app_select_item(struct app *app, enum item_kind kind, int64_t id)
+{
+	if (!app->session || item_find_by_id(app->db, item_type(kind), app->session, id) != STATUS_OK)
+		return false;
+	enum step step = step_of_kind(kind);
+	if (app->view != step_views[step])
+		app_step(app, step);
+	return app->view->select && app->view->select(app, kind, id);
+}
+
 void app_open_session(struct app *app, int64_t id)
 {
 	app->session = id;
@@ -511,6 +533,10 @@ static void run_undo(struct app *app, bool redo)
 	}
 	app_status(app, "%s", result.description);
 	app_changed(app);
+	/* Show what came back (a deleted item, an old text) where it lives. */
+	const struct item_type *type = item_type_by_name(result.table);
+	if (type && result.row_id)
+		app_select_item(app, type->kind, result.row_id);
 }
 
 static void run_find(struct app *app, int command)
@@ -561,7 +587,8 @@ static void run_timer(struct app *app, int command)
 	app->timer_running = true;
 	app->timer_rang = false;
 	app->timer_end = time(NULL) + 60 * app->timer_minutes;
-	app_status(app, _("Timer: %d Minuten."), app->timer_minutes);
+	app_status(app, P_("Timer: %d Minute.", "Timer: %d Minuten.", (unsigned long)app->timer_minutes),
+		app->timer_minutes);
 }
 
 static int global_command(struct app *app, int command)

@@ -68,6 +68,10 @@ struct view {
 	/* For `/`: moves to the next row (from the current on, wrapping)
 	 * whose text matches NEEDLE; returns false when none does; optional. */
 	bool (*find)(struct app *app, const char *needle, bool backwards);
+	/* Shows item ID of KIND (a search hit, what an undo brought back):
+	 * its list, the cursor on it; false when the view has no such item;
+	 * optional. */
+	bool (*select)(struct app *app, enum item_kind kind, int64_t id);
 };
 
 struct db *app_db(struct app *app);
@@ -87,6 +91,9 @@ void app_show(struct app *app, const struct view *view);
 void app_step(struct app *app, enum step step);
 /* Opens session ID (0: back to the session browser). */
 void app_open_session(struct app *app, int64_t id);
+/* Goes to the step that lists items of KIND and selects item ID there;
+ * false when it is not shown (the status line is left alone). */
+bool app_select_item(struct app *app, enum item_kind kind, int64_t id);
 
 /* Modal dialogs.  Each runs its own key loop, keeps the timer, the live
  * refresh and resizing going, and redraws the view underneath. */

@@ -53,6 +53,29 @@ void panel_open(struct app *app, struct panel *p)
 			p->pos.cursor = i;
 }
 
+static bool panel_cursor_to(struct panel *p, int64_t id)
+{
+	for (size_t i = 0; i < p->pos.n; i++)
+		if (p->ids[i] == id) {
+			p->pos.cursor = i;
+			p->detail_skip = 0;
+			return true;
+		}
+	return false;
+}
+
+bool panel_select(struct app *app, struct panel *p, int64_t id)
+{
+	panel_open(app, p);
+	if (panel_cursor_to(p, id))
+		return true;
+	if (!p->component)
+		return false;
+	p->component = p->component_number = 0;
+	panel_open(app, p);
+	return panel_cursor_to(p, id);
+}
+
 void panel_free(struct panel *p)
 {
 	free(p->ids);

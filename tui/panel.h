@@ -88,6 +88,9 @@ int panel_command(struct app *app, struct panel *p, int command);
 int panel_click(struct app *app, struct panel *p, int y, int x, bool double_click);
 void panel_scroll(struct app *app, struct panel *p, int delta);
 bool panel_find(struct app *app, struct panel *p, const char *needle, bool backwards);
+/* Moves the cursor to item ID, dropping the component filter when it
+ * hides the item; false when the list does not hold it. */
+bool panel_select(struct app *app, struct panel *p, int64_t id);
 /* The selected item's id, 0 when the list is empty. */
 int64_t panel_current(const struct panel *p);
 /* For projector mode: the selected item's label and its fields as text. */

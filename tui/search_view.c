@@ -123,8 +123,8 @@ static int collect_hit(void *ctx, const struct search_hit *h)
 void search_view_start(struct app *app, const struct view *back)
 {
 	char *query = NULL;
-	if (!app_prompt(app, _("Volltextsuche (Wörter, \"Wortgruppe\", Präfix*, OR, NOT):"),
-	    s.query ? s.query : "", &query))
+	/* A new search starts empty: typing must not append to the last one. */
+	if (!app_prompt(app, _("Volltextsuche (Wörter, \"Wortgruppe\", Präfix*, OR, NOT):"), "", &query))
 		return;
 	/* A refused query or one without hits leaves the last results. */
 	struct hit_list found = { 0 };
@@ -285,19 +285,6 @@ static void search_draw(struct app *app, struct rect r)
 
 /* ---- commands ---- */
 
-static enum step step_of(const char *kind)
-{
-	if (strcmp(kind, "unseen") == 0)
-		return STEP_UNSEENS;
-	if (strcmp(kind, "goal") == 0)
-		return STEP_GOALS;
-	if (strcmp(kind, "measure") == 0 || strcmp(kind, "soro") == 0)
-		return STEP_MEASURES;
-	if (strcmp(kind, "stakeholder") == 0 || strcmp(kind, "variable") == 0)
-		return STEP_MODEL;
-	return STEP_QUESTION;
-}
-
 static void jump(struct app *app, const struct hit *h)
 {
 	if (h->place == SEARCH_LINE) {
@@ -308,11 +295,12 @@ static void jump(struct app *app, const struct hit *h)
 		hinge_view_show(app, h->item_id, &search_view);
 		return;
 	}
-	char label[300];
-	snprintf(label, sizeof label, "%s", h->title);
-	enum step step = step_of(h->kind);
-	app_step(app, step);
-	app_status(app, _("%s %" PRId64 ": %s"), kind_label(h->kind), h->item_id, label);
+	const struct item_type *type = item_type_by_name(h->kind);
+	if (!type || !app_select_item(app, type->kind, h->item_id)) {
+		app_status(app, _("%s %" PRId64 " wird hier nicht gezeigt"), kind_label(h->kind), h->item_id);
+		return;
+	}
+	app_status(app, _("%s %" PRId64 ": %s"), kind_label(h->kind), h->item_id, h->title);
 }
 
 static int search_command(struct app *app, int command, int key)

@@ -118,6 +118,17 @@ static void screen_current(struct app *app, struct step_screen *s, char *head, s
 	panel_describe(app, current_panel(s), head, head_size, text, text_size);
 }
 
+/* Shows the panel of KIND with item ID selected. */
+static bool screen_select(struct app *app, struct step_screen *s, enum item_kind kind, int64_t id)
+{
+	for (size_t i = 0; i < s->npanels; i++)
+		if (s->panels[i].kind == kind) {
+			s->current = i;
+			return panel_select(app, &s->panels[i], id);
+		}
+	return false;
+}
+
 /* Generates the view callbacks of a step screen named NAME. */
 #define STEP_SCREEN_VIEW(name, title_text, state) \
 	static void name##_open(struct app *app) { screen_open(app, &state); } \
@@ -132,9 +143,12 @@ static void screen_current(struct app *app, struct step_screen *s, char *head, s
 	{ return panel_find(app, current_panel(&state), needle, backwards); } \
 	static void name##_current(struct app *app, char *h, size_t hs, char *t, size_t ts) \
 	{ screen_current(app, &state, h, hs, t, ts); } \
+	static bool name##_select(struct app *app, enum item_kind kind, int64_t id) \
+	{ return screen_select(app, &state, kind, id); } \
 	const struct view name##_view = { title_text, name##_keys, \
 		sizeof name##_keys / sizeof name##_keys[0], name##_open, name##_draw, \
-		name##_command, name##_click, name##_scroll, name##_current, name##_find };
+		name##_command, name##_click, name##_scroll, name##_current, name##_find, \
+		name##_select };
 
 /* ---- rows ---- */
 

@@ -7,5 +7,9 @@
  * returned unchanged. */
 const char *i18n_text(const char *msgid);
 #define _(msgid) i18n_text(msgid)
+/* A message with a count: ONE for N = 1, else MANY (ngettext's rule
+ * until a catalogue gives the language's own). */
+const char *i18n_plural(const char *one, const char *many, unsigned long n);
+#define P_(one, many, n) i18n_plural(one, many, n)
 
 #endif

@@ -419,7 +419,7 @@ START_TEST(test_item_goal_conflict_crud)
 	struct conflict self = { .session_id = w.s, .goal_a = g.id, .goal_b = g.id };
 	ck_assert_int_ne(item_create(w.db, T(ITEM_CONFLICT), &self), STATUS_OK);
 	struct conflict half = { .session_id = w.s, .goal_a = g.id };
-	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_CONFLICT), &half), STATUS_INVALID, "goal_b");
+	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_CONFLICT), &half), STATUS_INVALID, "Ziel B");
 	ck_assert_int_eq(count_items(w.db, ITEM_CONFLICT, w.s), 1);
 	/* deleting a goal deletes its conflicts */
 	ck_assert_int_eq(item_delete(w.db, T(ITEM_GOAL), g2), STATUS_OK);
@@ -506,7 +506,7 @@ START_TEST(test_item_unseen_ratings)
 {
 	struct world w;
 	world_open(&w);
-	static const char *const names[] = { "likelihood", "impact", "adaptive_capacity" };
+	static const char *const names[] = { "Wahrscheinlichkeit", "Auswirkung", "Anpassungsfähigkeit" };
 	for (int f = 0; f < 3; f++) {
 		for (int64_t v = -1; v <= 6; v++) {
 			struct unseen u = { .session_id = w.s, .title = "Bewertet" };
@@ -530,16 +530,16 @@ START_TEST(test_item_unseen_ratings)
 	}
 	/* votes and priority */
 	struct unseen u = { .session_id = w.s, .title = "Punkte", .votes = -1 };
-	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_UNSEEN), &u), STATUS_INVALID, "votes");
+	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_UNSEEN), &u), STATUS_INVALID, "Punkte");
 	struct measure m = { .session_id = w.s, .text = "Dringend", .priority = 6 };
-	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_MEASURE), &m), STATUS_INVALID, "priority");
+	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_MEASURE), &m), STATUS_INVALID, "Priorität");
 
 	/* an update to an invalid rating leaves the row alone */
 	struct unseen ok = { .session_id = w.s, .title = "Update", .likelihood = 3 };
 	ck_assert_int_eq(item_create(w.db, T(ITEM_UNSEEN), &ok), STATUS_OK);
 	ok.likelihood = 6;
 	ok.title = "Geändert";
-	ASSERT_REFUSED(w.db, item_update(w.db, T(ITEM_UNSEEN), &ok), STATUS_INVALID, "likelihood");
+	ASSERT_REFUSED(w.db, item_update(w.db, T(ITEM_UNSEEN), &ok), STATUS_INVALID, "Wahrscheinlichkeit");
 	struct unseen r;
 	ck_assert_int_eq(item_read(w.db, T(ITEM_UNSEEN), ok.id, &r), STATUS_OK);
 	ck_assert_int_eq(r.likelihood, 3);
@@ -664,7 +664,7 @@ START_TEST(test_item_impact_scale)
 	item_clear(T(ITEM_SESSION), &r);
 	/* a session's scale is 2 or 3 */
 	struct session s4 = { .title = "Vier", .scale = 4 };
-	ASSERT_REFUSED(w.db, session_create(w.db, &s4), STATUS_INVALID, "scale");
+	ASSERT_REFUSED(w.db, session_create(w.db, &s4), STATUS_INVALID, "Bewertungsskala");
 	world_close(&w);
 }
 END_TEST
@@ -681,39 +681,39 @@ START_TEST(test_item_refusals)
 	int64_t changes = fixture_int(w.db, "SELECT count(*) FROM changelog");
 
 	struct unseen u = { .session_id = w.s, .title = "" };
-	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_UNSEEN), &u), STATUS_INVALID, "title");
+	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_UNSEEN), &u), STATUS_INVALID, "Titel");
 	u.title = NULL;
-	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_UNSEEN), &u), STATUS_INVALID, "title");
+	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_UNSEEN), &u), STATUS_INVALID, "Titel");
 	u.title = "Fremde Komponente";
 	u.component_id = c_other;
-	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_UNSEEN), &u), STATUS_NOT_FOUND, "component");
+	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_UNSEEN), &u), STATUS_NOT_FOUND, "Komponente");
 	u.component_id = 999999;
-	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_UNSEEN), &u), STATUS_NOT_FOUND, "component");
+	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_UNSEEN), &u), STATUS_NOT_FOUND, "Komponente");
 	ck_assert_int_eq(count_items(w.db, ITEM_UNSEEN, w.s), unseens);
 
 	struct goal gl = { .session_id = w.s, .text = "Ziel", .component_id = c_other };
-	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_GOAL), &gl), STATUS_NOT_FOUND, "component");
+	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_GOAL), &gl), STATUS_NOT_FOUND, "Komponente");
 	struct soro so = { .session_id = w.s, .text = "SoRO", .component_id = c_other };
-	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_SORO), &so), STATUS_NOT_FOUND, "component");
+	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_SORO), &so), STATUS_NOT_FOUND, "Komponente");
 	struct conflict k = { .session_id = w.s, .goal_a = g, .goal_b = g_other };
-	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_CONFLICT), &k), STATUS_NOT_FOUND, "goal_b");
+	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_CONFLICT), &k), STATUS_NOT_FOUND, "Ziel B");
 	struct measure m = { .session_id = w.s, .text = "Maßnahme",
 		.actor_id = fixture_actor(w.db, w.other, "A") };
-	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_MEASURE), &m), STATUS_NOT_FOUND, "actor");
+	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_MEASURE), &m), STATUS_NOT_FOUND, "Akteursgruppe");
 	m.actor_id = 0;
 	m.horizon = "soon";
-	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_MEASURE), &m), STATUS_INVALID, "horizon");
+	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_MEASURE), &m), STATUS_INVALID, "Zeithorizont");
 	ck_assert_int_eq(count_items(w.db, ITEM_MEASURE, w.s), 0);
 
 	struct stakeholder st = { .session_id = w.s, .name = "Anbieter", .kind = "alien" };
-	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_STAKEHOLDER), &st), STATUS_INVALID, "kind");
+	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_STAKEHOLDER), &st), STATUS_INVALID, "Art");
 	st.kind = "business";
 	st.name = "";
-	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_STAKEHOLDER), &st), STATUS_INVALID, "name");
+	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_STAKEHOLDER), &st), STATUS_INVALID, "Name");
 	ck_assert_int_eq(count_items(w.db, ITEM_STAKEHOLDER, w.s), 0);
 
 	struct component dup = { .session_id = w.s, .number = 1, .name = "Doppelt" };
-	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_COMPONENT), &dup), STATUS_CONFLICT, "number");
+	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_COMPONENT), &dup), STATUS_CONFLICT, "Nummer");
 	/* no number: the next free one, as the screen and the CLI create them */
 	dup.number = 0;
 	ck_assert_int_eq(item_create(w.db, T(ITEM_COMPONENT), &dup), STATUS_OK);
@@ -725,7 +725,7 @@ START_TEST(test_item_refusals)
 	ck_assert_int_eq(count_items(w.db, ITEM_COMPONENT, w.s), 2);
 
 	struct actor a = { .session_id = w.s, .letter = "A", .name = "Noch einmal A" };
-	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_ACTOR), &a), STATUS_CONFLICT, "letter");
+	ASSERT_REFUSED(w.db, item_create(w.db, T(ITEM_ACTOR), &a), STATUS_CONFLICT, "Buchstabe");
 	ck_assert_int_eq(count_items(w.db, ITEM_ACTOR, w.s), 7);
 
 	struct unseen nowhere = { .session_id = 999999, .title = "Ohne Sitzung" };
@@ -736,7 +736,7 @@ START_TEST(test_item_refusals)
 	ck_assert_int_eq(item_create(w.db, T(ITEM_COMPONENT), &second), STATUS_OK);
 	changes = fixture_int(w.db, "SELECT count(*) FROM changelog");
 	second.number = 1;
-	ASSERT_REFUSED(w.db, item_update(w.db, T(ITEM_COMPONENT), &second), STATUS_CONFLICT, "number");
+	ASSERT_REFUSED(w.db, item_update(w.db, T(ITEM_COMPONENT), &second), STATUS_CONFLICT, "Nummer");
 	ck_assert_int_eq(fixture_int1(w.db, "SELECT number FROM component WHERE id = ?1", second.id), 3);
 	ck_assert_int_eq(fixture_int1(w.db, "SELECT number FROM component WHERE id = ?1", c1), 1);
 	second.id = 999999;
@@ -866,9 +866,9 @@ START_TEST(test_item_parse_format)
 	round_trip(w.db, ITEM_UNSEEN, &u, "votes", "0", "0");
 	round_trip(w.db, ITEM_UNSEEN, &u, "votes", "12", "12");
 	const struct item_field *lk = item_field_by_name(ut, "likelihood");
-	ASSERT_REFUSED(w.db, item_parse(w.db, ut, &u, lk, "6"), STATUS_INVALID, "likelihood");
-	ASSERT_REFUSED(w.db, item_parse(w.db, ut, &u, lk, "vier"), STATUS_INVALID, "likelihood");
-	ASSERT_REFUSED(w.db, item_parse(w.db, ut, &u, lk, "4x"), STATUS_INVALID, "likelihood");
+	ASSERT_REFUSED(w.db, item_parse(w.db, ut, &u, lk, "6"), STATUS_INVALID, "Wahrscheinlichkeit");
+	ASSERT_REFUSED(w.db, item_parse(w.db, ut, &u, lk, "vier"), STATUS_INVALID, "Wahrscheinlichkeit");
+	ASSERT_REFUSED(w.db, item_parse(w.db, ut, &u, lk, "4x"), STATUS_INVALID, "Wahrscheinlichkeit");
 	ck_assert_int_eq(u.likelihood, 4);
 	/* references by key, written back as the key */
 	round_trip(w.db, ITEM_UNSEEN, &u, "component", "2", "2");
@@ -891,7 +891,7 @@ START_TEST(test_item_parse_format)
 	ck_assert_ptr_null(m.horizon);
 	round_trip(w.db, ITEM_MEASURE, &m, "priority", "1", "1");
 	ASSERT_REFUSED(w.db, item_parse(w.db, T(ITEM_MEASURE), &m,
-		item_field_by_name(T(ITEM_MEASURE), "priority"), "0"), STATUS_INVALID, "priority");
+		item_field_by_name(T(ITEM_MEASURE), "priority"), "0"), STATUS_INVALID, "Priorität");
 	ck_assert_int_eq(item_create(w.db, T(ITEM_MEASURE), &m), STATUS_OK);
 	item_clear(T(ITEM_MEASURE), &m);
 
@@ -930,12 +930,12 @@ START_TEST(test_item_parse_checks_choices)
 	const struct item_type *mt = T(ITEM_MEASURE);
 	ck_assert_int_eq(item_parse(w.db, mt, &m, item_field_by_name(mt, "horizon"), "short"), STATUS_OK);
 	ASSERT_REFUSED(w.db, item_parse(w.db, mt, &m, item_field_by_name(mt, "horizon"), "soon"),
-		STATUS_INVALID, "horizon");
+		STATUS_INVALID, "Zeithorizont");
 	ck_assert_str_eq(m.horizon, "short");
 	struct stakeholder st = { .session_id = w.s, .name = "X" };
 	const struct item_type *stt = T(ITEM_STAKEHOLDER);
 	ASSERT_REFUSED(w.db, item_parse(w.db, stt, &st, item_field_by_name(stt, "kind"), "alien"),
-		STATUS_INVALID, "kind");
+		STATUS_INVALID, "Art");
 	free(m.horizon);
 	free(st.kind);
 	world_close(&w);
