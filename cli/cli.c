@@ -379,6 +379,8 @@ int cli_main(int argc, char **argv)
 	if (rc != STATUS_OK) {
 		status = cli_fail(&cli, rc);
 	} else {
+		if (*db_notice(cli.db))
+			cli_note(NULL, "%s", db_notice(cli.db));
 		if (coder && *coder)
 			db_set_user(cli.db, coder);
 		if (command) {

@@ -668,6 +668,51 @@ static enum status check_coding(struct db *db, const struct coding *c)
 	return rc;
 }
 
+/* A second coding of the same lines with the same code by the same coder
+ * would count the passage twice in every frequency, hinge row and report;
+ * the refusal names the coding that is there already.  SELF (0 for a new
+ * coding) is not its own twin. */
+static enum status refuse_twin(struct db *db, const struct coding *c, int64_t coder_id,
+	int64_t self)
+{
+	struct db_stmt *st = db_prepare(db, CODE_PATHS
+		" SELECT g.id, coalesce(p.path, l.name, ''), k.name FROM coding g"
+		" JOIN code_label l ON l.id = g.code_id JOIN coder k ON k.id = g.coder_id"
+		" LEFT JOIN path p ON p.id = g.code_id"
+		" WHERE g.document_id = ?2 AND g.first_line = ?3 AND g.last_line = ?4"
+		" AND g.code_id = ?5 AND g.coder_id = ?6 AND g.id <> ?7");
+	if (!st)
+		return STATUS_DB;
+	db_bind_int(st, 1, c->session_id);
+	db_bind_int(st, 2, c->document_id);
+	db_bind_int(st, 3, c->first_line);
+	db_bind_int(st, 4, c->last_line);
+	db_bind_int(st, 5, c->code_id);
+	db_bind_int(st, 6, coder_id);
+	db_bind_int(st, 7, self);
+	enum status rc = STATUS_OK;
+	switch (db_step(st)) {
+	case DB_ROW:
+		if (c->first_line == c->last_line)
+			rc = db_fail(db, STATUS_CONFLICT, _("Kodierung: Zeile %" PRId64 " von Dokument %"
+				PRId64 " ist schon mit „%s“ von %s kodiert (Kodierung %" PRId64 ")"),
+				c->first_line, c->document_id, db_column_text(st, 1), db_column_text(st, 2),
+				db_column_int(st, 0));
+		else
+			rc = db_fail(db, STATUS_CONFLICT, _("Kodierung: Zeilen %" PRId64 "–%" PRId64
+				" von Dokument %" PRId64 " sind schon mit „%s“ von %s kodiert (Kodierung %"
+				PRId64 ")"), c->first_line, c->last_line, c->document_id,
+				db_column_text(st, 1), db_column_text(st, 2), db_column_int(st, 0));
+		break;
+	case DB_DONE:
+		break;
+	case DB_ERROR:
+		return db_step_status(st);
+	}
+	db_reset(st);
+	return rc;
+}
+
 enum status coding_create(struct db *db, struct coding *c)
 {
 	int64_t coder_id = 0;
@@ -677,6 +722,8 @@ enum status coding_create(struct db *db, struct coding *c)
 	rc = check_coding(db, c);
 	if (rc == STATUS_OK)
 		rc = coder_ensure(db, c->coder, &coder_id);
+	if (rc == STATUS_OK)
+		rc = refuse_twin(db, c, coder_id, 0);
 	if (rc == STATUS_OK)
 		rc = db_exec(db, "INSERT INTO coding(session_id, document_id, first_line, last_line,"
 			" code_id, coder_id, memo) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", "iiiiiit",
@@ -733,6 +780,7 @@ enum status coding_read(struct db *db, int64_t id, struct coding *c)
 static enum status update_coding(struct db *db, const struct coding *c)
 {
 	struct coding stored = *c;
+	int64_t coder_id = 0;
 	enum status rc = db_query_int(db, &stored.session_id, "SELECT session_id FROM coding"
 		" WHERE id = ?1", "i", c->id);
 	if (rc == STATUS_NOT_FOUND)
@@ -742,6 +790,10 @@ static enum status update_coding(struct db *db, const struct coding *c)
 			"i", c->id);
 	if (rc == STATUS_OK)
 		rc = check_coding(db, &stored);
+	if (rc == STATUS_OK)
+		rc = db_query_int(db, &coder_id, "SELECT coder_id FROM coding WHERE id = ?1", "i", c->id);
+	if (rc == STATUS_OK)
+		rc = refuse_twin(db, &stored, coder_id, c->id);
 	if (rc == STATUS_OK)
 		rc = db_exec(db, "UPDATE coding SET first_line = ?2, last_line = ?3, code_id = ?4,"
 			" memo = ?5 WHERE id = ?1", "iiiit", c->id, c->first_line, c->last_line, c->code_id,

@@ -102,14 +102,16 @@ struct coding {
 };
 /* Creates C and sets C->id; refuses a range outside the document (first
  * line < 1, last < first, past the last line) and a code or document of
- * another session, naming them. */
+ * another session, naming them, and a twin: the same lines of the same
+ * document with the same code by the same coder, which would count the
+ * passage twice (STATUS_CONFLICT, naming the coding that is there). */
 enum status coding_create(struct db *db, struct coding *c);
 /* Reads coding ID into C.  C->coder and C->memo (NULL when there is none)
  * are malloc'd copies that coding_clear() frees. */
 enum status coding_read(struct db *db, int64_t id, struct coding *c);
 void coding_clear(struct coding *c);
 /* Writes the lines, code and memo of coding C->id (NULL or "" clears the
- * memo) with coding_create()'s checks; its session, document and coder
+ * memo) with coding_create()'s checks, twins included; its session, document and coder
  * stay what they are, whatever C says. */
 enum status coding_update(struct db *db, const struct coding *c);
 enum status coding_delete(struct db *db, int64_t id);

@@ -30,6 +30,7 @@ struct db {
 	char *path;
 	bool readonly;
 	char error[1024];
+	char notice[256];       /* db_notice() */
 	enum status last_status;
 	char user[128];
 	int depth;              /* nesting of db_begin() */
@@ -99,6 +100,19 @@ static enum status fail_sqlite(struct db *db, int rc, const char *sql)
 const char *db_error(const struct db *db)
 {
 	return db->error;
+}
+
+const char *db_notice(const struct db *db)
+{
+	return db->notice;
+}
+
+void db_set_notice(struct db *db, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(db->notice, sizeof db->notice, fmt, ap);
+	va_end(ap);
 }
 
 const char *db_path(const struct db *db)

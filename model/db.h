@@ -36,6 +36,12 @@ const char *db_error(const struct db *db);
 enum status db_fail(struct db *db, enum status status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* What opening the database changed that the user should hear of (a
+ * migration that merged data), "" when nothing; the text lives as long
+ * as DB.  db_set_notice() is for the migrations. */
+const char *db_notice(const struct db *db);
+void db_set_notice(struct db *db, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 const char *db_path(const struct db *db);
 bool db_is_readonly(const struct db *db);
 /* Refuses a change on a read-only database with a clear message. */

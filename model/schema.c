@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "model/db.h"
+#include "util/i18n.h"
 
 #define NOW "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
 
@@ -394,7 +395,53 @@ static const char *const schema_5[] = {
 	NULL,
 };
 
-static const char *const *const migrations[] = { schema_1, schema_2, schema_3, schema_4, schema_5 };
+/* Two codings D and K of the same lines with the same code by the same
+ * coder. */
+#define CODING_TWINS(d, k) \
+	d ".document_id = " k ".document_id AND " d ".first_line = " k ".first_line" \
+	" AND " d ".last_line = " k ".last_line AND " d ".code_id = " k ".code_id" \
+	" AND " d ".coder_id = " k ".coder_id"
+
+/* Schema 6: a passage is coded with a code by a coder once.  Earlier
+ * versions accepted the same coding twice, which counted the passage
+ * twice everywhere.  Each set of twins becomes its oldest coding (the
+ * lowest id), which gathers the different memos of all, oldest first and
+ * a blank line apart.  The merge is no user action: the coding rows'
+ * log triggers are dropped first (schema_migrate_to() makes them again
+ * afterwards), so it is neither undone nor marks the session modified. */
+static const char *const schema_6[] = {
+	"DROP TRIGGER IF EXISTS log_coding_update;",
+	"DROP TRIGGER IF EXISTS log_coding_delete;",
+	"UPDATE coding AS k SET memo = (SELECT group_concat(memo, char(10) || char(10)) FROM"
+	"  (SELECT d.memo AS memo FROM coding d WHERE " CODING_TWINS("d", "k") " AND d.memo <> ''"
+	"   GROUP BY d.memo ORDER BY min(d.id)))"
+	"  WHERE NOT EXISTS (SELECT 1 FROM coding d WHERE " CODING_TWINS("d", "k") " AND d.id < k.id)"
+	"  AND EXISTS (SELECT 1 FROM coding d WHERE " CODING_TWINS("d", "k") " AND d.id > k.id);",
+	"DELETE FROM coding AS k WHERE EXISTS (SELECT 1 FROM coding d WHERE " CODING_TWINS("d", "k")
+	"  AND d.id < k.id);",
+	"CREATE UNIQUE INDEX coding_once ON coding(document_id, first_line, last_line, code_id,"
+	"  coder_id);",
+	NULL,
+};
+
+/* One migration per schema version.  COUNT, when set, counts before the
+ * migration what it changes in the user's data; a non-zero count becomes
+ * the note ONE or MANY (db_notice()) once the migration is committed. */
+static const struct migration {
+	const char *const *sql;
+	const char *count;
+	const char *one, *many;
+} migrations[] = {
+	{ schema_1, NULL, NULL, NULL },
+	{ schema_2, NULL, NULL, NULL },
+	{ schema_3, NULL, NULL, NULL },
+	{ schema_4, NULL, NULL, NULL },
+	{ schema_5, NULL, NULL, NULL },
+	{ schema_6, "SELECT count(*) FROM coding AS k WHERE EXISTS (SELECT 1 FROM coding d WHERE "
+		CODING_TWINS("d", "k") " AND d.id < k.id)",
+		"%lld doppelte Kodierung zusammengeführt",
+		"%lld doppelte Kodierungen zusammengeführt" },
+};
 
 /* The tables whose rows are user data: each change to them is logged and
  * marks its session modified.  SESSION is the SQL that finds the row's
@@ -580,14 +627,26 @@ static enum status create_log_triggers(struct db *db)
 	return STATUS_OK;
 }
 
+/* Runs migration M; *COUNT gets what its count query found (0 without). */
+static enum status migrate(struct db *db, const struct migration *m, int64_t *count)
+{
+	enum status rc = STATUS_OK;
+	*count = 0;
+	if (m->count)
+		rc = db_query_int(db, count, m->count, "");
+	for (size_t i = 0; m->sql[i] && rc == STATUS_OK; i++)
+		rc = db_exec_script(db, m->sql[i]);
+	return rc;
+}
+
 enum status schema_migrate_to(struct db *db, int64_t from, int64_t to)
 {
+	int64_t counts[sizeof migrations / sizeof migrations[0]] = { 0 };
 	enum status rc = db_begin(db);
 	if (rc != STATUS_OK)
 		return rc;
 	for (int64_t v = from; v < to && rc == STATUS_OK; v++)
-		for (size_t i = 0; migrations[v][i] && rc == STATUS_OK; i++)
-			rc = db_exec_script(db, migrations[v][i]);
+		rc = migrate(db, &migrations[v], &counts[v]);
 	if (rc == STATUS_OK)
 		rc = create_log_triggers(db);
 	if (rc == STATUS_OK) {
@@ -596,7 +655,13 @@ enum status schema_migrate_to(struct db *db, int64_t from, int64_t to)
 			(long long)to, SCHEMA_APPLICATION_ID);
 		rc = db_exec_script(db, pragma);
 	}
-	return db_end(db, rc);
+	rc = db_end(db, rc);
+	/* said only once it is true: after the commit */
+	for (int64_t v = from; v < to && rc == STATUS_OK; v++)
+		if (counts[v])
+			db_set_notice(db, P_(migrations[v].one, migrations[v].many,
+				(unsigned long)counts[v]), (long long)counts[v]);
+	return rc;
 }
 
 enum status schema_migrate(struct db *db, int64_t from)

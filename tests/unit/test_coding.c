@@ -205,6 +205,41 @@ START_TEST(test_range_refusals_name_document_and_lines)
 }
 END_TEST
 
+/* The same lines, code and coder twice: refused for the screen and the
+ * command line alike, naming the coding there is; nothing changes. */
+START_TEST(test_coding_twin_refused)
+{
+	char path[FIXTURE_PATH_MAX];
+	struct db *db = fixture_open(path);
+	int64_t s = fixture_session(db, "Doppelt");
+	int64_t d = fixture_document(db, s, "Protokoll", 0, "sha-t", ten, 10);
+	int64_t u = fixture_item_code(db, "unseen", fixture_unseen(db, s, "Datenabfluss", 0));
+	int64_t first = fixture_coding(db, s, d, 1, 6, u, "anna");
+	int64_t other = fixture_coding(db, s, d, 1, 5, u, "anna");
+	int64_t before = changes(db);
+	char want[160];
+
+	struct coding c = { .session_id = s, .document_id = d, .first_line = 1, .last_line = 6,
+		.code_id = u, .coder = "anna", .memo = "noch einmal" };
+	ck_assert_int_eq(coding_create(db, &c), STATUS_CONFLICT);
+	snprintf(want, sizeof want, "Zeilen 1–6 von Dokument %lld sind schon mit „Datenabfluss“ "
+		"von anna kodiert (Kodierung %lld)", (long long)d, (long long)first);
+	ck_assert_msg(fixture_contains(db_error(db), want), "%s", db_error(db));
+	/* coding_update onto the same lines is the same twin; its own lines are not */
+	struct coding e = { .id = other, .first_line = 1, .last_line = 6, .code_id = u };
+	ck_assert_int_eq(coding_update(db, &e), STATUS_CONFLICT);
+	ck_assert_int_eq(changes(db), before);
+	e.last_line = 5;
+	e.memo = "nur das Memo";
+	ck_assert_int_eq(coding_update(db, &e), STATUS_OK);
+	/* another coder's coding of the same lines is not a twin */
+	c.coder = "ben";
+	ck_assert_int_eq(coding_create(db, &c), STATUS_OK);
+	ck_assert_int_eq(fixture_int(db, "SELECT count(*) FROM coding"), 3);
+	fixture_close(db, path);
+}
+END_TEST
+
 START_TEST(test_coding_read_and_update)
 {
 	char path[FIXTURE_PATH_MAX];
@@ -652,6 +687,7 @@ Suite *coding_suite(void)
 	tcase_add_test(ranges, test_range_overlap_and_nesting);
 	tcase_add_test(ranges, test_range_refusals_name_document_and_lines);
 	tcase_add_test(ranges, test_coding_read_and_update);
+	tcase_add_test(ranges, test_coding_twin_refused);
 	suite_add_tcase(s, ranges);
 	TCase *book = tcase_create("codebook");
 	tcase_add_unchecked_fixture(book, fixture_dir_setup, fixture_dir_teardown);
