@@ -35,12 +35,283 @@ static char *title_from_path(const char *path)
 	return title;
 }
 
+/* Kinds of files that are recognisably not text by their first bytes
+ * (or, for UTF-16 and UTF-32, text in an encoding we do not read). */
+enum file_kind {
+	FILE_TEXT,
+	FILE_PDF, FILE_RTF, FILE_DOCX, FILE_ODT, FILE_DOC,
+	FILE_XLSX, FILE_ODS, FILE_XLS, FILE_PPTX, FILE_ODP, FILE_OFFICE,
+	FILE_ZIP, FILE_PNG, FILE_JPEG, FILE_GIF, FILE_GZIP,
+	FILE_UTF16, FILE_UTF16LE, FILE_UTF16BE, FILE_UTF32, FILE_UTF32LE, FILE_UTF32BE,
+};
+
+/* How much of a file the sniffing reads: enough for the first entries
+ * of an Office zip. */
+#define SNIFF_SIZE 8192
+
+static const char *file_kind_label(enum file_kind kind)
+{
+	switch (kind) {
+	case FILE_TEXT: return _("eine Textdatei");
+	case FILE_PDF: return _("eine PDF-Datei");
+	case FILE_RTF: return _("eine RTF-Datei");
+	case FILE_DOCX: return _("ein Word-Dokument (.docx)");
+	case FILE_ODT: return _("ein OpenDocument-Text (.odt)");
+	case FILE_DOC: return _("ein Word-Dokument im alten Format (.doc)");
+	case FILE_XLSX: return _("eine Excel-Tabelle (.xlsx)");
+	case FILE_ODS: return _("eine OpenDocument-Tabelle (.ods)");
+	case FILE_XLS: return _("eine Excel-Tabelle im alten Format (.xls)");
+	case FILE_PPTX: return _("eine PowerPoint-Präsentation (.pptx)");
+	case FILE_ODP: return _("eine OpenDocument-Präsentation (.odp)");
+	case FILE_OFFICE: return _("ein Office-Dokument im alten Format (.doc, .xls oder .ppt)");
+	case FILE_ZIP: return _("ein ZIP-Archiv");
+	case FILE_PNG: return _("ein PNG-Bild");
+	case FILE_JPEG: return _("ein JPEG-Bild");
+	case FILE_GIF: return _("ein GIF-Bild");
+	case FILE_GZIP: return _("ein gzip-Archiv");
+	case FILE_UTF16: return _("UTF-16");
+	case FILE_UTF16LE: return _("UTF-16 (little-endian, ohne BOM)");
+	case FILE_UTF16BE: return _("UTF-16 (big-endian, ohne BOM)");
+	case FILE_UTF32: return _("UTF-32");
+	case FILE_UTF32LE: return _("UTF-32 (little-endian, ohne BOM)");
+	case FILE_UTF32BE: return _("UTF-32 (big-endian, ohne BOM)");
+	}
+	return "";
+}
+
+/* iconv's name of an encoding we do not read; NULL for the rest. */
+static const char *file_kind_iconv(enum file_kind kind)
+{
+	switch (kind) {
+	case FILE_UTF16: return "UTF-16";
+	case FILE_UTF16LE: return "UTF-16LE";
+	case FILE_UTF16BE: return "UTF-16BE";
+	case FILE_UTF32: return "UTF-32";
+	case FILE_UTF32LE: return "UTF-32LE";
+	case FILE_UTF32BE: return "UTF-32BE";
+	default: return NULL;
+	}
+}
+
+static bool has_prefix(const unsigned char *head, size_t n, const char *magic, size_t len)
+{
+	return n >= len && memcmp(head, magic, len) == 0;
+}
+
+static bool contains(const unsigned char *head, size_t n, const char *needle)
+{
+	size_t len = strlen(needle);
+	for (size_t i = 0; i + len <= n; i++)
+		if (memcmp(head + i, needle, len) == 0)
+			return true;
+	return false;
+}
+
+/* True when PATH ends in EXT (".docx"), in any case. */
+static bool has_extension(const char *path, const char *ext)
+{
+	size_t n = strlen(path), len = strlen(ext);
+	if (n < len)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		char c = path[n - len + i];
+		if ((c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c) != ext[i])
+			return false;
+	}
+	return true;
+}
+
+/* A zip: OpenDocument names its type in the stored first entry
+ * "mimetype" (its content starts at offset 38); Office Open XML has
+ * folders word/, xl/ or ppt/ among the first entries.  Best effort: the
+ * file name decides when the first bytes do not. */
+static enum file_kind zip_kind(const unsigned char *head, size_t n, const char *path)
+{
+	static const char odf[] = "mimetypeapplication/vnd.oasis.opendocument.";
+	if (n > 30 && has_prefix(head + 30, n - 30, odf, sizeof odf - 1)) {
+		const unsigned char *type = head + 30 + sizeof odf - 1;
+		size_t left = n - 30 - (sizeof odf - 1);
+		if (has_prefix(type, left, "text", 4))
+			return FILE_ODT;
+		if (has_prefix(type, left, "spreadsheet", 11))
+			return FILE_ODS;
+		if (has_prefix(type, left, "presentation", 12))
+			return FILE_ODP;
+	}
+	if (contains(head, n, "word/") || has_extension(path, ".docx"))
+		return FILE_DOCX;
+	if (contains(head, n, "xl/") || has_extension(path, ".xlsx"))
+		return FILE_XLSX;
+	if (contains(head, n, "ppt/") || has_extension(path, ".pptx"))
+		return FILE_PPTX;
+	if (has_extension(path, ".odt"))
+		return FILE_ODT;
+	if (has_extension(path, ".ods"))
+		return FILE_ODS;
+	return FILE_ZIP;
+}
+
+/* UTF-16 and UTF-32 without a BOM, by where the NUL bytes are: text in
+ * a Latin script has a NUL in the high byte of (nearly) every unit and
+ * none in the low byte.  Any text file with a NUL is refused anyway;
+ * this only names what it is. */
+static enum file_kind wide_kind(const unsigned char *head, size_t n)
+{
+	size_t nul[4] = { 0, 0, 0, 0 }, total = n / 4 * 4;
+	if (total < 4)
+		return FILE_TEXT;
+	for (size_t i = 0; i < total; i++)
+		nul[i % 4] += head[i] == '\0';
+	size_t units = total / 4;  /* bytes per position mod 4 */
+	if (nul[2] == units && nul[3] == units && nul[0] * 4 < units)
+		return FILE_UTF32LE;
+	if (nul[0] == units && nul[1] == units && nul[3] * 4 < units)
+		return FILE_UTF32BE;
+	size_t even = nul[0] + nul[2], odd = nul[1] + nul[3];
+	if (odd * 2 >= 2 * units && even * 10 <= 2 * units && odd > 0)
+		return FILE_UTF16LE;
+	if (even * 2 >= 2 * units && odd * 10 <= 2 * units && even > 0)
+		return FILE_UTF16BE;
+	return FILE_TEXT;
+}
+
+/* What the first N bytes of PATH say the file is. */
+static enum file_kind sniff(const unsigned char *head, size_t n, const char *path)
+{
+	if (has_prefix(head, n, "%PDF-", 5))
+		return FILE_PDF;
+	if (has_prefix(head, n, "{\\rtf", 5))
+		return FILE_RTF;
+	if (has_prefix(head, n, "PK\3\4", 4) || has_prefix(head, n, "PK\5\6", 4))
+		return zip_kind(head, n, path);
+	if (has_prefix(head, n, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+		return has_extension(path, ".doc") ? FILE_DOC
+			: has_extension(path, ".xls") ? FILE_XLS : FILE_OFFICE;
+	if (has_prefix(head, n, "\x89PNG\r\n\x1A\n", 8))
+		return FILE_PNG;
+	if (has_prefix(head, n, "\xFF\xD8\xFF", 3))
+		return FILE_JPEG;
+	if (has_prefix(head, n, "GIF87a", 6) || has_prefix(head, n, "GIF89a", 6))
+		return FILE_GIF;
+	if (has_prefix(head, n, "\x1F\x8B", 2))
+		return FILE_GZIP;
+	/* the BOMs; UTF-32LE's starts with UTF-16LE's */
+	if (has_prefix(head, n, "\xFF\xFE\0\0", 4) || has_prefix(head, n, "\0\0\xFE\xFF", 4))
+		return FILE_UTF32;
+	if (has_prefix(head, n, "\xFF\xFE", 2) || has_prefix(head, n, "\xFE\xFF", 2))
+		return FILE_UTF16;
+	return memchr(head, '\0', n) ? wide_kind(head, n) : FILE_TEXT;
+}
+
+/* PATH for a shell command: as it is when that is safe, else in single
+ * quotes; "./" before a leading "-", which would read as an option. */
+static void shell_word(char *out, size_t size, const char *path)
+{
+	bool plain = *path != '\0';
+	for (const char *p = path; *p && plain; p++)
+		plain = (unsigned char)*p >= 0x80 || strchr("abcdefghijklmnopqrstuvwxyz"
+			"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/+-,:@%=", *p);
+	size_t len = 0;
+	const char *lead = path[0] == '-' ? "./" : "";
+	if (plain) {
+		snprintf(out, size, "%s%s", lead, path);
+		return;
+	}
+	len = (size_t)snprintf(out, size, "'%s", lead);
+	for (const char *p = path; *p && len + 5 < size; p++) {
+		if (*p == '\'') {
+			memcpy(out + len, "'\\''", 4);
+			len += 4;
+		} else {
+			out[len++] = *p;
+		}
+	}
+	if (len + 2 <= size) {
+		out[len++] = '\'';
+		out[len] = '\0';
+	}
+}
+
+/* PATH with its extension replaced by ".txt" ("Protokoll.docx" ->
+ * "Protokoll.txt"), or by SUFFIX when that would be PATH itself. */
+static void text_name(char *out, size_t size, const char *path, const char *suffix)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	const char *dot = strrchr(base, '.');
+	int stem = (int)(dot && dot != base ? (size_t)(dot - path) : strlen(path));
+	snprintf(out, size, "%.*s.txt", stem, path);
+	if (strcmp(out, path) == 0)
+		snprintf(out, size, "%.*s%s", stem, path, suffix);
+}
+
+/* Refuses PATH, which is of KIND, naming it and, where there is one,
+ * the way to its text. */
+static enum status refuse_kind(struct db *db, const char *path, enum file_kind kind)
+{
+	char in[600], out[600], txt[520];
+	const char *from = file_kind_iconv(kind);
+	shell_word(in, sizeof in, path);
+	text_name(txt, sizeof txt, path, from ? "-utf8.txt" : "-text.txt");
+	shell_word(out, sizeof out, txt);
+	if (from)
+		return db_fail(db, STATUS_BAD_FILE, _("%s ist in %s kodiert; didat liest UTF-8 und "
+			"Windows-1252.  Umwandeln: iconv -f %s -t UTF-8 %s -o %s"), path,
+			file_kind_label(kind), from, in, out);
+	switch (kind) {
+	case FILE_DOCX:
+	case FILE_ODT:
+	case FILE_RTF:
+		return db_fail(db, STATUS_BAD_FILE, _("%s ist %s, keine Textdatei.  Text daraus: "
+			"pandoc -t plain %s -o %s oder in LibreOffice „Datei › Speichern unter › Text "
+			"(.txt)“"), path, file_kind_label(kind), in, out);
+	case FILE_DOC:
+	case FILE_OFFICE:
+		return db_fail(db, STATUS_BAD_FILE, _("%s ist %s, keine Textdatei.  Text daraus: in "
+			"LibreOffice „Datei › Speichern unter › Text (.txt)“"), path, file_kind_label(kind));
+	case FILE_PDF:
+		return db_fail(db, STATUS_BAD_FILE, _("%s ist %s, keine Textdatei.  Text daraus: "
+			"pdftotext %s %s"), path, file_kind_label(kind), in, out);
+	case FILE_XLSX:
+	case FILE_ODS:
+	case FILE_XLS:
+		return db_fail(db, STATUS_BAD_FILE, _("%s ist %s, keine Textdatei.  Tabellen liest "
+			"didat import-csv: in der Tabellenkalkulation als CSV speichern"), path,
+			file_kind_label(kind));
+	default:
+		return db_fail(db, STATUS_BAD_FILE, _("%s ist %s, keine Textdatei"), path,
+			file_kind_label(kind));
+	}
+}
+
+/* Refuses PATH when its first bytes show that it is not text. */
+static enum status check_is_text(struct db *db, const char *path)
+{
+	char err[512] = "";
+	FILE *f = text_open(path, err, sizeof err);
+	if (!f)
+		return db_fail(db, STATUS_IO, "%s", err);
+	unsigned char *head = malloc(SNIFF_SIZE);
+	if (!head) {
+		fclose(f);
+		return db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+	}
+	size_t n = fread(head, 1, SNIFF_SIZE, f);
+	fclose(f);
+	enum file_kind kind = sniff(head, n, path);
+	free(head);
+	return kind == FILE_TEXT ? STATUS_OK : refuse_kind(db, path, kind);
+}
+
 enum status doc_import_file(struct db *db, int64_t session_id, const char *path,
 	const struct doc_import_options *opt, struct doc_import_result *result)
 {
 	struct text_info info;
 	char err[512] = "";
-	enum status rc = text_scan_file(path, &info, err, sizeof err);
+	enum status rc = check_is_text(db, path);
+	if (rc != STATUS_OK)
+		return rc;
+	rc = text_scan_file(path, &info, err, sizeof err);
 	if (rc != STATUS_OK)
 		return db_fail(db, rc, "%s", err);
 

@@ -4,7 +4,12 @@
 /* Reads a text file (.txt, .md; UTF-8 with or without BOM, or
  * Windows-1252 as Word exports German text) into a session's documents,
  * streamed line by line.  Empty files, files with NUL bytes, missing
- * files and files already imported into the session are refused. */
+ * files and files already imported into the session are refused, and so
+ * are files whose first bytes show that they are no text: PDF, RTF, zip
+ * (Word .docx, OpenDocument, Excel .xlsx, ...), old Office (.doc), PNG,
+ * JPEG, GIF, gzip, and UTF-16 or UTF-32 text with or without BOM; the
+ * message names the kind and, where there is one, the way to the text
+ * (pandoc, LibreOffice, pdftotext, iconv). */
 
 #include <stdbool.h>
 #include <stdint.h>

@@ -114,3 +114,98 @@ DIDAT_DB=$OLD_DB didat sessions
 same "$STATUS" 0 "an old database without twins opens"
 err_lacks "zusammengeführt"
 same "$(sqlite3 "$OLD_DB" 'SELECT count(*) FROM coding')" 2 "nothing merged"
+
+# --- 13: files that are not text are refused by what they are -------------
+
+run_ok new "Keine Texte"
+out_id
+T=$ID
+docs() { sql "SELECT count(*) FROM document"; }
+DOCS=$(docs)
+# not_text FILE KIND: refused with exit 2, nothing stored, the message
+# names the file and the kind
+not_text() {
+	refused 2 import-doc $T "$1"
+	err_has "$1 ist $2"
+	same "$(docs)" "$DOCS" "$1: no document"
+}
+printf '%%PDF-1.4\n%%\342\343\317\323\n1 0 obj\n<< /Type /Catalog >>\nendobj\n' > Protokoll.pdf
+not_text Protokoll.pdf "eine PDF-Datei, keine Textdatei"
+err_has "pdftotext Protokoll.pdf Protokoll.txt"
+printf '{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Arial;}} Protokoll UG 1\\par }\n' > Protokoll.rtf
+not_text Protokoll.rtf "eine RTF-Datei, keine Textdatei"
+err_has "pandoc -t plain Protokoll.rtf -o Protokoll.txt"
+if command -v python3 >/dev/null 2>&1; then
+	python3 - <<'PY'
+import zipfile
+def zipped(name, entries, first=None):
+    with zipfile.ZipFile(name, 'w', zipfile.ZIP_DEFLATED) as z:
+        if first:
+            z.writestr(zipfile.ZipInfo(first[0]), first[1])  # stored, as ODF wants
+        for path, data in entries:
+            z.writestr(path, data)
+zipped('Protokoll.docx', [('[Content_Types].xml', '<Types/>'), ('_rels/.rels', '<Relationships/>'),
+    ('word/document.xml', '<w:document><w:body><w:p>Protokoll</w:p></w:body></w:document>')])
+zipped('Protokoll.odt', [('content.xml', '<office:document-content/>')],
+    ('mimetype', 'application/vnd.oasis.opendocument.text'))
+zipped('Tabelle.xlsx', [('[Content_Types].xml', '<Types/>'), ('xl/workbook.xml', '<workbook/>')])
+zipped('Anhang.zip', [('liesmich.txt', 'Hallo')])
+PY
+	not_text Protokoll.docx "ein Word-Dokument (.docx), keine Textdatei"
+	err_has "pandoc -t plain Protokoll.docx -o Protokoll.txt"
+	err_has "LibreOffice „Datei › Speichern unter › Text (.txt)“"
+	# the kind comes from the content, not the name
+	cp Protokoll.docx Bericht.txt
+	not_text Bericht.txt "ein Word-Dokument (.docx)"
+	err_has "pandoc -t plain Bericht.txt -o Bericht-text.txt"
+	not_text Protokoll.odt "ein OpenDocument-Text (.odt), keine Textdatei"
+	err_has "pandoc -t plain Protokoll.odt -o Protokoll.txt"
+	cp Protokoll.odt odt-ohne-endung
+	not_text odt-ohne-endung "ein OpenDocument-Text (.odt)"
+	not_text Tabelle.xlsx "eine Excel-Tabelle (.xlsx)"
+	err_has "import-csv"
+	not_text Anhang.zip "ein ZIP-Archiv, keine Textdatei"
+else
+	skip "python3 missing: no zip files"
+fi
+printf '\320\317\021\340\241\261\032\341\0\0\0\0\0\0\0\0' > Alt.doc
+not_text Alt.doc "ein Word-Dokument im alten Format (.doc), keine Textdatei"
+err_has "LibreOffice „Datei › Speichern unter › Text (.txt)“"
+printf '\211PNG\r\n\032\n\0\0\0\rIHDR' > Foto.png
+not_text Foto.png "ein PNG-Bild, keine Textdatei"
+printf '\377\330\377\340\0\020JFIF\0' > Foto.jpg
+not_text Foto.jpg "ein JPEG-Bild, keine Textdatei"
+printf 'GIF89a\001\0\001\0' > Bild.gif
+not_text Bild.gif "ein GIF-Bild, keine Textdatei"
+printf '\037\213\010\0\0\0\0\0\0\003' > Protokoll.txt.gz
+not_text Protokoll.txt.gz "ein gzip-Archiv, keine Textdatei"
+# UTF-16 and UTF-32, with and without BOM, named with the way to UTF-8
+printf 'P\0r\0o\0t\0o\0k\0o\0l\0l\0\n\0\344\0\n\0' > le16.txt
+not_text le16.txt "in UTF-16 (little-endian, ohne BOM) kodiert"
+err_has "iconv -f UTF-16LE -t UTF-8 le16.txt -o le16-utf8.txt"
+printf '\0P\0r\0o\0t\0o\0k\0o\0l\0l\0\n' > be16.txt
+not_text be16.txt "in UTF-16 (big-endian, ohne BOM) kodiert"
+printf '\377\376P\0r\0o\0t\0\n\0' > bom16.txt
+not_text bom16.txt "in UTF-16 kodiert"
+err_has "iconv -f UTF-16 -t UTF-8 bom16.txt -o bom16-utf8.txt"
+printf 'P\0\0\0r\0\0\0o\0\0\0\n\0\0\0' > le32.txt
+not_text le32.txt "in UTF-32 (little-endian, ohne BOM) kodiert"
+printf '\377\376\0\0P\0\0\0\n\0\0\0' > bom32.txt
+not_text bom32.txt "in UTF-32 kodiert"
+# with good files: none of them goes in
+printf 'gut\n' > gut.txt
+refused 2 import-doc $T gut.txt Protokoll.pdf
+err_has "Protokoll.pdf ist eine PDF-Datei"
+same "$(docs)" "$DOCS" "all or none"
+# text still goes in: UTF-8, Windows-1252, a name with a space
+printf 'Straße, „Zitat“ – Ende\n' > utf8.txt
+run_ok import-doc $T utf8.txt
+sql_is "SELECT text FROM line WHERE document_id = (SELECT id FROM document WHERE filename = 'utf8.txt')" \
+	"Straße, „Zitat“ – Ende"
+printf 'Stra\337e, \204Zitat\223 \226 Ende\r\n' > "cp 1252.txt"
+run_ok import-doc $T "cp 1252.txt"
+sql_is "SELECT text FROM line WHERE document_id = (SELECT id FROM document WHERE filename = 'cp 1252.txt')" \
+	"Straße, „Zitat“ – Ende"
+printf '%% Notiz: PDF-Export folgt\n{kein rtf}\nPK-Wagen\n' > fast.txt
+run_ok import-doc $T fast.txt
+same "$(docs)" "$((DOCS + 3))" "three text files went in"
