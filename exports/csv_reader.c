@@ -91,6 +91,23 @@ static bool cells_reserve(struct reader *r)
 	return true;
 }
 
+/* CRLF and lone CR in the NUL-terminated cell at TEXT become LF, in
+ * place: a quoted multi-line cell from Windows would keep its CRs in the
+ * database, where every text ends its lines with LF.  Returns the new
+ * length. */
+static size_t normalise_line_ends(char *text, size_t len)
+{
+	size_t out = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] != '\r')
+			text[out++] = text[i];
+		else if (i + 1 >= len || text[i + 1] != '\n')
+			text[out++] = '\n';
+	}
+	text[out] = '\0';
+	return out;
+}
+
 /* libcsv: one field; s holds len bytes, valid during this call only. */
 static void on_field(void *s, size_t len, void *data)
 {
@@ -105,14 +122,17 @@ static void on_field(void *s, size_t len, void *data)
 	}
 	char *dst = r->text + r->text_len;
 	r->offsets[r->ncells++] = r->text_len;
+	size_t n = len;
 	if (r->enc == TEXT_CP1252) {
-		r->text_len += text_convert_cp1252(s, len, dst) + 1;
+		n = text_convert_cp1252(s, len, dst);
 	} else {
 		if (len > 0)
 			memcpy(dst, s, len);
 		dst[len] = '\0';
-		r->text_len += len + 1;
 	}
+	if (memchr(dst, '\r', n))
+		n = normalise_line_ends(dst, n);
+	r->text_len += n + 1;
 }
 
 /* libcsv: end of a record. */

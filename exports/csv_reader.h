@@ -5,7 +5,9 @@
  * through a fixed buffer.  Accepts what exports/csv_writer writes and what
  * spreadsheets export: separator ',' ';' or tab, UTF-8 with or without
  * BOM, or Windows-1252 (converted to UTF-8).  Spaces in unquoted cells are
- * kept (RFC 4180); blank lines are skipped. */
+ * kept (RFC 4180); blank lines are skipped.  Line ends inside a (quoted)
+ * cell, CRLF or a lone CR, are handed out as LF, the line end of every
+ * text in the database. */
 
 #include <stddef.h>
 

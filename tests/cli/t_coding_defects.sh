@@ -209,3 +209,33 @@ sql_is "SELECT text FROM line WHERE document_id = (SELECT id FROM document WHERE
 printf '%% Notiz: PDF-Export folgt\n{kein rtf}\nPK-Wagen\n' > fast.txt
 run_ok import-doc $T fast.txt
 same "$(docs)" "$((DOCS + 3))" "three text files went in"
+
+# --- 15: line ends inside CSV cells are stored as LF ------------------------
+
+run_ok new "Zeilenenden"
+out_id
+Z=$ID
+# a codes table from Windows: records end with CRLF, one definition has
+# CRLF inside its quotes, one a lone CR (old Mac), one CRLF in Windows-1252
+printf 'id,path,colour,definition\r\n1,Daten,,"erste Zeile\r\nzweite Zeile"\r\n2,Eigentum,,"eins\rzwei\r\rdrei"\r\n' > codes_crlf.csv
+run_ok import-csv $Z codes codes_crlf.csv
+sql_is "SELECT count(*) FROM code WHERE session_id = $Z AND instr(definition, char(13)) > 0" 0 "no CR stored"
+sql_is "SELECT definition FROM code WHERE session_id = $Z AND name = 'Daten'" "$(printf 'erste Zeile\nzweite Zeile')"
+sql_is "SELECT definition FROM code WHERE session_id = $Z AND name = 'Eigentum'" "$(printf 'eins\nzwei\n\ndrei')"
+run_ok codebook $Z show Daten
+out_lacks "$(printf '\r')"
+out_lacks "^M"
+printf 'id;path;colour;definition\r\n1;Gr\374n;;"S\374\337\r\nsauer"\r\n' > codes_1252.csv
+run_ok import-csv $Z codes codes_1252.csv
+sql_is "SELECT definition FROM code WHERE session_id = $Z AND name = 'Grün'" "$(printf 'Süß\nsauer')" \
+	"Windows-1252 with CRLF in a cell"
+# an items table: an unseen's description over lines, CRLF and lone CR
+printf 'title,description,causes\r\nAbfluss,"Zeile 1\r\nZeile 2","Ursache A\rUrsache B"\r\n' > unseens_crlf.csv
+run_ok import-csv $Z unseens unseens_crlf.csv
+sql_is "SELECT description || '|' || causes FROM unseen WHERE session_id = $Z AND title = 'Abfluss'" \
+	"$(printf 'Zeile 1\nZeile 2|Ursache A\nUrsache B')"
+sql_is "SELECT count(*) FROM unseen WHERE session_id = $Z AND (instr(description, char(13)) OR instr(causes, char(13)))" 0 \
+	"no CR in items"
+# and the export writes the LF cell back in quotes, CRLF only between records
+run_ok export unseens $Z -o unseens_back.csv
+same "$(grep -c "$(printf 'Zeile 1\r')" unseens_back.csv)" 0 "the cell's line end is LF on the way out"

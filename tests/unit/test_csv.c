@@ -236,13 +236,21 @@ static const char *const round_trip_cells[] = {
 };
 #define RT_ROWS (sizeof round_trip_cells / sizeof round_trip_cells[0] / RT_COLS)
 
-/* What the reader must return for cell i: the guarded text, "" for NULL. */
+/* What the reader must return for cell i: the guarded text, "" for NULL,
+ * with CRLF and a lone CR read as LF. */
 static void expect_cell(char *buf, size_t size, const char *cell, bool raw)
 {
 	if (cell == NULL)
 		cell = "";
 	bool guard = !raw && strchr("=+-@\t\r", cell[0]) != NULL && cell[0];
 	snprintf(buf, size, "%s%s", guard ? "'" : "", cell);
+	size_t out = 0;
+	for (size_t i = 0; buf[i]; i++)
+		if (buf[i] != '\r')
+			buf[out++] = buf[i];
+		else if (buf[i + 1] != '\n')
+			buf[out++] = '\n';
+	buf[out] = '\0';
 }
 
 static void round_trip(char sep, bool bom, bool raw, char read_sep)
