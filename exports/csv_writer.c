@@ -41,12 +41,80 @@ enum status csv_writer_open(struct csv_writer **w, FILE *out,
 	return STATUS_OK;
 }
 
-/* Characters that let a spreadsheet take a cell for a formula (OWASP
- * "CSV injection"); tab and CR because some strip them first. */
-static bool is_formula_start(char c)
+static bool is_ascii_letter(char c)
 {
-	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t'
-		|| c == '\r';
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* A cell reference standing alone or before an operator: "A1", "ab12"
+ * (one to three letters, then digits), the N characters at NAME. */
+static bool is_cell_reference(const char *name, size_t n, char next)
+{
+	size_t letters = 0;
+	while (letters < n && is_ascii_letter(name[letters]))
+		letters++;
+	if (letters == 0 || letters > 3 || letters == n)
+		return false;
+	for (size_t i = letters; i < n; i++)
+		if (!is_digit(name[i]))
+			return false;
+	return next == '\0' || strchr("+-*/^&=<>:;,)%", next) != NULL;
+}
+
+/* What a sign (+ or -) must be followed by to make a formula or a
+ * number: see csv_formula_like(). */
+static bool sign_starts_formula(const char *rest)
+{
+	if (is_digit(rest[0]) || (rest[0] && strchr(".,(=+-@$\"", rest[0])))
+		return true;
+	if (!is_ascii_letter(rest[0]) && rest[0] != '_')
+		return false;
+	size_t n = 0;
+	while (is_ascii_letter(rest[n]) || is_digit(rest[n]) || rest[n] == '_' || rest[n] == '.')
+		n++;
+	char next = rest[n];
+	if (next == '(' || next == '|')
+		return true;    /* -SUM(A1), +HYPERLINK("…"), -cmd|' /C calc'!A0 */
+	if (next == '!' && (is_ascii_letter(rest[n + 1]) || rest[n + 1] == '$'))
+		return true;    /* +Tabelle1!A1 */
+	return is_cell_reference(rest, n, next);
+}
+
+bool csv_formula_like(const char *text)
+{
+	switch (text[0]) {
+	case '=':
+	case '@':
+	case '\t':
+	case '\r':
+		return true;
+	case '+':
+	case '-':
+		return sign_starts_formula(text + 1);
+	default:
+		return false;
+	}
+}
+
+/* After TEXT's leading 's, one of the characters earlier versions
+ * guarded whatever followed: what csv_unguard() takes a ' away from. */
+static bool quotes_before_guard_start(const char *text)
+{
+	while (text[0] == '\'')
+		text++;
+	return text[0] != '\0' && strchr("=+-@\t\r", text[0]) != NULL;
+}
+
+bool csv_needs_guard(const char *text)
+{
+	/* "'- x" is written "''- x": csv_unguard() gives back what was
+	 * written, whatever it was */
+	return csv_formula_like(text) || (text[0] == '\'' && quotes_before_guard_start(text));
 }
 
 static bool is_blank(char c)
@@ -91,7 +159,7 @@ enum status csv_writer_cell(struct csv_writer *w, const char *text)
 	if (len == 0)
 		return writer_status(w);
 
-	char prefix = !w->raw && is_formula_start(text[0]) ? '\'' : 0;
+	char prefix = !w->raw && csv_needs_guard(text) ? '\'' : 0;
 	if (!needs_quotes(w, prefix, text, len)) {
 		if (prefix != 0 && fputc(prefix, w->out) == EOF)
 			return STATUS_IO;
@@ -161,7 +229,9 @@ enum status csv_writer_close(struct csv_writer *w)
 
 const char *csv_unguard(const char *cell)
 {
-	if (cell[0] == '\'' && cell[1] && strchr("=+-@\t\r", cell[1]))
+	/* the ' before any of = + - @ tab CR goes, as earlier versions
+	 * guarded them all: their files read back as they were written */
+	if (cell[0] == '\'' && quotes_before_guard_start(cell + 1))
 		return cell + 1;
 	return cell;
 }

@@ -30,8 +30,29 @@ struct csv_writer;
 enum status csv_writer_open(struct csv_writer **w, FILE *out,
 	const struct csv_options *opt);
 
+/* The formula guard.  A spreadsheet opening the CSV evaluates a cell
+ * that starts with = or @ (and some strip a leading tab or CR first), and
+ * one that starts with + or - when what follows reads as a formula or a
+ * number (OWASP "CSV injection").  So TEXT is formula-like when it starts
+ *   - with =, @, tab or CR, always;
+ *   - with + or -, followed by a digit or one of . , ( = + - @ $ "
+ *     ("-1", "+49 30", "-.5", "-(A1)", "--1", "+$A$1"), or by a name
+ *     followed by ( | or !letter (a function, DDE or another sheet:
+ *     "-SUM(A1)", "+cmd|…", "-Tabelle1!A1"), or by a cell reference
+ *     alone or before an operator ("-A1", "+B2*3").
+ * Not formula-like, and written exactly as they are: "- 10.30 Uhr",
+ * "-Abbau von Abhängigkeiten", "+Tempo @Leute", "– Gedankenstrich", "-",
+ * and "004" or "2019/09", which a spreadsheet may read as numbers or
+ * dates but does not run (its import dialog can keep them as text). */
+bool csv_formula_like(const char *text);
+/* TEXT gets a ' in front: it is formula-like, or starts with 's that
+ * csv_unguard() would take for a guard (a ' and then = + - @ tab or CR:
+ * "'- x" is written "''- x"), so that reading undoes exactly what the
+ * writing did. */
+bool csv_needs_guard(const char *text);
+
 /* Appends a text cell to the current row; NULL is an empty cell.  Unless
- * raw, a cell starting with = + - @ tab or CR gets a ' in front so that a
+ * raw, a cell that csv_needs_guard() gets a ' in front so that a
  * spreadsheet shows it instead of running it as a formula.  Returns
  * STATUS_IO on a write error, STATUS_NOMEM, or STATUS_OK. */
 enum status csv_writer_cell(struct csv_writer *w, const char *text);
@@ -50,8 +71,10 @@ enum status csv_writer_end_row(struct csv_writer *w);
 enum status csv_writer_close(struct csv_writer *w);
 
 /* The inverse of the formula guard, for readers of what we wrote: a
- * cell "'=x" (a quote before = + - @ tab or CR) reads as "=x".  Returns a
- * pointer into CELL. */
+ * ' before = + - @ tab or CR (after any further 's) goes: "'=x" reads
+ * as "=x", "''- x" as "'- x", and "'- 10.30 Uhr", which earlier versions
+ * wrote for "- 10.30 Uhr", as that.  Any other cell stays ("'schon").
+ * Returns a pointer into CELL. */
 const char *csv_unguard(const char *cell);
 
 #endif

@@ -183,7 +183,7 @@ run_ok add code $T "Daten" --definition "Aussagen; über \"Daten\"" --colour blu
 run_ok add code $T "Eigentum" --parent Daten --definition "-Wem gehört es"
 run_ok export codes $T -o codes.csv
 same "$(sed -n 2p codes.csv | cut -d, -f2-)" "$(printf 'Daten,blue,"Aussagen; über ""Daten"""\r')" "definition in the codes table"
-same "$(sed -n 3p codes.csv | cut -d, -f2-)" "$(printf "Daten/Eigentum,,'-Wem gehört es\r")" "a guarded definition"
+same "$(sed -n 3p codes.csv | cut -d, -f2-)" "$(printf 'Daten/Eigentum,,-Wem gehört es\r')" "a definition with a leading - is no formula"
 run_ok new "Zurück"
 out_id
 T2=$ID

@@ -92,7 +92,7 @@ check(r3.get('session') == 'Export, „Test“', 'session column: %r' % r3.get('
 r4 = by.get(k4, {})
 check(r4.get('code_path') == 'Alpha/Beta' and r4.get('code') == 'Beta', 'code_path of a child code: %r' % r4.get('code_path'))
 check(r4.get('memo') == ('+1; gut' if raw == 'raw' else "'+1; gut"), 'memo with + and ;: %r' % r4.get('memo'))
-check(by.get(k5, {}).get('memo') == ('-minus' if raw == 'raw' else "'-minus"), 'memo with -')
+check(by.get(k5, {}).get('memo') == '-minus', 'memo with - before a word: no formula, no guard')
 q6 = '+49 Telefon\n@Handle'
 check(by.get(k6, {}).get('quote') == (q6 if raw == 'raw' else "'" + q6), 'quote starting with +: %r' % by.get(k6, {}).get('quote'))
 check(by.get(k6, {}).get('memo') == ('@ich' if raw == 'raw' else "'@ich"), 'memo with @')

@@ -17,7 +17,7 @@ run_ok add code $S "Daten" --colour "#ff0000"
 
 run_ok export unseens $S
 out_has 'id,title,description,causes,component,stakeholders,likelihood,impact,adaptive_capacity,vulnerability,votes'
-out_has ",Abhängigkeit,\"Zeile 1, mit Komma\",'-Preis,3,\"Hochschulen; Bürger, Initiativen\",4,5,2,16.0,7"
+out_has ",Abhängigkeit,\"Zeile 1, mit Komma\",-Preis,3,\"Hochschulen; Bürger, Initiativen\",4,5,2,16.0,7"
 run_ok export measures $S
 out_has ',Open Source fördern,B,short,2,Souveränität'
 

@@ -165,6 +165,40 @@ START_TEST(test_csv_formula_guard)
 }
 END_TEST
 
+/* The guard's rule, both sides: what a spreadsheet would evaluate gets
+ * the ', what it shows as text stays exact; csv_unguard() undoes it. */
+START_TEST(test_csv_formula_guard_rule)
+{
+	static const char *const guarded[] = {
+		"=1", "@SUMME(A1)", "\tx", "\rx", "-1", "+49 30 1234", "-10.30 Uhr", "-.5", "-,5",
+		"-(A1)", "--1", "+-1", "-=1", "-@x", "+$A$1", "-\"5\"", "-SUM(A1:A2)",
+		"+HYPERLINK(\"http://x\")", "-_xlfn.X(1)", "-cmd|' /C calc'!A0",
+		"+Tabelle1!A1", "-A1", "+B2*3", "-ab12", "-A1:B2", "'=x", "''-1", "'- 10.30 Uhr",
+	};
+	static const char *const exact[] = {
+		"- 10.30 Uhr", "-Abbau von Abhängigkeiten", "– Gedankenstrich", "+Tempo @Leute",
+		"-", "+", "-minus", "-Preis", "-A4 Blatt", "-B2B-Geschäft", "-Achtung!", "-Ziel: mehr",
+		"- SUM(A1)", "004", "2019/09", "a=b", "'schon", "'", "",
+	};
+	for (size_t i = 0; i < sizeof guarded / sizeof guarded[0]; i++) {
+		ck_assert_msg(csv_needs_guard(guarded[i]), "not guarded: [%s]", guarded[i]);
+		char want[64];
+		snprintf(want, sizeof want, "'%s", guarded[i]);
+		ck_assert_str_eq(csv_unguard(want), guarded[i]);
+	}
+	for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++) {
+		ck_assert_msg(!csv_needs_guard(exact[i]), "guarded: [%s]", exact[i]);
+		ck_assert_str_eq(csv_unguard(exact[i]), exact[i]);
+	}
+	/* through the writer: exact cells come out exactly */
+	static const char *const row[] = { "- 10.30 Uhr", "-Abbau", "004", "2019/09", "-1" };
+	expect_row(NULL, 5, row, "- 10.30 Uhr,-Abbau,004,2019/09,'-1\r\n");
+	/* what earlier versions wrote reads back as it was */
+	ck_assert_str_eq(csv_unguard("'- 10.30 Uhr"), "- 10.30 Uhr");
+	ck_assert_str_eq(csv_unguard("'-Abbau"), "-Abbau");
+}
+END_TEST
+
 START_TEST(test_csv_int_unguarded)
 {
 	char *out = NULL;
@@ -242,7 +276,7 @@ static void expect_cell(char *buf, size_t size, const char *cell, bool raw)
 {
 	if (cell == NULL)
 		cell = "";
-	bool guard = !raw && strchr("=+-@\t\r", cell[0]) != NULL && cell[0];
+	bool guard = !raw && csv_needs_guard(cell);
 	snprintf(buf, size, "%s%s", guard ? "'" : "", cell);
 	size_t out = 0;
 	for (size_t i = 0; buf[i]; i++)
@@ -505,6 +539,7 @@ Suite *csv_suite(void)
 	tcase_add_test(w, test_csv_separators);
 	tcase_add_test(w, test_csv_bom_written);
 	tcase_add_test(w, test_csv_formula_guard);
+	tcase_add_test(w, test_csv_formula_guard_rule);
 	tcase_add_test(w, test_csv_int_unguarded);
 	tcase_add_test(w, test_csv_empty_rows);
 	tcase_add_test(w, test_csv_write_error);
