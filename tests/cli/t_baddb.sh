@@ -191,5 +191,5 @@ exec 7>&-
 wait "$lock_pid"
 exec 8<&-
 same "$(db_sum)" "$before" "the locked database is unchanged"
-sql_is "SELECT count(*) FROM session" 1
+sql_is "SELECT count(*) FROM session WHERE id > $LOCKED" 0 "no session was created under the lock"
 run_ok impact "$LOCKED" A B 2

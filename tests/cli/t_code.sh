@@ -105,7 +105,8 @@ refused 2 code 99 "$D" 1 "$UCODE"
 refused 2 code $S "$D" 1 "$UCODE" --coder ""
 refused 1 code $S "$D" 1
 refused 1 code $S "$D" 1 "$UCODE" --bogus x
-sql_is "SELECT count(*) FROM coding" 7 "no coding from a refused command"
+sql_is "SELECT count(*) FROM coding WHERE document_id IN (SELECT id FROM document WHERE session_id IN ($S, $S2))" 7 \
+	"no coding from a refused command"
 
 # codes --by: per code (as above), per document, per coder
 run_ok codes $S --by code
@@ -166,7 +167,7 @@ refused 1 coding $S "$K2" --delete --memo x
 refused 1 coding $S
 refused 1 coding $S "$K2" --bogus
 sql_is "SELECT first_line || '-' || last_line || '|' || code_id FROM coding WHERE id = $K2" \
-	"7-7|$(sql "SELECT id FROM code WHERE type = 'stakeholder'")" "refusals left the coding alone"
+	"7-7|$(sql "SELECT id FROM code WHERE type = 'stakeholder' AND session_id = $S")" "refusals left the coding alone"
 run_ok coding $S "$K2" --delete
 out_empty
 sql_is "SELECT count(*) FROM coding WHERE id = $K2" 0

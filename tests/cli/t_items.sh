@@ -195,13 +195,15 @@ refused 1 impact $S "$V1" "$V2"
 # remove: the item and its code and codings go
 printf 'eine Zeile\nzwei Zeilen\n' > doc.txt
 run_ok import-doc $S doc.txt
-run_ok code $S 1 1 "Zweites Unseen"
-run_ok code $S 1 2 "$(sql "SELECT id FROM code WHERE type = 'unseen' AND item_id = $U2")"
-sql_is "SELECT count(*) FROM coding" 2
+out_id
+DOC=$ID
+run_ok code $S "$DOC" 1 "Zweites Unseen"
+run_ok code $S "$DOC" 2 "$(sql "SELECT id FROM code WHERE type = 'unseen' AND item_id = $U2")"
+sql_is "SELECT count(*) FROM coding WHERE document_id = $DOC" 2
 run_ok remove unseen $S "$U2"
 sql_is "SELECT count(*) FROM unseen WHERE id = $U2" 0
 sql_is "SELECT count(*) FROM code WHERE type = 'unseen' AND item_id = $U2" 0
-sql_is "SELECT count(*) FROM coding" 0 "remove takes the codings along"
+sql_is "SELECT count(*) FROM coding WHERE document_id = $DOC" 0 "remove takes the codings along"
 sql_is "SELECT count(*) FROM goal_unseen WHERE unseen_id = $U2" 0
 run_ok remove variable $S "$V2"
 sql_is "SELECT count(*) FROM impact WHERE from_id = $V2 OR to_id = $V2" 0

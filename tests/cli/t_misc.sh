@@ -1,6 +1,8 @@
 # --help, --version, usage errors, demo, log, and where the database lives.
 
-# --help lists every command; --version names the program
+# --help lists every command; --version names the program (and neither
+# creates a database)
+DIDAT_DB=$PWD/not-created.db
 run_ok --help
 for c in sessions new show duplicate delete add edit remove list impact import-doc docs code codes export analyse import-csv log demo; do
 	if grep -qE "^  $c( |$)" "$OUT"; then _pass; else _fail "--help lacks the command $c"; fi
@@ -11,6 +13,7 @@ run_ok --version
 out_matches '^didat [0-9]+\.[0-9]+'
 same "$(wc -l < "$OUT")" 1 "--version prints one line"
 if [ -e "$DIDAT_DB" ]; then _fail "--help or --version created the database"; else _pass; fi
+DIDAT_DB=$PWD/test.db
 
 # unknown commands and options: exit 1, a message and a hint to --help
 expect_status 1 frobnicate 1

@@ -1,11 +1,18 @@
 # Whole sessions: sessions, new, show, duplicate, delete, and naming a
 # session by number or title.
 
-# new: the id alone on stdout; --date and --question are stored.
+# new: the id alone on stdout, the next after the sessions there are
+# (none, or the ballast of the shifted pass); --date and --question are stored.
+LAST=0
+HAD=0
+if [ -e "$DIDAT_DB" ]; then
+	LAST=$(sql "SELECT max(id) FROM session")
+	HAD=$(sql "SELECT count(*) FROM session")
+fi
 run_ok new "Digitale Souveränität" --date 2024-05-17 --question "Wie bleibt „unser“ Wissen in der Straße?"
 out_id
 S1=$ID
-same "$S1" 1 "first session id"
+same "$S1" $((LAST + 1)) "first session id"
 sql_is "SELECT title || '|' || date || '|' || question FROM session WHERE id = $S1" \
 	"Digitale Souveränität|2024-05-17|Wie bleibt „unser“ Wissen in der Straße?"
 # a new session starts with the actor groups A-G
@@ -14,7 +21,7 @@ sql_is "SELECT group_concat(letter, '') FROM (SELECT letter FROM actor WHERE ses
 run_ok new "Zweiter Workshop"
 out_id
 S2=$ID
-same "$S2" 2 "second session id"
+same "$S2" $((LAST + 2)) "second session id"
 
 # sessions: a table with both, their dates
 run_ok sessions
@@ -37,19 +44,29 @@ run_ok add stakeholder "$S1" "Hochschulen" --kind science
 run_ok add stakeholder "$S1" "Kammern" --kind business
 run_ok add unseen "$S1" "Abfluss von Erfahrungswissen" --component 1 --likelihood 3 --impact 4 \
 	--adaptive-capacity 2 --votes 3 --stakeholder Hochschulen --stakeholder Kammern
+out_id
+U=$ID
 run_ok add goal "$S1" "Wissen im Betrieb halten" --unseen "Abfluss von Erfahrungswissen"
+out_id
+G1=$ID
 run_ok add goal "$S1" "Schnell digitalisieren"
-run_ok add conflict "$S1" "Tempo gegen Sorgfalt" --goal-a 1 --goal-b 2
-run_ok add measure "$S1" "Tandems aus Alt und Jung" --goal 1 --actor C --horizon medium --priority 1
-run_ok add soro "$S1" "Erfahrung zählt" --unseen 1 --goal 1 --measure 1 --component 1
+out_id
+G2=$ID
+run_ok add conflict "$S1" "Tempo gegen Sorgfalt" --goal-a "$G1" --goal-b "$G2"
+run_ok add measure "$S1" "Tandems aus Alt und Jung" --goal "$G1" --actor C --horizon medium --priority 1
+out_id
+M=$ID
+run_ok add soro "$S1" "Erfahrung zählt" --unseen "$U" --goal "$G1" --measure "$M" --component 1
 run_ok add variable "$S1" "Vertrauen"
 run_ok add variable "$S1" "Datenmenge"
 run_ok impact "$S1" Vertrauen Datenmenge 2
 run_ok add code "$S1" "Wissen"
 printf 'Erste Zeile über Wissen\nZweite Zeile\n' > minutes.txt
 run_ok import-doc "$S1" minutes.txt
-run_ok code "$S1" 1 1-2 Wissen
-run_ok code "$S1" 1 2 "Abfluss von Erfahrungswissen"
+out_id
+DOC=$ID
+run_ok code "$S1" "$DOC" 1-2 Wissen
+run_ok code "$S1" "$DOC" 2 "Abfluss von Erfahrungswissen"
 counts "$S1" > counts_s1.txt
 counts "$S2" > counts_s2.txt
 
@@ -57,7 +74,7 @@ counts "$S2" > counts_s2.txt
 run_ok duplicate "$S1" "Kopie"
 out_id
 S3=$ID
-same "$S3" 3 "duplicate prints the new id"
+same "$S3" $((LAST + 3)) "duplicate prints the new id"
 counts "$S3" > counts_s3.txt
 files_same counts_s1.txt counts_s3.txt "duplicate copies every table"
 sql_is "SELECT title FROM session WHERE id = $S3" "Kopie"
@@ -69,7 +86,7 @@ sql_is "SELECT count(*) FROM unseen WHERE session_id = $S3 AND id IN (SELECT id 
 run_ok duplicate "$S2"
 out_id
 S4=$ID
-sql_is "SELECT count(*) FROM session" 4
+sql_is "SELECT count(*) FROM session" $((HAD + 4))
 
 # delete without --yes: a usage error, nothing changes
 refused 1 delete "$S1"
@@ -99,7 +116,7 @@ run_ok sessions
 out_lacks "Digitale Souveränität"
 out_has "Kopie"
 run_ok delete Kopie --yes
-sql_is "SELECT count(*) FROM session" 2
+sql_is "SELECT count(*) FROM session" $((HAD + 2))
 
 # unknown session, by number and by title
 refused 2 show 99

@@ -4,15 +4,17 @@
 # duplicated session, where ids differ from numbers, letters and code ids.
 
 run_ok demo
-run_ok duplicate 1 "Kopie"
+out_id
+DEMO=$ID
+run_ok duplicate "$DEMO" "Kopie"
 out_id
 S=$ID
 same "$(sql "SELECT count(*) FROM component WHERE session_id = $S AND id = number")" 0 \
 	"the copy's component ids differ from their numbers"
 
-BEFORE=$(counts 1)
+BEFORE=$(counts "$DEMO")
 C3=$(sql "SELECT id FROM component WHERE session_id = $S AND number = 3")
-C1_OTHER=$(sql "SELECT id FROM component WHERE session_id = 1 AND number = 1")
+C1_OTHER=$(sql "SELECT id FROM component WHERE session_id = $DEMO AND number = 1")
 ACTOR_E=$(sql "SELECT id FROM actor WHERE session_id = $S AND letter = 'E'")
 
 # A component: its number, or component:ID.
@@ -103,7 +105,7 @@ sql_is "SELECT code_id FROM coding WHERE id = $ID" "$MCODE"
 refused 2 code $S $DOC 1 "component:$C3"
 err_has "keine Art von Code"
 refused 2 code $S $DOC 1 "unseen:999999"
-OTHER_CODE=$(sql "SELECT min(id) FROM code WHERE session_id = 1")
+OTHER_CODE=$(sql "SELECT min(id) FROM code WHERE session_id = $DEMO")
 refused 2 code $S $DOC 1 "code:$OTHER_CODE"
 run_ok codebook $S show "unseen:$U"
 out_has "Nach ID"
@@ -128,4 +130,4 @@ out_has "unseen:11"
 out_has "code:12"
 
 # The original session is untouched by all of this.
-same "$(counts 1)" "$BEFORE" "session 1 unchanged"
+same "$(counts "$DEMO")" "$BEFORE" "the original session unchanged"

@@ -92,7 +92,7 @@ O=$ID
 run_ok add component $S "Plattformen"
 out_id
 C=$ID
-run_ok remove component $S $C
+run_ok remove component $S "component:$C"
 run_ok add component $O "Cloud"
 out_id
 same "$ID" "$C" "SQLite hands the freed id out again"

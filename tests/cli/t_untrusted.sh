@@ -31,7 +31,7 @@ run_ok import-doc $S doc.txt --title "Dokument ${CLEAR}" --date "${CLEAR}1.3." \
 out_id
 D=$ID
 run_ok doc $S "$D" --memo "Memo ${CLEAR}"
-run_ok code $S "$D" 1-2 "$U" --coder "anna${CLEAR}" --memo "Kodiermemo ${CSI}"
+run_ok code $S "$D" 1-2 "unseen:$U" --coder "anna${CLEAR}" --memo "Kodiermemo ${CSI}"
 out_id
 K=$ID
 run_ok codebook $S memo "Code ${CLEAR}" "Codememo ${CLEAR}"
