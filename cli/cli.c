@@ -154,8 +154,10 @@ int cli_parse(const struct cli *cli, int argc, char **argv, const struct option 
 		if (c == '?' || c == ':') {
 			char shortopt[3] = { '-', (char)optopt, '\0' };
 			const char *bad = optopt ? shortopt : argv[optind - 1];
-			return cli_usage(cli, c == ':' ? _("%s braucht einen Wert") : _("unbekannte Option %s"),
-				bad), -1;
+			if (c == ':')
+				return cli_usage(cli, _("%s braucht einen Wert"), bad), -1;
+			return cli_usage(cli, _("unbekannte Option %s (ein Text, der mit - beginnt, "
+				"steht nach --)"), bad), -1;
 		}
 		if (on_option(ctx, index >= 0 ? &options[index] : NULL, c, optarg) != 0)
 			return -1;
@@ -282,6 +284,8 @@ static void print_help(void)
 		"unseen:11, goal:3, measure:5, soro:2, stakeholder:4, variable:6, component:7,\n"
 		"actor:8, conflict:1; ein CODE auch als code:12 (eine bloße Zahl ist die\n"
 		"Code-Nummer aus didat codes) oder als Pfad eines freien Codes (Daten/Eigentum).\n"
+		"Ein Text, der mit - beginnt, steht nach --, das die Optionen beendet:\n"
+		"  didat add goal 1 -- \"-Abbau von Abhängigkeiten\"\n"
 		"Datenbank: --db DATEI, sonst $DIDAT_DB, sonst $XDG_DATA_HOME/didat/didat.db\n"
 		"           (ohne XDG_DATA_HOME: ~/.local/share/didat/didat.db).\n"
 		"Kodierer:  --coder NAME, sonst $DIDAT_CODER, sonst der Anmeldename.\n"
