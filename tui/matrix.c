@@ -47,7 +47,8 @@ static const struct binding matrix_keys[] = {
 	{ UI_FN(KEY_NPAGE), M_PAGE_DOWN, "Bild↓", NULL },
 	{ UI_FN(KEY_HOME), M_HOME, "Pos1 Ende", "erste/letzte Spalte, zweimal: erste/letzte Zeile" },
 	{ UI_FN(KEY_END), M_END, "Ende", NULL },
-	{ '0', M_SET, "0…3", "Stärke Zeile → Spalte: 0 keine … 3 stark (Schritte hier: Tab)" },
+	{ '0', M_SET, "0…3", "Stärke Zeile → Spalte: 0 keine bis zum Ende der Skala (Kopfzeile); "
+		"eine Ziffer darüber wechselt den Schritt" },
 	{ '1', M_SET, "1", NULL },
 	{ '2', M_SET, "2", NULL },
 	{ '3', M_SET, "3", NULL },
@@ -598,8 +599,15 @@ static void matrix_draw(struct app *app, struct rect r)
 			ui_attr(UI_DIM));
 		return;
 	}
-	snprintf(buf, sizeof buf, _("Einflussmatrix %zu×%zu · Skala 0–%d · Zelle %zu→%zu"), n, n,
-		mx.m.scale, mx.row + 1, mx.col + 1);
+	/* The scale says which digits rate a cell; the longest form that fits. */
+	snprintf(buf, sizeof buf, _("Einflussmatrix %zu×%zu · Skala 0–%d (Ziffer bewertet, - leert) "
+		"· Zelle %zu→%zu"), n, n, mx.m.scale, mx.row + 1, mx.col + 1);
+	if (display_width(buf) > r.w)
+		snprintf(buf, sizeof buf, _("Einflussmatrix %zu×%zu · Skala 0–%d · Zelle %zu→%zu"), n, n,
+			mx.m.scale, mx.row + 1, mx.col + 1);
+	if (display_width(buf) > r.w)
+		snprintf(buf, sizeof buf, _("Matrix %zu×%zu · Skala 0–%d · %zu→%zu"), n, n, mx.m.scale,
+			mx.row + 1, mx.col + 1);
 	if (display_width(buf) > r.w)
 		snprintf(buf, sizeof buf, _("Matrix %zu×%zu · 0–%d · %zu→%zu"), n, n, mx.m.scale,
 			mx.row + 1, mx.col + 1);
@@ -655,11 +663,6 @@ static void set_cell(struct app *app, int value)
 			"selbst."));
 		return;
 	}
-	if (value > mx.m.scale) {
-		app_status(app, _("Stärke %d liegt außerhalb der Skala 0–%d dieser Sitzung."), value,
-			mx.m.scale);
-		return;
-	}
 	if (db_is_readonly(app_db(app))) {
 		app_status(app, "%s", _("Nur lesen: die Datenbank ist schreibgeschützt."));
 		return;
@@ -704,7 +707,13 @@ static int matrix_command(struct app *app, int command, int key)
 	case M_VARIABLES: show_model(app, 'v'); return VIEW_HANDLED;
 	case M_GROUPS: show_model(app, 'g'); return VIEW_HANDLED;
 	case M_ANALYSIS: mx.toggled = !mx.toggled; return VIEW_HANDLED;
-	case M_SET: set_cell(app, key - '0'); return VIEW_HANDLED;
+	case M_SET:
+		/* A digit beyond the scale is not a strength: it does what it
+		 * does on every screen (4 goes to step 4). */
+		if (key - '0' > mx.m.scale)
+			return VIEW_UNHANDLED;
+		set_cell(app, key - '0');
+		return VIEW_HANDLED;
 	case M_CLEAR: set_cell(app, -1); return VIEW_HANDLED;
 	case M_UP: row--; break;
 	case M_DOWN: row++; break;

@@ -203,9 +203,10 @@ static void measure_row(struct app *app, const void *item, char *buf, size_t siz
 {
 	const struct measure *m = item;
 	const struct item_field *horizon = item_field_by_name(item_type(ITEM_MEASURE), "horizon");
-	char actor[64];
+	char actor[64], cell[64];
 	dialog_label_of(app, ITEM_ACTOR, m->actor_id, actor, sizeof actor);
-	snprintf(buf, size, "%-2.2s %s", actor[0] ? actor : "–", m->text);
+	display_fit(cell, sizeof cell, actor[0] ? actor : "–", 2);
+	snprintf(buf, size, "%s %s", cell, m->text);
 	const char *when = m->horizon ? item_choice_label(horizon, m->horizon) : "";
 	if (m->priority)
 		snprintf(right, right_size, "P%" PRId64 " %s", m->priority, when);

@@ -110,3 +110,46 @@ int display_fputs(FILE *out, const char *text, int max_columns, int pad, bool ke
 		fputc(' ', out);
 	return p.used;
 }
+
+struct fit_state {
+	char *out;
+	size_t size, len;
+	int max, used;
+};
+
+static int fit_unit(void *ctx, wchar_t wc, const char *visible, int width)
+{
+	struct fit_state *f = ctx;
+	char buf[MB_LEN_MAX];
+	const char *bytes = visible ? visible : buf;
+	size_t n;
+	if (f->used + width > f->max)
+		return 1;
+	if (visible) {
+		n = strlen(visible);
+	} else {
+		mbstate_t state;
+		memset(&state, 0, sizeof state);
+		n = wcrtomb(buf, wc, &state);
+		if (n == (size_t)-1)
+			return 0;
+	}
+	if (f->len + n >= f->size)
+		return 1;
+	memcpy(f->out + f->len, bytes, n);
+	f->len += n;
+	f->used += width;
+	return 0;
+}
+
+char *display_fit(char *out, size_t size, const char *text, int columns)
+{
+	struct fit_state f = { out, size, 0, columns, 0 };
+	if (size == 0)
+		return out;
+	display_walk(text ? text : "", false, fit_unit, &f);
+	for (; f.used < columns && f.len + 1 < size; f.used++)
+		out[f.len++] = ' ';
+	out[f.len] = '\0';
+	return out;
+}

@@ -32,4 +32,10 @@ int display_width(const char *text);
  * written.  Newlines are shown as "↵" unless KEEP_NEWLINES. */
 int display_fputs(FILE *out, const char *text, int max_columns, int pad, bool keep_newlines);
 
+/* Writes TEXT made safe into OUT (SIZE bytes, NUL-terminated), cut on a
+ * character boundary to at most COLUMNS columns and padded with spaces
+ * to exactly COLUMNS: the "%-N.Ns" of display columns, for table cells
+ * that hold umlauts, dashes or wide characters.  Returns OUT. */
+char *display_fit(char *out, size_t size, const char *text, int columns);
+
 #endif

@@ -14,7 +14,7 @@ quali=$(var 1 "Qualifikation der Beschäftigten")
 start m 100x30 1
 wait_for m "1 Leitfrage"
 keys m 3 m
-wait_for m "Einflussmatrix 9×9 · Skala 0–3 · Zelle 1→1"
+wait_for m "Einflussmatrix 9×9 · Skala 0–3 (Ziffer bewertet, - leert) · Zelle 1→1"
 # Beside the grid: AS, PS and the role of each variable, and the plot.
 wait_for m "Digitalkompetenz der Führung    18   6 aktiv"
 wait_for m "Staatliche Förderung und Bera   11   2 aktiv"
@@ -47,14 +47,22 @@ wait_for m "Rückgängig"
 is "cell after undo" "$(cell "$fuehrung" "$it")" 1
 wait_for m "Digitalkompetenz der Führung    16   6 aktiv"
 
-# The scale and the diagonal are refused and change nothing.
+# A digit beyond the scale is no strength: it changes nothing and does
+# what it does everywhere (4 and 5 go to steps 4 and 5); the diagonal is
+# refused.
 before=$(db_sum)
 keys m 4
-wait_for m "Stärke 4 liegt außerhalb der Skala 0–3 dieser Sitzung."
+wait_for m "Ziele je Komponente"
+keys m 3 m
+wait_for m "Einflussmatrix 9×9"
+keys m 5
+wait_for m "Maßnahmen (16)"
+keys m 3 m
+wait_for m "Einflussmatrix 9×9"
 keys m Home 2
 wait_for m "Die Diagonale bleibt leer"
 is "database after refused keys" "$(db_sum)" "$before"
-# Digits here rate cells: they do not switch steps.
+# Digits within the scale rate cells: they do not switch steps.
 wait_for m "Einflussmatrix 9×9"
 
 # Another process rates a cell: the sums change without a key press.
@@ -71,7 +79,7 @@ wait_for m "Einflussmatrix 9×9"
 
 # Narrow: the grid alone, `a` shows the analysis instead.
 resize m 40x12
-wait_for m "Matrix 9×9 · 0–3 · 1→2"
+wait_for m "Matrix 9×9 · Skala 0–3 · 1→2"
 gone m "Nr Variable"
 keys m a
 wait_for m "Nr Variable"
@@ -106,7 +114,7 @@ start big 40x12 2
 wait_for big "Komponenten (0)"
 resize big 40x12
 keys big 3 m
-wait_for big "Matrix 30×30 · 0–3 · 1→1"
+wait_for big "Matrix 30×30 · Skala 0–3 · 1→1"
 keys big End
 wait_for big "1→30"
 wait_for big "30"

@@ -1,0 +1,62 @@
+/* display_fit: "%-N.Ns" in display columns. */
+#include <check.h>
+#include <string.h>
+
+#include "util/display.h"
+
+static void display_locale(void)
+{
+	display_init();
+}
+
+START_TEST(test_display_fit_pads_multibyte)
+{
+	char buf[32];
+	/* "–" is three bytes, one column: padded, never cut into bytes. */
+	ck_assert_str_eq(display_fit(buf, sizeof buf, "–", 2), "– ");
+	ck_assert_str_eq(display_fit(buf, sizeof buf, "Ä", 3), "Ä  ");
+	ck_assert_int_eq(display_width(display_fit(buf, sizeof buf, "ßx", 5)), 5);
+}
+END_TEST
+
+START_TEST(test_display_fit_cuts_on_characters)
+{
+	char buf[32];
+	ck_assert_str_eq(display_fit(buf, sizeof buf, "Größe", 3), "Grö");
+	/* A wide character that would straddle the edge is left out. */
+	ck_assert_str_eq(display_fit(buf, sizeof buf, "a漢字", 2), "a ");
+	ck_assert_str_eq(display_fit(buf, sizeof buf, "漢字", 4), "漢字");
+	ck_assert_str_eq(display_fit(buf, sizeof buf, NULL, 2), "  ");
+}
+END_TEST
+
+START_TEST(test_display_fit_controls_visible)
+{
+	char buf[32];
+	ck_assert_str_eq(display_fit(buf, sizeof buf, "\x1b[2Jx", 4), "^[[2");
+	ck_assert_ptr_null(strchr(buf, 0x1b));
+}
+END_TEST
+
+START_TEST(test_display_fit_small_buffer)
+{
+	char buf[4];
+	/* Never writes beyond SIZE, never splits "ä" (two bytes). */
+	ck_assert_str_eq(display_fit(buf, sizeof buf, "aää", 3), "aä");
+	ck_assert_str_eq(display_fit(buf, sizeof buf, "", 10), "   ");
+}
+END_TEST
+
+Suite *display_suite(void);
+Suite *display_suite(void)
+{
+	Suite *s = suite_create("display");
+	TCase *tc = tcase_create("fit");
+	tcase_add_checked_fixture(tc, display_locale, NULL);
+	tcase_add_test(tc, test_display_fit_pads_multibyte);
+	tcase_add_test(tc, test_display_fit_cuts_on_characters);
+	tcase_add_test(tc, test_display_fit_controls_visible);
+	tcase_add_test(tc, test_display_fit_small_buffer);
+	suite_add_tcase(s, tc);
+	return s;
+}
