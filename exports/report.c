@@ -225,17 +225,14 @@ static const char *role_german(enum analysis_role role)
 	return choice_german(analysis_role_name(role), roles, COUNT(roles));
 }
 
-/* A number with one decimal and a German decimal comma, whatever the
- * locale's LC_NUMERIC says; "–" when negative (unrated). */
+/* A vulnerability with one decimal, "–" when negative (unrated). */
 static const char *format_decimal(double v, char *buf, size_t size)
 {
 	if (v < 0) {
 		snprintf(buf, size, "–");
 		return buf;
 	}
-	long long tenths = (long long)(v * 10.0 + 0.5);
-	snprintf(buf, size, "%lld,%lld", tenths / 10, tenths % 10);
-	return buf;
+	return i18n_decimal(buf, size, v);
 }
 
 /* A rating 1..5 or "–" when unrated (0 or negative). */

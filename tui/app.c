@@ -281,6 +281,16 @@ static void timer_text(struct app *app, char *buf, size_t size)
 	snprintf(buf, size, " ⏱ %02ld:%02ld ", left / 60, left % 60);
 }
 
+/* The columns the running timer takes from the step bar. */
+static int timer_width(struct app *app)
+{
+	if (!app->timer_running)
+		return 0;
+	char buf[32];
+	timer_text(app, buf, sizeof buf);
+	return display_width(buf);
+}
+
 /* The timer in the top right corner of every screen. */
 static void draw_timer(struct app *app)
 {
@@ -328,7 +338,7 @@ void app_draw(struct app *app)
 			app->view->current(app, head, sizeof head, text, sizeof text);
 		projector_draw(app->db, app->session, head, text);
 	} else {
-		draw_step_bar(app, COLS);
+		draw_step_bar(app, COLS - timer_width(app));
 		app->view->draw(app, view_area());
 		draw_status(app);
 	}
@@ -697,6 +707,12 @@ static void handle_key(struct app *app, int key)
 			return;
 		}
 		command = lookup(app->view->keys, app->view->nkeys, key);
+		/* Space advances, as a presenter's clicker does, where the view
+		 * has no use of its own for it. */
+		if (command < 0 && key == ' ') {
+			key = UI_FN(KEY_DOWN);
+			command = lookup(app->view->keys, app->view->nkeys, key);
+		}
 		if (command >= 0 && is_movement(key))
 			app->view->command(app, command, key);
 		return;

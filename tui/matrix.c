@@ -20,6 +20,7 @@
 #include "model/impact.h"
 #include "model/item.h"
 #include "util/display.h"
+#include "util/labels.h"
 #include "util/i18n.h"
 #include "util/text.h"
 
@@ -74,6 +75,11 @@ static struct {
 	int64_t log_id;              /* the session's newest change it shows */
 	struct impact_matrix m;
 	char **shorts;               /* n short names, NULL where a variable has none */
+	struct {                     /* distinct labels per width, made on first use */
+		int columns;
+		bool names_only;
+		char **labels;
+	} cut[4];
 	struct analysis_result res;  /* of m; res.n != m.n when it failed */
 	size_t row, col;             /* the cursor cell: influence of row on col */
 	size_t top, left;            /* first row and column of the grid on screen */
@@ -88,8 +94,17 @@ static struct {
 
 /* ---- the data ---- */
 
+static void forget_labels(void)
+{
+	for (size_t k = 0; k < sizeof mx.cut / sizeof mx.cut[0]; k++) {
+		labels_free(mx.cut[k].labels, mx.m.n);
+		mx.cut[k].labels = NULL;
+	}
+}
+
 static void release(void)
 {
+	forget_labels();
 	for (size_t i = 0; mx.shorts && i < mx.m.n; i++)
 		free(mx.shorts[i]);
 	free(mx.shorts);
@@ -103,10 +118,24 @@ static bool analysed(void)
 	return mx.m.n > 0 && mx.res.n == mx.m.n;
 }
 
-/* What names variable I where space is short: its short name, else its name. */
-static const char *label_of(size_t i)
+/* What names variable I in COLUMNS: its name when that fits, else its
+ * short name (unless NAMES_ONLY) or its name cut, always distinct from
+ * the other variables' labels of that width. */
+static const char *label_of(size_t i, int columns, bool names_only)
 {
-	return mx.shorts && mx.shorts[i] ? mx.shorts[i] : mx.m.names[i];
+	size_t slots = sizeof mx.cut / sizeof mx.cut[0], k;
+	for (k = 0; k < slots; k++)
+		if (mx.cut[k].labels && mx.cut[k].columns == columns &&
+		    mx.cut[k].names_only == names_only)
+			return mx.cut[k].labels[i];
+	/* A new width (after a resize): it takes the oldest slot. */
+	labels_free(mx.cut[slots - 1].labels, mx.m.n);
+	memmove(&mx.cut[1], &mx.cut[0], (slots - 1) * sizeof mx.cut[0]);
+	const char *const *shorts = names_only ? NULL : (const char *const *)mx.shorts;
+	mx.cut[0].columns = columns;
+	mx.cut[0].names_only = names_only;
+	mx.cut[0].labels = labels_distinct((const char *const *)mx.m.names, shorts, mx.m.n, columns);
+	return mx.cut[0].labels ? mx.cut[0].labels[i] : mx.m.names[i];
 }
 
 static const char *role_label(enum analysis_role role)
@@ -293,7 +322,7 @@ static void draw_grid(struct rect g)
 	size_t n = mx.m.n;
 	int nd = digits(n), lw = 0;
 	for (size_t i = 0; i < n && lw < LABEL_MAX; i++) {
-		int w = display_width(label_of(i));
+		int w = display_width(label_of(i, LABEL_MAX, false));
 		lw = w > lw ? w : lw;
 	}
 	lw = lw > LABEL_MAX ? LABEL_MAX : lw;
@@ -341,7 +370,7 @@ static void draw_grid(struct rect g)
 		attr_t a = j == mx.col ? ui_attr(UI_MARK) : ui_attr(UI_DIM);
 		draw_slot(g.y, x, cw, ui_fmt(buf, sizeof buf, "%zu", j + 1), a);
 		if (abbrev)
-			ui_text_pad(g.y + 1, x + 1, cw - 1, label_of(j), a);
+			ui_text_pad(g.y + 1, x + 1, cw - 1, label_of(j, cw - 1, false), a);
 	}
 	for (size_t r = 0; r < nrows; r++) {
 		size_t i = mx.top + r;
@@ -350,7 +379,7 @@ static void draw_grid(struct rect g)
 		ui_text_pad(y, g.x, nd, ui_fmt(buf, sizeof buf, "%*zu", nd, i + 1), a);
 		if (lw) {
 			ui_text_pad(y, g.x + nd, lw + 1, " ", a);
-			ui_text(y, g.x + nd + 1, lw, label_of(i), a);
+			ui_text(y, g.x + nd + 1, lw, label_of(i, lw, false), a);
 		}
 		const int *row = mx.m.cells + i * n;
 		for (size_t c = 0; c < ncols; c++) {
@@ -393,15 +422,17 @@ static void draw_table(struct rect t)
 		ui_text_pad(y, x, t.w, ui_fmt(buf, sizeof buf, "%*zu", nd, i + 1), a);
 		x += nd + 1;
 		if (nw > 0)
-			ui_text(y, x, nw - 1, nw - 1 >= 14 ? mx.m.names[i] : label_of(i), a);
+			ui_text(y, x, nw - 1, label_of(i, nw - 1, nw - 1 >= 14), a);
 		x += nw > 0 ? nw : 0;
 		snprintf(buf, sizeof buf, "%4ld%4ld %s", v->as, v->ps, role_label(v->role));
 		ui_text(y, x, t.x + t.w - x, buf, a);
 		mx.table.h++;
 	}
+	char mean[32];
 	if (mean_line)
 		ui_text_pad(t.y + 1 + mx.table.h, t.x, t.w, ui_fmt(buf, sizeof buf,
-			_("Mittel %.1f · %zu unbewertet"), mx.res.mean_sum, mx.res.unrated), ui_attr(UI_DIM));
+			_("Mittel %s · %zu unbewertet"), i18n_decimal(mean, sizeof mean, mx.res.mean_sum),
+			mx.res.unrated), ui_attr(UI_DIM));
 }
 
 /* One axis of the plot: the sums run from lo to hi, the mean line is at
@@ -501,9 +532,9 @@ static void draw_plot(struct rect p)
 		ps_hi = v->ps > ps_hi ? v->ps : ps_hi;
 	}
 	double mean = mx.res.mean_sum;
-	char title[128];
-	ui_frame(p, ui_fmt(title, sizeof title, _("AS %ld–%ld → · PS %ld–%ld ↑ · Mittel %.1f"),
-		as_lo, as_hi, ps_lo, ps_hi, mean));
+	char title[128], shown[32];
+	ui_frame(p, ui_fmt(title, sizeof title, _("AS %ld–%ld → · PS %ld–%ld ↑ · Mittel %s"),
+		as_lo, as_hi, ps_lo, ps_hi, i18n_decimal(shown, sizeof shown, mean)));
 	struct rect in = { p.y + 1, p.x + 1, p.h - 2, p.w - 2 };
 	if (in.w < 8 || in.h < 3)
 		return;

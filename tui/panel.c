@@ -145,8 +145,10 @@ int panel_draw_item(struct app *app, enum item_kind kind, int64_t id, struct rec
 	}
 	if (kind == ITEM_UNSEEN) {
 		double v = unseen_vulnerability(&item.unseen);
+		char vuln[32];
 		if (v >= 0)
-			snprintf(value, sizeof value, "%.1f (%s %d)", v, _("Risiko"), unseen_risk(&item.unseen));
+			snprintf(value, sizeof value, "%s (%s %d)", i18n_decimal(vuln, sizeof vuln, v),
+				_("Risiko"), unseen_risk(&item.unseen));
 		else
 			snprintf(value, sizeof value, "%s", _("— (Bewertungen fehlen)"));
 		ui_flow_text(&f, 0, _("Verletzlichkeit"), ui_attr(UI_ACCENT));

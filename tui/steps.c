@@ -170,8 +170,10 @@ static void unseen_row(struct app *app, const void *item, char *buf, size_t size
 	component_number(app, u->component_id, comp, sizeof comp);
 	double v = unseen_vulnerability(u);
 	snprintf(buf, size, "%3" PRId64 " %s", u->id, u->title);
+	char vuln[32];
 	if (v >= 0)
-		snprintf(right, right_size, "%s ●%" PRId64 " V%.1f", comp, u->votes, v);
+		snprintf(right, right_size, "%s ●%" PRId64 " V%s", comp, u->votes,
+			i18n_decimal(vuln, sizeof vuln, v));
 	else
 		snprintf(right, right_size, "%s ●%" PRId64 " V–", comp, u->votes);
 }

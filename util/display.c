@@ -142,12 +142,27 @@ static int fit_unit(void *ctx, wchar_t wc, const char *visible, int width)
 	return 0;
 }
 
-char *display_fit(char *out, size_t size, const char *text, int columns)
+static struct fit_state cut_into(char *out, size_t size, const char *text, int columns)
 {
 	struct fit_state f = { out, size, 0, columns, 0 };
+	if (size > 0) {
+		display_walk(text ? text : "", false, fit_unit, &f);
+		out[f.len] = '\0';
+	}
+	return f;
+}
+
+char *display_cut(char *out, size_t size, const char *text, int columns)
+{
+	cut_into(out, size, text, columns);
+	return out;
+}
+
+char *display_fit(char *out, size_t size, const char *text, int columns)
+{
+	struct fit_state f = cut_into(out, size, text, columns);
 	if (size == 0)
 		return out;
-	display_walk(text ? text : "", false, fit_unit, &f);
 	for (; f.used < columns && f.len + 1 < size; f.used++)
 		out[f.len++] = ' ';
 	out[f.len] = '\0';

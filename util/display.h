@@ -38,4 +38,7 @@ int display_fputs(FILE *out, const char *text, int max_columns, int pad, bool ke
  * that hold umlauts, dashes or wide characters.  Returns OUT. */
 char *display_fit(char *out, size_t size, const char *text, int columns);
 
+/* As display_fit, without the padding: at most COLUMNS columns. */
+char *display_cut(char *out, size_t size, const char *text, int columns);
+
 #endif

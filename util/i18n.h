@@ -12,4 +12,11 @@ const char *i18n_text(const char *msgid);
 const char *i18n_plural(const char *one, const char *many, unsigned long n);
 #define P_(one, many, n) i18n_plural(one, many, n)
 
+#include <stddef.h>
+
+/* V with one decimal and the interface language's decimal mark (German:
+ * a comma, whatever LC_NUMERIC says), for the screen and the report
+ * alike; CSV keeps the point.  Returns BUF. */
+char *i18n_decimal(char *buf, size_t size, double v);
+
 #endif
