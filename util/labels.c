@@ -22,10 +22,13 @@ static const char *name_at(const char *const *names, size_t i)
 	return names[i] ? names[i] : "";
 }
 
-static bool collides(char **labels, size_t n, size_t i)
+/* Whether label I must change: another reads the same, and I is not a
+ * short name the user gave that only derived labels collide with (those
+ * yield to it). */
+static bool must_change(char **labels, const bool *given, size_t n, size_t i)
 {
 	for (size_t j = 0; j < n; j++)
-		if (j != i && strcmp(labels[i], labels[j]) == 0)
+		if (j != i && strcmp(labels[i], labels[j]) == 0 && (!given[i] || given[j]))
 			return true;
 	return false;
 }
@@ -134,11 +137,13 @@ char **labels_distinct(const char *const *names, const char *const *shorts, size
 	char **labels = calloc(n ? n : 1, sizeof *labels);
 	char **first = calloc(n ? n : 1, sizeof *first);
 	const char **base = calloc(n ? n : 1, sizeof *base);
-	bool ok = labels && first && base;
+	bool *given = calloc(n ? n : 1, sizeof *given);
+	bool ok = labels && first && base && given;
 	for (size_t i = 0; ok && i < n; i++) {
 		const char *name = name_at(names, i);
 		bool has_short = shorts && shorts[i] && *shorts[i];
-		base[i] = has_short && display_width(name) > columns ? shorts[i] : name;
+		given[i] = has_short && display_width(name) > columns;
+		base[i] = given[i] ? shorts[i] : name;
 		labels[i] = malloc(label_size(columns));
 		first[i] = malloc(label_size(columns));
 		ok = labels[i] && first[i];
@@ -148,17 +153,18 @@ char **labels_distinct(const char *const *names, const char *const *shorts, size
 		}
 	}
 	for (size_t i = 0; ok && i < n; i++)
-		if (collides(first, n, i))
+		if (must_change(first, given, n, i))
 			skip_shared_words(labels, names, n, i, columns, first);
 	/* Still the same: the position decides.  A copy, so that every label
 	 * of a group is numbered, not only the first that is checked. */
 	for (size_t i = 0; ok && i < n; i++)
 		strcpy(first[i], labels[i]);
 	for (size_t i = 0; ok && i < n; i++)
-		if (collides(first, n, i))
+		if (must_change(first, given, n, i))
 			end_in_number(labels[i], base[i], i, columns);
 	labels_free(first, n);
 	free(base);
+	free(given);
 	if (!ok) {
 		labels_free(labels, n);
 		return NULL;

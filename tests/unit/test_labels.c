@@ -62,6 +62,22 @@ START_TEST(test_labels_shared_words_become_initials)
 }
 END_TEST
 
+START_TEST(test_labels_given_short_names_win)
+{
+	/* A short name the user chose stays; cut names that read the same yield. */
+	const char *names[] = { "Abhängigkeit von Plattform- und Cloud-Anbietern",
+		"Abhängigkeit von Plattformen", "Abhängigkeit von Förderung", "Kosten A", "Kosten B" };
+	const char *shorts[] = { "Abh", NULL, NULL, "K", "K" };
+	char **l = labels_distinct(names, shorts, 5, 3);
+	ck_assert_str_eq(l[0], "Abh");
+	ck_assert_str_eq(l[1], "AvP");
+	ck_assert_str_eq(l[2], "AvF");
+	/* Two given short names alike: both change. */
+	assert_distinct(l, 5, 3);
+	labels_free(l, 5);
+}
+END_TEST
+
 START_TEST(test_labels_numbers_as_last_resort)
 {
 	/* Same first word, same name twice, a name that is a prefix of another. */
@@ -114,6 +130,7 @@ Suite *labels_suite(void)
 	tcase_add_test(tc, test_labels_fitting_names_stay);
 	tcase_add_test(tc, test_labels_short_names_first);
 	tcase_add_test(tc, test_labels_shared_words_become_initials);
+	tcase_add_test(tc, test_labels_given_short_names_win);
 	tcase_add_test(tc, test_labels_numbers_as_last_resort);
 	tcase_add_test(tc, test_labels_many_alike_stay_distinct);
 	tcase_add_test(tc, test_labels_wide_and_controls);
