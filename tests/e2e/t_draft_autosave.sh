@@ -41,6 +41,7 @@ start r 120x35 "$S"
 wait_for r "Wieder bearbeiten?"
 wait_for r "Unseen $U"
 gone r "unseen:$U:causes"
+is "the draft's time is local, not UTC" "$(screen r | grep -cE '[0-9]T[0-9][0-9]:[0-9][0-9]|[0-9]Z[)]')" 0
 
 keys r j
 wait_for r "Getippt vor kill -9"

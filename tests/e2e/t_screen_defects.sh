@@ -2,7 +2,7 @@
 # session, whose ids differ from the numbers and letters on the screen:
 # distinct matrix labels, the Export tab beside the running timer, a
 # measure without actor group, the decimal comma, Space while projecting,
-# the timer's singular, the concurrent-edit dialog's "Weiter bearbeiten",
+# the timer's singular, undo's selection, the concurrent-edit dialog's "Weiter bearbeiten",
 # and text typed into an item that another process deletes.
 
 run_ok demo
@@ -60,6 +60,20 @@ wait_for d "$second"
 gone d "$first"
 keys d F5
 wait_for d "Unseens (10)"
+
+# An undone delete selects the restored unseen, wherever the cursor went.
+third=$(sql_value "SELECT id FROM unseen WHERE session_id = $s ORDER BY position, id LIMIT 1 OFFSET 2")
+keys d Home Down Down d
+wait_for d "löschen"
+keys d j
+wait_for d "Unseen $third gelöscht"
+keys d End u
+wait_for d "Rückgängig: Unseen $third gelöscht"
+keys d e
+wait_for d "Unseen $third bearbeiten"
+keys d Escape
+gone d "Unseen $third bearbeiten"
+is "restored" "$(sql_value "SELECT count(*) FROM unseen WHERE id = $third")" 1
 
 # Someone else changes the title while it is edited: "Weiter bearbeiten"
 # goes back to the editor, and the next save does not ask again.
