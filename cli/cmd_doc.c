@@ -158,21 +158,14 @@ static int on_code_option(void *ctx, const struct option *opt, int val, const ch
 	return 0;
 }
 
-/* "12" or "12-15" into FIRST and LAST. */
+/* TEXT as a line range (coding_parse_lines), or a refusal that says why. */
 static bool parse_range(struct cli *cli, const char *text, int64_t *first, int64_t *last)
 {
-	char buf[64];
-	snprintf(buf, sizeof buf, "%s", text);
-	char *dash = strchr(buf, '-');
-	if (dash)
-		*dash = '\0';
-	if (!cli_number(cli, _("erste Zeile"), buf, 1, INT64_MAX, first))
-		return false;
-	if (!dash) {
-		*last = *first;
+	if (coding_parse_lines(text, first, last))
 		return true;
-	}
-	return cli_number(cli, _("letzte Zeile"), dash + 1, 1, INT64_MAX, last);
+	cli_error(cli, _("Zeilen „%s“: erwartet wird eine Zeile oder ein Bereich wie 12, 12-15 "
+		"oder 12–15 (Zeilen ab 1)"), text);
+	return false;
 }
 
 int cmd_code(struct cli *cli, int argc, char **argv)

@@ -194,8 +194,8 @@ static void print_analysis_table(const struct impact_matrix *m, const struct ana
 		printf("%5" PRId64 "  ", m->ids[i]);
 		display_fputs(stdout, m->names[i], 28, 28, false);
 		printf(" %5ld %5ld %6ld %*s  %-9s %10.4f %10.4f  %-9s %s\n", v->as, v->ps, v->p,
-			v->q_infinite ? 9 : 7, q, analysis_role_name(v->role), v->influence, v->dependence,
-			analysis_role_name(v->indirect_role), v->role_changed ? _("ja") : "");
+			v->q_infinite ? 9 : 7, q, analysis_role_label(v->role), v->influence, v->dependence,
+			analysis_role_label(v->indirect_role), v->role_changed ? _("ja") : "");
 	}
 }
 

@@ -45,7 +45,7 @@ static void write_graph(FILE *out, const struct impact_matrix *m, const struct a
 		fprintf(out, "  v%zu [label=", i);
 		put_quoted(out, m->names[i]);
 		fprintf(out, ", fillcolor=\"%s\", tooltip=\"%s\"];\n", role_colour(r->vars[i].role),
-			analysis_role_name(r->vars[i].role));
+			analysis_role_label(r->vars[i].role));
 	}
 	for (size_t i = 0; i < m->n; i++)
 		for (size_t j = 0; j < m->n; j++) {

@@ -179,51 +179,7 @@ static const char *item_title(const struct item_type *type, const void *item)
 	return NULL;
 }
 
-static const char *choice_german(const char *value, const char *const pairs[][2], size_t n)
-{
-	for (size_t i = 0; value && i < n; i++)
-		if (strcmp(value, pairs[i][0]) == 0)
-			return _(pairs[i][1]);
-	return value ? value : "";
-}
-
 #define COUNT(a) (sizeof a / sizeof a[0])
-
-static const char *stakeholder_kind_german(const char *kind)
-{
-	static const char *const kinds[][2] = {
-		{ "science", "Wissenschaft" }, { "business", "Wirtschaft" },
-		{ "government", "Staat" }, { "civil_society", "Zivilgesellschaft" },
-		{ "other", "Sonstige" },
-	};
-	return choice_german(kind, kinds, COUNT(kinds));
-}
-
-static const char *horizon_german(const char *horizon)
-{
-	static const char *const horizons[][2] = {
-		{ "short", "kurz" }, { "medium", "mittel" }, { "long", "lang" },
-	};
-	return choice_german(horizon, horizons, COUNT(horizons));
-}
-
-static const char *document_kind_german(const char *kind)
-{
-	static const char *const kinds[][2] = {
-		{ "minutes", "Protokoll" }, { "paper", "Papier" }, { "draft", "Entwurf" },
-		{ "other", "Sonstiges" },
-	};
-	return choice_german(kind, kinds, COUNT(kinds));
-}
-
-static const char *role_german(enum analysis_role role)
-{
-	static const char *const roles[][2] = {
-		{ "active", "aktiv" }, { "reactive", "reaktiv" }, { "critical", "kritisch" },
-		{ "buffering", "puffernd" },
-	};
-	return choice_german(analysis_role_name(role), roles, COUNT(roles));
-}
 
 /* A vulnerability with one decimal, "–" when negative (unrated). */
 static const char *format_decimal(double v, char *buf, size_t size)
@@ -387,7 +343,7 @@ static int put_stakeholder(void *ctx, const void *item)
 	md_line(r->out, s->name);
 	fputs("**", r->out);
 	if (has_text(s->kind))
-		fprintf(r->out, " (%s)", stakeholder_kind_german(s->kind));
+		fprintf(r->out, " (%s)", stakeholder_kind_label(s->kind));
 	if (has_text(s->description)) {
 		fputs(": ", r->out);
 		md_write(r->out, s->description, MD_BLOCK, "  ", 0);
@@ -637,7 +593,7 @@ static void put_matrix_roles(struct report *r, const struct impact_matrix *m,
 		md_line(r->out, abbrev);
 		fputs("** ", r->out);
 		md_line(r->out, m->names[i]);
-		fprintf(r->out, ": AS %ld, PS %ld, %s\n", v->as, v->ps, role_german(v->role));
+		fprintf(r->out, ": AS %ld, PS %ld, %s\n", v->as, v->ps, analysis_role_label(v->role));
 	}
 	size_t cells = m->n * (m->n - 1);
 	fprintf(r->out, _("\nNicht bewertete Zellen: %zu von %zu (Skala 0–%d)\n\n"),
@@ -837,10 +793,10 @@ static int put_measure_of(void *ctx, const void *item)
 	fputs("- ", out);
 	md_write(out, m->text, MD_BLOCK, "  ", 0);
 	if (has_text(m->horizon) && m->priority > 0)
-		fprintf(out, " (%s: %s, %s: %" PRId64 ")", _("Horizont"), horizon_german(m->horizon),
+		fprintf(out, " (%s: %s, %s: %" PRId64 ")", _("Horizont"), horizon_label(m->horizon),
 			_("Priorität"), m->priority);
 	else if (has_text(m->horizon))
-		fprintf(out, " (%s: %s)", _("Horizont"), horizon_german(m->horizon));
+		fprintf(out, " (%s: %s)", _("Horizont"), horizon_label(m->horizon));
 	else if (m->priority > 0)
 		fprintf(out, " (%s: %" PRId64 ")", _("Priorität"), m->priority);
 	fputc('\n', out);
@@ -890,7 +846,7 @@ static int put_document(void *ctx, const struct document *doc, int64_t codings)
 	struct report *r = ctx;
 	fputs("|", r->out);
 	md_cell(r->out, doc->title);
-	md_cell(r->out, document_kind_german(doc->kind));
+	md_cell(r->out, document_kind_label(doc->kind));
 	md_cell(r->out, doc->date);
 	fprintf(r->out, " %" PRId64 " | %" PRId64 " |\n", doc->line_count, codings);
 	return 0;
@@ -979,7 +935,7 @@ static void put_hinge_component(struct hinge_walk *w, const char *number)
 	item_clear(type, &c);
 }
 
-static const char *code_type_german(const char *type)
+static const char *code_type_label(const char *type)
 {
 	const struct item_type *t = item_type_by_name(type);
 	return t ? _(t->label) : strcmp(type, "free") == 0 ? _("freier Code") : type;
@@ -991,7 +947,7 @@ static void put_hinge_code(struct hinge_walk *w, const struct hinge_row *row)
 	size_t n = w->run < w->nruns ? w->counts[w->run] : 0;
 	fputs("**", out);
 	md_line(out, *row->code_path ? row->code_path : row->code);
-	fprintf(out, "** (%s) – %zu %s\n\n", code_type_german(row->code_type), n,
+	fprintf(out, "** (%s) – %zu %s\n\n", code_type_label(row->code_type), n,
 		n == 1 ? _("Passage") : _("Passagen"));
 }
 

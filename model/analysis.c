@@ -5,12 +5,24 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "util/i18n.h"
 
 /* The size_t arrays follow the doubles in one block. */
 _Static_assert(sizeof(double) % _Alignof(size_t) == 0,
 	"size_t arrays must be aligned after the doubles");
 _Static_assert(sizeof(long long) == sizeof(double),
 	"the long long arrays share the doubles' alignment");
+
+const char *analysis_role_label(enum analysis_role role)
+{
+	switch (role) {
+	case ANALYSIS_ACTIVE:    return _("aktiv");
+	case ANALYSIS_REACTIVE:  return _("reaktiv");
+	case ANALYSIS_CRITICAL:  return _("kritisch");
+	case ANALYSIS_BUFFERING: return _("puffernd");
+	}
+	return "?";
+}
 
 const char *analysis_role_name(enum analysis_role role)
 {

@@ -60,6 +60,9 @@ enum analysis_role {
  * and scripts, never translated; "?" for a value outside the enum.
  * Static storage. */
 const char *analysis_role_name(enum analysis_role role);
+/* The role as people read it (screen, report, the table of `analyse`);
+ * CSV keeps analysis_role_name's stable key. */
+const char *analysis_role_label(enum analysis_role role);
 
 struct analysis_variable {
 	/* Direct (Vester).  as = row sum, ps = column sum, p = as * ps;

@@ -1,5 +1,7 @@
 #include "model/coding.h"
 
+#include <ctype.h>
+
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -905,4 +907,54 @@ enum status coding_frequencies(struct db *db, int64_t session_id, enum coding_by
 	enum status rc = step == DB_ERROR ? db_step_status(st) : STATUS_OK;
 	db_reset(st);
 	return rc;
+}
+
+/* A line number at *P (digits only, from 1); moves *P past it. */
+static bool line_number(const char **p, int64_t *out)
+{
+	int64_t v = 0;
+	const char *s = *p;
+	if (!isdigit((unsigned char)*s))
+		return false;
+	for (; isdigit((unsigned char)*s); s++) {
+		if (v > (INT64_MAX - (*s - '0')) / 10)
+			return false;
+		v = v * 10 + (*s - '0');
+	}
+	*p = s;
+	*out = v;
+	return v >= 1;
+}
+
+static const char *skip_spaces(const char *p)
+{
+	while (*p == ' ')
+		p++;
+	return p;
+}
+
+bool coding_parse_lines(const char *text, int64_t *first, int64_t *last)
+{
+	static const char en_dash[] = "–";
+	const char *p = skip_spaces(text ? text : "");
+	int64_t a, b;
+	if (!line_number(&p, &a))
+		return false;
+	p = skip_spaces(p);
+	if (!*p) {
+		*first = *last = a;
+		return true;
+	}
+	if (*p == '-')
+		p++;
+	else if (strncmp(p, en_dash, sizeof en_dash - 1) == 0)
+		p += sizeof en_dash - 1;
+	else
+		return false;
+	p = skip_spaces(p);
+	if (!line_number(&p, &b) || *skip_spaces(p))
+		return false;
+	*first = a;
+	*last = b;
+	return true;
 }

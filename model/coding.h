@@ -100,6 +100,10 @@ struct coding {
 	const char *coder;     /* a name; created on first use */
 	const char *memo;      /* may be NULL */
 };
+/* Reads a line range as people write it: "12", "12-15", "12–15" (en
+ * dash) or "12 - 15", both lines from 1.  False for anything else. */
+bool coding_parse_lines(const char *text, int64_t *first, int64_t *last);
+
 /* Creates C and sets C->id; refuses a range outside the document (first
  * line < 1, last < first, past the last line) and a code or document of
  * another session, naming them, and a twin: the same lines of the same

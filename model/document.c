@@ -23,6 +23,11 @@ bool document_kind_valid(const char *kind)
 	return false;
 }
 
+const char *document_kind_at(size_t i)
+{
+	return i < sizeof document_kinds / sizeof document_kinds[0] ? document_kinds[i] : NULL;
+}
+
 const char *document_kind_label(const char *kind)
 {
 	for (size_t i = 0; kind && document_kinds[i]; i++)

@@ -38,6 +38,8 @@ bool document_kind_valid(const char *kind);
 /* How a person reads KIND ("Protokoll" for minutes); KIND itself when it
  * is not a document kind, "" for NULL.  Static storage. */
 const char *document_kind_label(const char *kind);
+/* The kinds in their order (for a picker): the key of kind I, NULL after the last. */
+const char *document_kind_at(size_t i);
 
 /* Starts an import inside a transaction the caller holds (db_begin):
  * creates DOC without lines and sets DOC->id.  Refuses a second file

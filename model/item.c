@@ -393,12 +393,30 @@ static enum status default_number(struct db *db, const struct item_type *type, v
 	return component_next_number(db, head_at(item)[1], &((struct component *)item)->number);
 }
 
+static const char *label_in(const char *const *values, const char *const *labels,
+	const char *value)
+{
+	for (size_t i = 0; value && values[i]; i++)
+		if (strcmp(values[i], value) == 0)
+			return _(labels[i]);
+	return value ? value : "";
+}
+
 const char *item_choice_label(const struct item_field *field, const char *value)
 {
-	for (size_t i = 0; value && field->choices && field->choices[i]; i++)
-		if (strcmp(field->choices[i], value) == 0)
-			return _(field->choice_labels[i]);
-	return value ? value : "";
+	if (!field->choices)
+		return value ? value : "";
+	return label_in(field->choices, field->choice_labels, value);
+}
+
+const char *stakeholder_kind_label(const char *kind)
+{
+	return label_in(stakeholder_kinds, stakeholder_kinds_labels, kind);
+}
+
+const char *horizon_label(const char *horizon)
+{
+	return label_in(horizons, horizons_labels, horizon);
 }
 
 const struct item_field *item_title_field(const struct item_type *type)

@@ -156,6 +156,10 @@ const struct item_field *item_field_by_name(const struct item_type *type, const 
 /* How a person reads VALUE of choice FIELD ("kurzfristig" for "short");
  * VALUE itself when it is not one of the choices. */
 const char *item_choice_label(const struct item_field *field, const char *value);
+/* The one label of a stakeholder group's kind ("government") and of a
+ * measure's horizon ("short"), for every front end. */
+const char *stakeholder_kind_label(const char *kind);
+const char *horizon_label(const char *horizon);
 /* The field that names an item of TYPE (title, name, text, letter). */
 const struct item_field *item_title_field(const struct item_type *type);
 

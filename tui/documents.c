@@ -45,17 +45,13 @@ static const struct binding documents_keys[] = {
 	{ 'b', D_CODEBOOK, "b", "Codebuch: Codes, Häufigkeiten" },
 };
 
-static const char *const kinds[] = { "minutes", "paper", "draft", "other" };
-static const char *const kind_labels[] = { "Protokoll", "Ergänzungspapier", "Weißbuch-Entwurf",
-	"Sonstiges" };
-#define NKINDS (sizeof kinds / sizeof kinds[0])
-
-static const char *kind_label(const char *kind)
+/* The document kinds the picker offers (the model's list ends in NULL). */
+static size_t kind_count(void)
 {
-	for (size_t i = 0; i < NKINDS; i++)
-		if (kind && strcmp(kind, kinds[i]) == 0)
-			return _(kind_labels[i]);
-	return kind ? kind : "";
+	size_t n = 0;
+	while (document_kind_at(n))
+		n++;
+	return n;
 }
 
 struct doc_row {
@@ -230,7 +226,7 @@ static void documents_draw(struct app *app, struct rect r)
 		snprintf(number, sizeof number, "%3" PRId64 " ", d->id);
 		snprintf(lines, sizeof lines, "%" PRId64, d->lines);
 		snprintf(codings, sizeof codings, "%" PRId64, d->codings);
-		draw_columns(list->y + i, r.x, r.w, &c, number, d->title, kind_label(d->kind), d->date,
+		draw_columns(list->y + i, r.x, r.w, &c, number, d->title, document_kind_label(d->kind), d->date,
 			lines, codings, a, cur ? a : ui_attr(UI_ACCENT));
 	}
 	if (detail_h) {
@@ -316,7 +312,7 @@ static void meta_label(void *ctx, size_t i, char *buf, size_t size)
 static void kind_choice(void *ctx, size_t i, char *buf, size_t size)
 {
 	(void)ctx;
-	snprintf(buf, size, "%s", _(kind_labels[i]));
+	snprintf(buf, size, "%s", document_kind_label(document_kind_at(i)));
 }
 
 struct component_choices {
@@ -376,13 +372,14 @@ static bool ask_meta(struct app *app, struct document *d, size_t f)
 		return true;
 	case 1: {
 		int initial = 0;
-		for (size_t i = 0; i < NKINDS; i++)
-			if (strcmp(d->kind, kinds[i]) == 0)
+		size_t nkinds = kind_count();
+		for (size_t i = 0; i < nkinds; i++)
+			if (strcmp(d->kind, document_kind_at(i)) == 0)
 				initial = (int)i;
-		int pick = app_pick(app, title, NKINDS, kind_choice, NULL, initial, NULL);
+		int pick = app_pick(app, title, nkinds, kind_choice, NULL, initial, NULL);
 		if (pick < 0)
 			return false;
-		answer = strdup(kinds[pick]);
+		answer = strdup(document_kind_at((size_t)pick));
 		if (!answer)
 			return false;
 		take(&d->kind, answer);
@@ -532,7 +529,7 @@ static void documents_current(struct app *app, char *head, size_t head_size, cha
 	const struct doc_row *d = &dl.rows[dl.pos.cursor];
 	snprintf(head, head_size, "%s", d->title);
 	snprintf(text, text_size, _("%s · %s · %" PRId64 " Zeilen · %" PRId64 " Kodierungen%s%s"),
-		kind_label(d->kind), *d->date ? d->date : "—", d->lines, d->codings,
+		document_kind_label(d->kind), *d->date ? d->date : "—", d->lines, d->codings,
 		*d->participants ? "\n" : "", d->participants);
 }
 

@@ -138,16 +138,6 @@ static const char *label_of(size_t i, int columns, bool names_only)
 	return mx.cut[0].labels ? mx.cut[0].labels[i] : mx.m.names[i];
 }
 
-static const char *role_label(enum analysis_role role)
-{
-	switch (role) {
-	case ANALYSIS_ACTIVE: return _("aktiv");
-	case ANALYSIS_REACTIVE: return _("reaktiv");
-	case ANALYSIS_CRITICAL: return _("kritisch");
-	case ANALYSIS_BUFFERING: return _("puffernd");
-	}
-	return analysis_role_name(role);
-}
 
 static bool high_as(enum analysis_role role)
 {
@@ -254,7 +244,7 @@ static void describe_variable(size_t i, char *buf, size_t size)
 {
 	if (analysed())
 		snprintf(buf, size, _("%s: %s (AS %ld, PS %ld)"), mx.m.names[i],
-			role_label(mx.res.vars[i].role), mx.res.vars[i].as, mx.res.vars[i].ps);
+			analysis_role_label(mx.res.vars[i].role), mx.res.vars[i].as, mx.res.vars[i].ps);
 	else
 		snprintf(buf, size, "%s", mx.m.names[i]);
 }
@@ -424,7 +414,7 @@ static void draw_table(struct rect t)
 		if (nw > 0)
 			ui_text(y, x, nw - 1, label_of(i, nw - 1, nw - 1 >= 14), a);
 		x += nw > 0 ? nw : 0;
-		snprintf(buf, sizeof buf, "%4ld%4ld %s", v->as, v->ps, role_label(v->role));
+		snprintf(buf, sizeof buf, "%4ld%4ld %s", v->as, v->ps, analysis_role_label(v->role));
 		ui_text(y, x, t.x + t.w - x, buf, a);
 		mx.table.h++;
 	}
@@ -562,10 +552,10 @@ static void draw_plot(struct rect p)
 			ui_text(in.y + mr, in.x + x, 1, "─", line);
 	/* Quadrants: PS up, AS right. */
 	const int *c = placed ? count : NULL;
-	draw_quadrant(in, c, _("reaktiv"), 0, mc, 0, mr - 1, false);
-	draw_quadrant(in, c, _("kritisch"), mc + 1, in.w, 0, mr - 1, true);
-	draw_quadrant(in, c, _("puffernd"), 0, mc, in.h - 1, mr + 1, false);
-	draw_quadrant(in, c, _("aktiv"), mc + 1, in.w, in.h - 1, mr + 1, true);
+	draw_quadrant(in, c, analysis_role_label(ANALYSIS_REACTIVE), 0, mc, 0, mr - 1, false);
+	draw_quadrant(in, c, analysis_role_label(ANALYSIS_CRITICAL), mc + 1, in.w, 0, mr - 1, true);
+	draw_quadrant(in, c, analysis_role_label(ANALYSIS_BUFFERING), 0, mc, in.h - 1, mr + 1, false);
+	draw_quadrant(in, c, analysis_role_label(ANALYSIS_ACTIVE), mc + 1, in.w, in.h - 1, mr + 1, true);
 
 	if (placed) {
 		for (int at = 0; at < in.w * in.h; at++)

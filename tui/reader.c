@@ -706,38 +706,6 @@ static void action_label(void *ctx, size_t i, char *buf, size_t size)
 	snprintf(buf, size, "%s", _(edit_actions[i]));
 }
 
-/* "12", "12-15" or "12–15" into FIRST and LAST. */
-static bool parse_range(const char *text, int64_t *first, int64_t *last)
-{
-	char *end;
-	long long a = strtoll(text, &end, 10), b;
-	if (end == text)
-		return false;
-	while (*end == ' ')
-		end++;
-	if (!*end) {
-		*first = *last = a;
-		return true;
-	}
-	if (*end == '-')
-		end++;
-	else if (strncmp(end, "–", strlen("–")) == 0)
-		end += strlen("–");
-	else
-		return false;
-	char *rest;
-	b = strtoll(end, &rest, 10);
-	if (rest == end)
-		return false;
-	while (*rest == ' ')
-		rest++;
-	if (*rest)
-		return false;
-	*first = a;
-	*last = b;
-	return true;
-}
-
 /* Applies one edit to coding ID; true when something was saved. */
 static bool edit_coding(struct app *app, int64_t id, int action)
 {
@@ -755,7 +723,7 @@ static bool edit_coding(struct app *app, int64_t id, int action)
 		snprintf(buf, sizeof buf, "%" PRId64 "-%" PRId64, c.first_line, c.last_line);
 		snprintf(title, sizeof title, _("Kodierung %" PRId64 ": Zeilen (A-B):"), id);
 		if (app_prompt(app, title, buf, &answer)) {
-			if (parse_range(answer, &c.first_line, &c.last_line))
+			if (coding_parse_lines(answer, &c.first_line, &c.last_line))
 				save = true;
 			else
 				app_status(app, _("„%s“ ist keine Zeilenangabe (erwartet z. B. 12-15)"), answer);

@@ -215,3 +215,15 @@ refused 2 doc $S "kein Dokument"
 refused 2 doc 99 "$D"
 refused 1 doc $S
 refused 1 doc $S "$D" --bogus x
+
+# One grammar for line ranges, the screen's: an en dash and spaces too.
+run_ok code $S "$D" "6–7" "Daten"
+out_id
+same "$(sql "SELECT first_line || '-' || last_line FROM coding WHERE id = $ID")" "6-7" "en dash range"
+run_ok code $S "$D" "6 - 8" "Daten/Eigentum"
+out_id
+same "$(sql "SELECT first_line || '-' || last_line FROM coding WHERE id = $ID")" "6-8" "spaced range"
+refused 2 code $S "$D" "6—8" "Daten"
+err_has "12–15"
+refused 2 code $S "$D" "0-2" "Daten"
+refused 2 code $S "$D" "3-" "Daten"

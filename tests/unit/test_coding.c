@@ -679,12 +679,33 @@ START_TEST(test_frequencies)
 }
 END_TEST
 
+START_TEST(test_coding_parse_lines_one_grammar)
+{
+	int64_t a = 0, b = 0;
+	static const struct { const char *text; int64_t first, last; } ok[] = {
+		{ "12", 12, 12 }, { "12-15", 12, 15 }, { "12–15", 12, 15 }, { "12 - 15", 12, 15 },
+		{ " 3 – 4 ", 3, 4 }, { "9223372036854775807", INT64_MAX, INT64_MAX },
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		ck_assert_msg(coding_parse_lines(ok[i].text, &a, &b), "refused \"%s\"", ok[i].text);
+		ck_assert_int_eq(a, ok[i].first);
+		ck_assert_int_eq(b, ok[i].last);
+	}
+	static const char *const bad[] = { "", "-", "0", "0-3", "3-", "-3", "1-2-3", "12x", "1,2",
+		"+4", "9223372036854775808", "12—15", "1 2", NULL };
+	for (size_t i = 0; bad[i]; i++)
+		ck_assert_msg(!coding_parse_lines(bad[i], &a, &b), "accepted \"%s\"", bad[i]);
+	ck_assert(!coding_parse_lines(NULL, &a, &b));
+}
+END_TEST
+
 Suite *coding_suite(void)
 {
 	Suite *s = suite_create("coding");
 	TCase *ranges = tcase_create("ranges");
 	tcase_add_unchecked_fixture(ranges, fixture_dir_setup, fixture_dir_teardown);
 	tcase_add_test(ranges, test_range_overlap_and_nesting);
+	tcase_add_test(ranges, test_coding_parse_lines_one_grammar);
 	tcase_add_test(ranges, test_range_refusals_name_document_and_lines);
 	tcase_add_test(ranges, test_coding_read_and_update);
 	tcase_add_test(ranges, test_coding_twin_refused);

@@ -264,7 +264,7 @@ START_TEST(test_report_headings_in_order)
 		last = pos;
 	}
 	at(text, "Datum: 2024-05-03 · Ort: Leipzig · Moderation: R. Scholz");
-	at(text, "- **KMU** (Wirtschaft)\n- **Ministerium** (Staat)\n");
+	at(text, "- **KMU** (Wirtschaft)\n- **Ministerium** (Politik und Verwaltung)\n");
 	free(text);
 	close_db(&b);
 }
@@ -350,7 +350,7 @@ START_TEST(test_report_measures_under_actor)
 	size_t b_head = at(text, "### B – Führungskräfte in KMU\n");
 	size_t c_head = at(text, "### C – Alle Mitarbeitenden\n");
 	size_t measure = at(text, "- Datenstrategie in der Führung verankern "
-		"(Horizont: kurz, Priorität: 2)\n  - Ziele: KMU behalten die Kontrolle über ihre Daten\n");
+		"(Horizont: kurzfristig, Priorität: 2)\n  - Ziele: KMU behalten die Kontrolle über ihre Daten\n");
 	ck_assert(b_head < measure && measure < c_head);
 	/* every actor appears, in letter order; one without measures says so */
 	ck_assert(at(text, "### A – ") < b_head);
