@@ -7,13 +7,11 @@
 
 #include "exports/csv_writer.h"
 #include "exports/dot.h"
-#include "exports/hinge_csv.h"
-#include "exports/items_csv.h"
-#include "exports/matrix_csv.h"
-#include "exports/report.h"
+#include "exports/exporter.h"
 #include "model/analysis.h"
 #include "model/db.h"
 #include "model/document.h"
+#include "model/hinge.h"
 #include "model/impact.h"
 #include "util/display.h"
 #include "util/i18n.h"
@@ -100,41 +98,28 @@ static int hinge_filter_from(struct export_args *a, int64_t session, struct hing
 	return EXIT_DONE;
 }
 
-/* Runs WHAT into the output of A; a failure leaves no file behind. */
-static int write_export(struct export_args *a, const char *what, int64_t session)
+/* Runs E into the output of A; a failure leaves no file behind. */
+static int write_export(struct export_args *a, const struct exporter *e, int64_t session)
 {
 	struct cli *cli = a->cli;
-	struct hinge_filter filter;
-	int64_t draft = 0;
-	if (strcmp(what, "hinge") == 0) {
-		int status = hinge_filter_from(a, session, &filter);
+	struct export_request r = { .db = cli->db, .session = session, .csv = a->csv };
+	if (e->flags & EXPORT_FILTERS) {
+		int status = hinge_filter_from(a, session, &r.filter);
 		if (status != EXIT_DONE)
 			return status;
 		/* the draft is checked before any file is opened */
 		enum status rc = STATUS_OK;
 		if (a->chapter)
-			rc = document_find(cli->db, session, a->chapter, &draft);
-		if (rc == STATUS_OK && draft)
-			rc = hinge_chapter_check(cli->db, session, draft);
+			rc = document_find(cli->db, session, a->chapter, &r.chapter);
+		if (rc == STATUS_OK && r.chapter)
+			rc = hinge_chapter_check(cli->db, session, r.chapter);
 		if (rc != STATUS_OK)
 			return cli_fail(cli, rc);
 	}
 	struct cli_output out;
 	if (!cli_output_open(cli, &out, a->output))
 		return EXIT_FAILED;
-	enum status rc;
-	if (strcmp(what, "hinge") == 0 && draft)
-		rc = hinge_csv_write_chapter(cli->db, session, draft, &filter, out.fp, &a->csv);
-	else if (strcmp(what, "hinge") == 0)
-		rc = hinge_csv_write(cli->db, session, &filter, out.fp, &a->csv);
-	else if (strcmp(what, "report") == 0)
-		rc = report_write(cli->db, session, out.fp);
-	else if (strcmp(what, "matrix") == 0)
-		rc = matrix_csv_write(cli->db, session, out.fp, &a->csv);
-	else if (items_csv_known(what))
-		rc = items_csv_write(cli->db, session, what, out.fp, &a->csv);
-	else
-		rc = dot_write(cli->db, session, out.fp);
+	enum status rc = e->write(e, &r, out.fp);
 	bool io_error = rc == STATUS_IO;
 	if (!cli_output_close(cli, &out, rc == STATUS_OK))
 		return EXIT_FAILED;  /* the write error is reported by now */
@@ -152,17 +137,17 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	int n = cli_parse(cli, argc, argv, export_options, on_export_option, &a, &ops);
 	if (n < 0 || a.bad)
 		return EXIT_USAGE;
+	char names[256];
 	if (n != 2)
-		return cli_usage(cli, "%s", _("erwartet: didat export hinge|report|matrix|dot|"
-			ITEMS_CSV_KINDS " SITZUNG"));
-	const char *what = ops[0];
-	if (strcmp(what, "hinge") && strcmp(what, "report") && strcmp(what, "matrix") &&
-	    strcmp(what, "dot") && !items_csv_known(what))
-		return cli_usage(cli, _("unbekannter Export \"%s\" (hinge, report, matrix, dot, "
-			"unseens, goals, measures, stakeholders, components, codes)"), what);
-	if ((a.svg || a.png) && strcmp(what, "dot") != 0)
+		return cli_usage(cli, _("erwartet: didat export %s SITZUNG"),
+			exporter_names(names, sizeof names, "|"));
+	const struct exporter *e = exporter_find(ops[0]);
+	if (!e)
+		return cli_usage(cli, _("unbekannter Export \"%s\" (%s)"), ops[0],
+			exporter_names(names, sizeof names, ", "));
+	if ((a.svg || a.png) && !(e->flags & EXPORT_PICTURE))
 		return cli_usage(cli, "%s", _("--svg und --png gelten nur für export dot"));
-	if (a.chapter && strcmp(what, "hinge") != 0)
+	if (a.chapter && !(e->flags & EXPORT_FILTERS))
 		return cli_usage(cli, "%s", _("--chapter gilt nur für export hinge"));
 	int64_t session;
 	if (!cli_session(cli, ops[1], &session))
@@ -175,7 +160,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		if (!a.output)
 			return EXIT_DONE;
 	}
-	return write_export(&a, what, session);
+	return write_export(&a, e, session);
 }
 
 static void print_analysis_table(const struct impact_matrix *m, const struct analysis_result *r)

@@ -15,11 +15,9 @@
 
 #include "exports/csv_reader.h"
 #include "exports/csv_writer.h"
-#include "exports/dot.h"
-#include "exports/hinge_csv.h"
+#include "exports/exporter.h"
 #include "exports/items_csv.h"
 #include "exports/matrix_csv.h"
-#include "exports/report.h"
 #include "model/coding.h"
 #include "model/db.h"
 #include "model/document.h"
@@ -30,25 +28,9 @@
 #include "util/display.h"
 #include "util/i18n.h"
 
-/* What can be exported: WHAT as `didat export WHAT` names it, and the
- * end of the default file name. */
-static const struct export_kind {
-	const char *what, *label, *suffix;
-	bool csv;
-} kinds[] = {
-	{ "hinge", "Scharniertabelle (CSV)", "scharniertabelle.csv", true },
-	{ "report", "Bericht (Markdown)", "bericht.md", false },
-	{ "matrix", "Einflussmatrix (CSV)", "matrix.csv", true },
-	{ "dot", "Systemmodell als Graph (Graphviz DOT)", "systemmodell.dot", false },
-	{ "unseens", "Tabelle der Unseens (CSV)", "unseens.csv", true },
-	{ "goals", "Tabelle der Ziele (CSV)", "ziele.csv", true },
-	{ "measures", "Tabelle der Maßnahmen (CSV)", "massnahmen.csv", true },
-	{ "stakeholders", "Tabelle der Stakeholdergruppen (CSV)", "stakeholder.csv", true },
-	{ "components", "Tabelle der Komponenten (CSV)", "komponenten.csv", true },
-	{ "codes", "Tabelle der freien Codes (CSV)", "codes.csv", true },
-};
-#define NKINDS (sizeof kinds / sizeof kinds[0])
-#define KIND_HINGE 0
+/* What can be exported: the exporter table, in its order; the first,
+ * the hinge table, is where the step starts. */
+#define NKINDS exporter_count()
 
 /* The code types of --type, with their German names. */
 static const char *const code_types[][2] = {
@@ -61,7 +43,7 @@ static const char *const code_types[][2] = {
 /* The rows of the form; which are shown depends on the kind. */
 enum form_row {
 	ROW_KIND, ROW_FILE, ROW_SEP, ROW_BOM, ROW_RAW,
-	ROW_COMPONENT, ROW_TYPE, ROW_CODER, ROW_DOCUMENT, ROW_WRITE, ROW_COUNT
+	ROW_COMPONENT, ROW_TYPE, ROW_CODER, ROW_DOCUMENT, ROW_CHAPTER, ROW_WRITE, ROW_COUNT
 };
 
 enum {
@@ -98,6 +80,8 @@ static struct {
 	char coder[256];
 	int64_t document_id;
 	char document[256];       /* its title, for the form */
+	int64_t chapter_id;       /* a draft: its chapter hinge table instead; 0: none */
+	char chapter[256];        /* its title */
 	char folder[PATH_MAX];    /* where a relative FILE goes */
 	enum form_row rows[ROW_COUNT];
 	size_t nrows, cursor, top;
@@ -106,14 +90,24 @@ static struct {
 	bool result_error;
 } ex;
 
-static const struct export_kind *kind(void)
+static const struct exporter *kind(void)
 {
-	return &kinds[ex.kind];
+	return exporter_at(ex.kind);
+}
+
+static bool takes_csv_options(void)
+{
+	return (kind()->flags & EXPORT_CSV) != 0;
+}
+
+static bool takes_filters(void)
+{
+	return (kind()->flags & EXPORT_FILTERS) != 0;
 }
 
 static void default_file(void)
 {
-	snprintf(ex.file, sizeof ex.file, "didat-%" PRId64 "-%s", ex.session, kind()->suffix);
+	snprintf(ex.file, sizeof ex.file, "didat-%" PRId64 "-%s", ex.session, kind()->file);
 	ex.file_edited = false;
 }
 
@@ -123,9 +117,9 @@ static void layout_rows(void)
 	enum form_row cursor_row = ex.cursor < ex.nrows ? ex.rows[ex.cursor] : ROW_KIND;
 	ex.nrows = 0;
 	for (int r = 0; r < ROW_COUNT; r++) {
-		if ((r == ROW_SEP || r == ROW_BOM || r == ROW_RAW) && !kind()->csv)
+		if ((r == ROW_SEP || r == ROW_BOM || r == ROW_RAW) && !takes_csv_options())
 			continue;
-		if (r >= ROW_COMPONENT && r <= ROW_DOCUMENT && ex.kind != KIND_HINGE)
+		if (r >= ROW_COMPONENT && r <= ROW_CHAPTER && !takes_filters())
 			continue;
 		ex.rows[ex.nrows++] = (enum form_row)r;
 	}
@@ -135,11 +129,26 @@ static void layout_rows(void)
 			ex.cursor = i;
 }
 
+/* The title of document *ID into TITLE; forgets *ID when it is gone. */
+static void refresh_title(struct db *db, int64_t *id, char *title, size_t size)
+{
+	if (!*id)
+		return;
+	struct document doc;
+	enum status rc = document_read(db, *id, &doc);
+	if (rc == STATUS_OK) {
+		snprintf(title, size, "%s", doc.title ? doc.title : "");
+		document_clear(&doc);
+	} else if (rc == STATUS_NOT_FOUND) {
+		*id = 0;
+	}
+}
+
 static void reset(int64_t session)
 {
 	memset(&ex, 0, sizeof ex);
 	ex.session = session;
-	ex.kind = KIND_HINGE;
+	ex.kind = 0;
 	ex.csv.sep = ',';
 	default_file();
 	layout_rows();
@@ -175,16 +184,8 @@ static void export_open(struct app *app)
 			ex.component = 0;
 		}
 	}
-	if (ex.document_id) {
-		struct document doc;
-		enum status rc = document_read(db, ex.document_id, &doc);
-		if (rc == STATUS_OK) {
-			snprintf(ex.document, sizeof ex.document, "%s", doc.title ? doc.title : "");
-			document_clear(&doc);
-		} else if (rc == STATUS_NOT_FOUND) {
-			ex.document_id = 0;
-		}
-	}
+	refresh_title(db, &ex.document_id, ex.document, sizeof ex.document);
+	refresh_title(db, &ex.chapter_id, ex.chapter, sizeof ex.chapter);
 	layout_rows();
 }
 
@@ -202,6 +203,7 @@ static const char *row_label(enum form_row row)
 	case ROW_TYPE: return _("Codetyp");
 	case ROW_CODER: return _("Kodierer");
 	case ROW_DOCUMENT: return _("Dokument");
+	case ROW_CHAPTER: return _("Kapitel");
 	default: return "";
 	}
 }
@@ -237,6 +239,8 @@ static const char *row_value(enum form_row row)
 	case ROW_TYPE: return type_label(ex.type);
 	case ROW_CODER: return ex.coder[0] ? ex.coder : _("alle");
 	case ROW_DOCUMENT: return ex.document_id ? ex.document : _("alle");
+	case ROW_CHAPTER:
+		return ex.chapter_id ? ex.chapter : _("keines (eine Zeile je Passage)");
 	default: return "";
 	}
 }
@@ -264,10 +268,10 @@ static void append_word(char *buf, size_t size, const char *word)
 static void command_line(char *buf, size_t size)
 {
 	char num[32];
-	snprintf(buf, size, "didat export %s %" PRId64, kind()->what, ex.session);
+	snprintf(buf, size, "didat export %s %" PRId64, kind()->name, ex.session);
 	append_word(buf, size, "-o");
 	append_word(buf, size, ex.file);
-	if (kind()->csv) {
+	if (takes_csv_options()) {
 		if (ex.csv.sep == ';')
 			append_word(buf, size, "--sep=;");
 		if (ex.csv.bom)
@@ -275,7 +279,7 @@ static void command_line(char *buf, size_t size)
 		if (ex.csv.raw)
 			append_word(buf, size, "--raw");
 	}
-	if (ex.kind != KIND_HINGE)
+	if (!takes_filters())
 		return;
 	if (ex.component) {
 		snprintf(num, sizeof num, "%" PRId64, ex.component);
@@ -293,6 +297,11 @@ static void command_line(char *buf, size_t size)
 	if (ex.document_id) {
 		snprintf(num, sizeof num, "%" PRId64, ex.document_id);
 		append_word(buf, size, "--document");
+		append_word(buf, size, num);
+	}
+	if (ex.chapter_id) {
+		snprintf(num, sizeof num, "%" PRId64, ex.chapter_id);
+		append_word(buf, size, "--chapter");
 		append_word(buf, size, num);
 	}
 }
@@ -488,9 +497,16 @@ static int add_coder(void *ctx, const struct coding_count *count)
 static int add_document(void *ctx, const struct document *doc, int64_t codings)
 {
 	char label[512];
-	snprintf(label, sizeof label, _("%s (%s, %" PRId64 " Kodierungen)"), doc->title ? doc->title : "",
-		doc->kind ? doc->kind : "", codings);
+	snprintf(label, sizeof label, P_("%s (%s, %" PRId64 " Kodierung)", "%s (%s, %" PRId64
+		" Kodierungen)", (unsigned long)codings), doc->title ? doc->title : "",
+		document_kind_label(doc->kind), codings);
 	return choices_add(ctx, doc->id, doc->title, label) ? 0 : 1;
+}
+
+/* Only the white-paper drafts: the documents a chapter table is made of. */
+static int add_draft(void *ctx, const struct document *doc, int64_t codings)
+{
+	return doc->kind && strcmp(doc->kind, "draft") == 0 ? add_document(ctx, doc, codings) : 0;
 }
 
 static void pick_component(struct app *app)
@@ -553,10 +569,32 @@ done:
 	choices_free(&c);
 }
 
+static void pick_chapter(struct app *app)
+{
+	struct choices c = { 0 };
+	if (!choices_add(&c, 0, NULL, _("keines: eine Zeile je kodierter Passage")))
+		goto done;
+	if (document_list(app_db(app), ex.session, add_draft, &c) != STATUS_OK) {
+		app_error(app);
+		goto done;
+	}
+	if (c.n == 1) {
+		app_status(app, "%s", _("Diese Sitzung hat keinen Weißbuch-Entwurf (Dokumentart „draft“)."));
+		goto done;
+	}
+	int pick = choices_pick(app, _("Kapitel-Scharniertabelle des Entwurfs"), &c, ex.chapter_id);
+	if (pick >= 0) {
+		ex.chapter_id = c.ids[pick];
+		snprintf(ex.chapter, sizeof ex.chapter, "%s", c.keys[pick] ? c.keys[pick] : "");
+	}
+done:
+	choices_free(&c);
+}
+
 static void kind_label(void *ctx, size_t i, char *buf, size_t size)
 {
 	(void)ctx;
-	snprintf(buf, size, "%s", _(kinds[i].label));
+	snprintf(buf, size, "%s", _(exporter_at(i)->label));
 }
 
 static void type_pick_label(void *ctx, size_t i, char *buf, size_t size)
@@ -586,7 +624,7 @@ static const char *extension(const char *suffix)
 /* A name of one's own keeps its stem but gets the new kind's extension. */
 static void set_kind(size_t k)
 {
-	const char *old = extension(kind()->suffix), *new = extension(kinds[k].suffix);
+	const char *old = extension(kind()->file), *new = extension(exporter_at(k)->file);
 	size_t len = strlen(ex.file), old_len = strlen(old);
 	ex.kind = k;
 	if (!ex.file_edited) {
@@ -633,20 +671,13 @@ static int count_record(void *ctx, size_t row, size_t ncells, const char *const 
 /* Runs the export into OUT. */
 static enum status write_to(struct app *app, FILE *out)
 {
-	struct db *db = app_db(app);
-	const char *what = kind()->what;
-	if (ex.kind == KIND_HINGE) {
-		struct hinge_filter filter = { ex.component, ex.type, ex.coder[0] ? ex.coder : NULL,
+	struct export_request r = { .db = app_db(app), .session = ex.session, .csv = ex.csv };
+	if (takes_filters()) {
+		r.filter = (struct hinge_filter){ ex.component, ex.type, ex.coder[0] ? ex.coder : NULL,
 			ex.document_id };
-		return hinge_csv_write(db, ex.session, &filter, out, &ex.csv);
+		r.chapter = ex.chapter_id;
 	}
-	if (strcmp(what, "report") == 0)
-		return report_write(db, ex.session, out);
-	if (strcmp(what, "matrix") == 0)
-		return matrix_csv_write(db, ex.session, out, &ex.csv);
-	if (strcmp(what, "dot") == 0)
-		return dot_write(db, ex.session, out);
-	return items_csv_write(db, ex.session, what, out, &ex.csv);
+	return kind()->write(kind(), &r, out);
 }
 
 static void fail(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -726,7 +757,7 @@ static void run_export(struct app *app)
 	if (!realpath(path, full))
 		snprintf(full, sizeof full, "%s", path);
 	char counts[128];
-	if (kind()->csv) {
+	if (takes_csv_options()) {
 		/* read back with the real parser: the rows below the header */
 		size_t records = 0;
 		if (csv_reader_read_file(full, ex.csv.sep, count_record, &records, NULL, NULL, 0) ==
@@ -775,6 +806,7 @@ static void change_row(struct app *app, int step)
 	}
 	case ROW_CODER: pick_coder(app); break;
 	case ROW_DOCUMENT: pick_document(app); break;
+	case ROW_CHAPTER: pick_chapter(app); break;
 	case ROW_WRITE: if (!step) run_export(app); break;
 	default: break;
 	}

@@ -7,6 +7,8 @@
  * returned unchanged. */
 const char *i18n_text(const char *msgid);
 #define _(msgid) i18n_text(msgid)
+/* Marks a msgid in a table; _() translates it where it is shown. */
+#define N_(msgid) msgid
 /* A message with a count: ONE for N = 1, else MANY (ngettext's rule
  * until a catalogue gives the language's own). */
 const char *i18n_plural(const char *one, const char *many, unsigned long n);

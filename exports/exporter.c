@@ -1,0 +1,98 @@
+/* The export formats: see exporter.h. */
+#include "exports/exporter.h"
+
+#include <string.h>
+
+#include "exports/dot.h"
+#include "exports/hinge_csv.h"
+#include "exports/items_csv.h"
+#include "exports/matrix_csv.h"
+#include "exports/report.h"
+#include "util/i18n.h"
+
+static enum status write_hinge(const struct exporter *self, const struct export_request *r,
+	FILE *out)
+{
+	(void)self;
+	if (r->chapter) {
+		enum status rc = hinge_chapter_check(r->db, r->session, r->chapter);
+		if (rc != STATUS_OK)
+			return rc;
+		return hinge_csv_write_chapter(r->db, r->session, r->chapter, &r->filter, out, &r->csv);
+	}
+	return hinge_csv_write(r->db, r->session, &r->filter, out, &r->csv);
+}
+
+static enum status write_report(const struct exporter *self, const struct export_request *r,
+	FILE *out)
+{
+	(void)self;
+	return report_write(r->db, r->session, out);
+}
+
+static enum status write_matrix(const struct exporter *self, const struct export_request *r,
+	FILE *out)
+{
+	(void)self;
+	return matrix_csv_write(r->db, r->session, out, &r->csv);
+}
+
+static enum status write_dot(const struct exporter *self, const struct export_request *r,
+	FILE *out)
+{
+	(void)self;
+	return dot_write(r->db, r->session, out);
+}
+
+/* The item tables: items_csv knows them by the format's name. */
+static enum status write_items(const struct exporter *self, const struct export_request *r,
+	FILE *out)
+{
+	return items_csv_write(r->db, r->session, self->name, out, &r->csv);
+}
+
+static const struct exporter exporters[] = {
+	{ "hinge", N_("Scharniertabelle (CSV)"), "scharniertabelle.csv", EXPORT_CSV | EXPORT_FILTERS,
+	  write_hinge },
+	{ "report", N_("Bericht (Markdown)"), "bericht.md", 0, write_report },
+	{ "matrix", N_("Einflussmatrix (CSV)"), "matrix.csv", EXPORT_CSV, write_matrix },
+	{ "dot", N_("Systemmodell als Graph (Graphviz DOT)"), "systemmodell.dot", EXPORT_PICTURE,
+	  write_dot },
+	{ "unseens", N_("Tabelle der Unseens (CSV)"), "unseens.csv", EXPORT_CSV, write_items },
+	{ "goals", N_("Tabelle der Ziele (CSV)"), "ziele.csv", EXPORT_CSV, write_items },
+	{ "measures", N_("Tabelle der Maßnahmen (CSV)"), "massnahmen.csv", EXPORT_CSV, write_items },
+	{ "stakeholders", N_("Tabelle der Stakeholdergruppen (CSV)"), "stakeholder.csv", EXPORT_CSV,
+	  write_items },
+	{ "components", N_("Tabelle der Komponenten (CSV)"), "komponenten.csv", EXPORT_CSV,
+	  write_items },
+	{ "codes", N_("Tabelle der freien Codes (CSV)"), "codes.csv", EXPORT_CSV, write_items },
+};
+
+size_t exporter_count(void)
+{
+	return sizeof exporters / sizeof exporters[0];
+}
+
+const struct exporter *exporter_at(size_t i)
+{
+	return i < exporter_count() ? &exporters[i] : NULL;
+}
+
+const struct exporter *exporter_find(const char *name)
+{
+	for (size_t i = 0; name && i < exporter_count(); i++)
+		if (strcmp(exporters[i].name, name) == 0)
+			return &exporters[i];
+	return NULL;
+}
+
+const char *exporter_names(char *buf, size_t size, const char *sep)
+{
+	size_t len = 0;
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	for (size_t i = 0; i < exporter_count() && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? sep : "", exporters[i].name);
+	return buf;
+}

@@ -1,0 +1,50 @@
+#ifndef DIDAT_EXPORTS_EXPORTER_H
+#define DIDAT_EXPORTS_EXPORTER_H
+
+/* The export formats, once: a row per format with its name on the
+ * command line, its label, its default file name, what it takes and its
+ * writer.  `didat export` and the Export step are both driven by this
+ * table, so a new format is one writer and one row. */
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "exports/csv_writer.h"
+#include "model/hinge.h"
+#include "util/status.h"
+
+struct db;
+
+enum exporter_flags {
+	EXPORT_CSV = 1,      /* takes the CSV options (--sep, --bom, --raw) */
+	EXPORT_FILTERS = 2,  /* takes the hinge filters and --chapter */
+	EXPORT_PICTURE = 4,  /* Graphviz renders it as SVG or PNG (--svg, --png) */
+};
+
+/* What to export: the session and the options the format takes. */
+struct export_request {
+	struct db *db;
+	int64_t session;
+	struct hinge_filter filter;
+	int64_t chapter;     /* a draft document: its chapter hinge table; 0: none */
+	struct csv_options csv;
+};
+
+struct exporter {
+	const char *name;    /* as `didat export NAME` names it */
+	const char *label;   /* for the Export step (a msgid) */
+	const char *file;    /* the end of the default file name */
+	unsigned flags;
+	enum status (*write)(const struct exporter *self, const struct export_request *r, FILE *out);
+};
+
+/* Format I in the order the Export step lists them; NULL past the last. */
+const struct exporter *exporter_at(size_t i);
+size_t exporter_count(void);
+/* The format named NAME, or NULL. */
+const struct exporter *exporter_find(const char *name);
+/* The names joined by SEP ("hinge|report|..."), for help and refusals. */
+const char *exporter_names(char *buf, size_t size, const char *sep);
+
+#endif
