@@ -10,6 +10,7 @@
 #include "model/db.h"
 #include "model/item.h"
 #include "util/i18n.h"
+#include "util/grow.h"
 
 #define KIND_CODES ITEM_KIND_COUNT  /* not an item kind: free codes */
 
@@ -100,16 +101,12 @@ struct ids {
 static int ids_push(void *ctx, int64_t id)
 {
 	struct ids *ids = ctx;
-	if (ids->n == ids->cap) {
-		size_t cap = ids->cap ? ids->cap * 2 : 32;
-		int64_t *v = realloc(ids->v, cap * sizeof *v);
-		if (!v) {
-			ids->nomem = true;
-			return 1;
-		}
-		ids->v = v;
-		ids->cap = cap;
+	int64_t *v = grow(ids->v, ids->n, &ids->cap, sizeof *ids->v, 32);
+	if (!v) {
+		ids->nomem = true;
+		return 1;
 	}
+	ids->v = v;
 	ids->v[ids->n++] = id;
 	return 0;
 }

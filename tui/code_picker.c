@@ -10,6 +10,7 @@
 #include "model/db.h"
 #include "tui/app.h"
 #include "util/i18n.h"
+#include "util/grow.h"
 
 /* Colour pairs of the code bars, above the theme's (tui/ui.c uses one per role). */
 #define BAR_PAIR_BASE 40
@@ -124,16 +125,12 @@ struct code_choices {
 static int add_code(void *ctx, const struct code_info *info)
 {
 	struct code_choices *c = ctx;
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-		struct code_entry *grown = realloc(c->codes, cap * sizeof *grown);
-		if (!grown) {
-			c->nomem = true;
-			return 1;
-		}
-		c->codes = grown;
-		c->cap = cap;
+	struct code_entry *grown = grow(c->codes, c->n, &c->cap, sizeof *c->codes, 64);
+	if (!grown) {
+		c->nomem = true;
+		return 1;
 	}
+	c->codes = grown;
 	char label[512];
 	code_picker_label(info->type, info->name, info->path, label, sizeof label);
 	c->codes[c->n].id = info->id;

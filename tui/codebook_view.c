@@ -21,6 +21,7 @@
 #include "util/display.h"
 #include "util/i18n.h"
 #include "util/text.h"
+#include "util/grow.h"
 
 enum {
 	C_NEW = 1, C_NEW_CHILD, C_RENAME, C_MOVE, C_MERGE, C_DELETE, C_DEFINE, C_COLOUR, C_MEMO,
@@ -153,16 +154,12 @@ struct loader {
 static int collect_code(void *ctx, const struct code_info *info)
 {
 	struct loader *l = ctx;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 256;
-		struct listed *grown = realloc(l->codes, cap * sizeof *grown);
-		if (!grown) {
-			l->nomem = true;
-			return 1;
-		}
-		l->codes = grown;
-		l->cap = cap;
+	struct listed *grown = grow(l->codes, l->n, &l->cap, sizeof *l->codes, 256);
+	if (!grown) {
+		l->nomem = true;
+		return 1;
 	}
+	l->codes = grown;
 	unsigned char g = 0;
 	while (g < FREE_GROUP && strcmp(info->type, groups[g].type) != 0)
 		g++;
@@ -302,16 +299,12 @@ static void clear_frequencies(void)
 static int collect_count(void *ctx, const struct coding_count *count)
 {
 	bool *nomem = ctx;
-	if (cb.nfreq == cb.freq_cap) {
-		size_t cap = cb.freq_cap ? cb.freq_cap * 2 : 32;
-		struct freq_row *grown = realloc(cb.freq, cap * sizeof *grown);
-		if (!grown) {
-			*nomem = true;
-			return 1;
-		}
-		cb.freq = grown;
-		cb.freq_cap = cap;
+	struct freq_row *grown = grow(cb.freq, cb.nfreq, &cb.freq_cap, sizeof *cb.freq, 32);
+	if (!grown) {
+		*nomem = true;
+		return 1;
 	}
+	cb.freq = grown;
 	char *key = strdup(count->key);
 	if (!key) {
 		*nomem = true;
@@ -1163,16 +1156,12 @@ static int collect_match(void *ctx, const struct code_info *info)
 	    && !text_contains_folded(info->definition, m->needle)
 	    && !text_contains_folded(info->memo, m->needle))
 		return 0;
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 32;
-		int64_t *grown = realloc(m->ids, cap * sizeof *grown);
-		if (!grown) {
-			m->nomem = true;
-			return 1;
-		}
-		m->ids = grown;
-		m->cap = cap;
+	int64_t *grown = grow(m->ids, m->n, &m->cap, sizeof *m->ids, 32);
+	if (!grown) {
+		m->nomem = true;
+		return 1;
 	}
+	m->ids = grown;
 	m->ids[m->n++] = info->id;
 	return 0;
 }

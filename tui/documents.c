@@ -24,6 +24,7 @@
 #include "util/complete.h"
 #include "util/display.h"
 #include "util/i18n.h"
+#include "util/grow.h"
 
 
 enum {
@@ -85,16 +86,12 @@ static char *copy(const char *s)
 static int keep_document(void *ctx, const struct document *d, int64_t codings)
 {
 	(void)ctx;
-	if (dl.n == dl.cap) {
-		size_t cap = dl.cap ? dl.cap * 2 : 32;
-		struct doc_row *grown = realloc(dl.rows, cap * sizeof *grown);
-		if (!grown) {
-			dl.nomem = true;
-			return 1;
-		}
-		dl.rows = grown;
-		dl.cap = cap;
+	struct doc_row *grown = grow(dl.rows, dl.n, &dl.cap, sizeof *dl.rows, 32);
+	if (!grown) {
+		dl.nomem = true;
+		return 1;
 	}
+	dl.rows = grown;
 	struct doc_row *r = &dl.rows[dl.n];
 	*r = (struct doc_row){ d->id, d->line_count, codings, d->component_id, copy(d->title),
 		copy(d->kind), copy(d->date), copy(d->filename), copy(d->participants), copy(d->memo),

@@ -16,6 +16,7 @@
 #include "tui/search_view.h"
 #include "util/display.h"
 #include "util/i18n.h"
+#include "util/grow.h"
 
 enum {
 	H_JUMP = 1, H_MEMO, H_BACK, H_PAGE_DOWN, H_PAGE_UP, H_SEARCH,
@@ -73,16 +74,12 @@ static void clear_passages(void)
 static int add_passage(void *ctx, const struct reading_passage *rp)
 {
 	bool *nomem = ctx;
-	if (h.n == h.cap) {
-		size_t cap = h.cap ? h.cap * 2 : 32;
-		struct passage *grown = realloc(h.p, cap * sizeof *grown);
-		if (!grown) {
-			*nomem = true;
-			return 1;
-		}
-		h.p = grown;
-		h.cap = cap;
+	struct passage *grown = grow(h.p, h.n, &h.cap, sizeof *h.p, 32);
+	if (!grown) {
+		*nomem = true;
+		return 1;
 	}
+	h.p = grown;
 	struct passage *p = &h.p[h.n];
 	p->coding_id = rp->coding_id;
 	p->document_id = rp->document_id;

@@ -18,6 +18,7 @@
 #include "tui/search_view.h"
 #include "util/display.h"
 #include "util/i18n.h"
+#include "util/grow.h"
 
 #define MAX_LANES 4            /* margin columns: one per overlapping coding */
 #define MAX_ROWS 512           /* screen rows remembered for the mouse */
@@ -86,16 +87,12 @@ static int keep_line(void *ctx, int64_t number, const char *text)
 {
 	struct line_window *w = ctx;
 	(void)number;
-	if (w->n == w->cap) {
-		size_t cap = w->cap ? w->cap * 2 : 64;
-		char **grown = realloc(w->text, cap * sizeof *grown);
-		if (!grown) {
-			w->nomem = true;
-			return 1;
-		}
-		w->text = grown;
-		w->cap = cap;
+	char **grown = grow(w->text, w->n, &w->cap, sizeof *w->text, 64);
+	if (!grown) {
+		w->nomem = true;
+		return 1;
 	}
+	w->text = grown;
 	w->text[w->n] = strdup(text);
 	if (!w->text[w->n]) {
 		w->nomem = true;
@@ -152,16 +149,12 @@ static void codings_clear(struct coding_set *s)
 static int keep_coding(void *ctx, const struct coding_row *row)
 {
 	struct coding_set *s = ctx;
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 16;
-		struct shown_coding *grown = realloc(s->c, cap * sizeof *grown);
-		if (!grown) {
-			s->nomem = true;
-			return 1;
-		}
-		s->c = grown;
-		s->cap = cap;
+	struct shown_coding *grown = grow(s->c, s->n, &s->cap, sizeof *s->c, 16);
+	if (!grown) {
+		s->nomem = true;
+		return 1;
 	}
+	s->c = grown;
 	struct shown_coding *c = &s->c[s->n];
 	c->id = row->id;
 	c->first = row->first_line;
@@ -817,16 +810,12 @@ struct coder_names {
 static int keep_coder(void *ctx, const struct coding_count *count)
 {
 	struct coder_names *c = ctx;
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 8;
-		char **grown = realloc(c->names, cap * sizeof *grown);
-		if (!grown) {
-			c->nomem = true;
-			return 1;
-		}
-		c->names = grown;
-		c->cap = cap;
+	char **grown = grow(c->names, c->n, &c->cap, sizeof *c->names, 8);
+	if (!grown) {
+		c->nomem = true;
+		return 1;
 	}
+	c->names = grown;
 	c->names[c->n] = strdup(count->key);
 	if (!c->names[c->n]) {
 		c->nomem = true;

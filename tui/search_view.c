@@ -15,6 +15,7 @@
 #include "tui/reader.h"
 #include "util/display.h"
 #include "util/i18n.h"
+#include "util/grow.h"
 
 /* A screen of hits is all anyone reads; a query that finds more is too
  * broad, and the list says so instead of holding them all. */
@@ -91,16 +92,12 @@ static int collect_hit(void *ctx, const struct search_hit *h)
 		l->more = true;
 		return 1;
 	}
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 64;
-		struct hit *grown = realloc(l->hits, cap * sizeof *grown);
-		if (!grown) {
-			l->nomem = true;
-			return 1;
-		}
-		l->hits = grown;
-		l->cap = cap;
+	struct hit *grown = grow(l->hits, l->n, &l->cap, sizeof *l->hits, 64);
+	if (!grown) {
+		l->nomem = true;
+		return 1;
 	}
+	l->hits = grown;
 	struct hit *t = &l->hits[l->n];
 	memset(t, 0, sizeof *t);
 	t->place = h->place;
