@@ -13,6 +13,7 @@
 #include "model/schema.h"
 #include "util/i18n.h"
 #include "util/text.h"
+#include "util/fatal.h"
 
 #define DB_CACHE_BUCKETS 256
 #define DB_BUSY_TIMEOUT_MS 5000
@@ -466,7 +467,8 @@ static void bind_args(struct db_stmt *st, const char *args, va_list ap)
 			db_bind_double(st, i + 1, va_arg(ap, double));
 			break;
 		default:
-			abort();  /* a programming error: the format is a literal */
+			/* a programming error: the format is a literal */
+			fatal("bind_args: unknown argument type '%c'", args[i]);
 		}
 	}
 }

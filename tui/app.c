@@ -22,6 +22,7 @@
 #include "tui/tui.h"
 #include "util/display.h"
 #include "util/i18n.h"
+#include "util/fatal.h"
 
 #define MIN_LINES 12
 #define MIN_COLS 40
@@ -788,6 +789,12 @@ static void offer_drafts(struct app *app)
 	}
 }
 
+/* For fatal(): the terminal as it was before the screen began. */
+static void give_terminal_back(void)
+{
+	endwin();
+}
+
 int tui_run(struct db *db, int64_t session)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -800,6 +807,7 @@ int tui_run(struct db *db, int64_t session)
 	app.tty = STDOUT_FILENO;
 	app.timer_minutes = TIMER_DEFAULT_MIN;
 	app.screen = newterm(NULL, stdout, stdin);
+	fatal_on_exit(give_terminal_back);
 	if (!app.screen) {
 		fprintf(stderr, "%s\n", _("didat: kann das Terminal nicht einrichten (TERM?)"));
 		return 2;
@@ -833,6 +841,7 @@ int tui_run(struct db *db, int64_t session)
 		handle_key(&app, key);
 	}
 	endwin();
+	fatal_on_exit(NULL);
 	delscreen(app.screen);
 	free(app.find);
 	return 0;

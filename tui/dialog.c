@@ -22,6 +22,7 @@
 #include "util/display.h"
 #include "util/i18n.h"
 #include "util/text.h"
+#include "util/fatal.h"
 
 
 static bool is_enter(int key)
@@ -50,7 +51,7 @@ static char *xstrdup(const char *s)
 {
 	char *copy = strdup(s ? s : "");
 	if (!copy)
-		abort();  /* a few bytes: nothing sensible is left to do */
+		fatal("%s", _("zu wenig Speicher für ein paar Bytes"));
 	return copy;
 }
 
