@@ -551,44 +551,43 @@ done:
 	choices_free(&c);
 }
 
-static void pick_document(struct app *app)
+/* A document from those ADD keeps, after NONE (id 0): into *ID and NAME.
+ * EMPTY, when set, is said instead of offering NONE alone. */
+static void pick_from_documents(struct app *app, const char *title, const char *none,
+	const char *empty, document_cb add, int64_t *id, char *name, size_t size)
 {
 	struct choices c = { 0 };
-	if (!choices_add(&c, 0, NULL, _("alle Dokumente")))
+	if (!choices_add(&c, 0, NULL, none))
 		goto done;
-	if (document_list(app_db(app), ex.session, add_document, &c) != STATUS_OK) {
+	if (document_list(app_db(app), ex.session, add, &c) != STATUS_OK) {
 		app_error(app);
 		goto done;
 	}
-	int pick = choices_pick(app, _("Nur Kodierungen im Dokument"), &c, ex.document_id);
+	if (c.n == 1 && empty) {
+		app_status(app, "%s", empty);
+		goto done;
+	}
+	int pick = choices_pick(app, title, &c, *id);
 	if (pick >= 0) {
-		ex.document_id = c.ids[pick];
-		snprintf(ex.document, sizeof ex.document, "%s", c.keys[pick]);
+		*id = c.ids[pick];
+		snprintf(name, size, "%s", c.keys[pick] ? c.keys[pick] : "");
 	}
 done:
 	choices_free(&c);
 }
 
+static void pick_document(struct app *app)
+{
+	pick_from_documents(app, _("Nur Kodierungen im Dokument"), _("alle Dokumente"), NULL,
+		add_document, &ex.document_id, ex.document, sizeof ex.document);
+}
+
 static void pick_chapter(struct app *app)
 {
-	struct choices c = { 0 };
-	if (!choices_add(&c, 0, NULL, _("keines: eine Zeile je kodierter Passage")))
-		goto done;
-	if (document_list(app_db(app), ex.session, add_draft, &c) != STATUS_OK) {
-		app_error(app);
-		goto done;
-	}
-	if (c.n == 1) {
-		app_status(app, "%s", _("Diese Sitzung hat keinen Weißbuch-Entwurf (Dokumentart „draft“)."));
-		goto done;
-	}
-	int pick = choices_pick(app, _("Kapitel-Scharniertabelle des Entwurfs"), &c, ex.chapter_id);
-	if (pick >= 0) {
-		ex.chapter_id = c.ids[pick];
-		snprintf(ex.chapter, sizeof ex.chapter, "%s", c.keys[pick] ? c.keys[pick] : "");
-	}
-done:
-	choices_free(&c);
+	pick_from_documents(app, _("Kapitel-Scharniertabelle des Entwurfs"),
+		_("keines: eine Zeile je kodierter Passage"),
+		_("Diese Sitzung hat keinen Weißbuch-Entwurf (Dokumentart „draft“)."), add_draft,
+		&ex.chapter_id, ex.chapter, sizeof ex.chapter);
 }
 
 static void kind_label(void *ctx, size_t i, char *buf, size_t size)

@@ -89,19 +89,9 @@ static int centre_unit(void *ctx, wchar_t wc, const char *visible, int width)
 		centre_emit_line(c);
 	}
 	char mb[MB_LEN_MAX];
-	size_t n;
-	if (visible) {
-		n = strlen(visible);
-		if (n > sizeof mb)
-			n = sizeof mb;
-		memcpy(mb, visible, n);
-	} else {
-		mbstate_t state;
-		memset(&state, 0, sizeof state);
-		n = wcrtomb(mb, wc, &state);
-		if (n == (size_t)-1)
-			return 0;
-	}
+	size_t n = display_unit_bytes(wc, visible, mb, sizeof mb);
+	if (n == 0)
+		return 0;
 	if (c->word_len + n >= c->cap)
 		return 0;
 	memcpy(c->word + c->word_len, mb, n);

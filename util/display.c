@@ -117,26 +117,37 @@ struct fit_state {
 	int max, used;
 };
 
+size_t display_unit_bytes(wchar_t wc, const char *visible, char *buf, size_t size)
+{
+	if (visible) {
+		size_t n = strlen(visible);
+		if (n > size)
+			return 0;
+		memcpy(buf, visible, n);
+		return n;
+	}
+	char mb[MB_LEN_MAX];
+	mbstate_t state;
+	memset(&state, 0, sizeof state);
+	size_t n = wcrtomb(mb, wc, &state);
+	if (n == (size_t)-1 || n > size)
+		return 0;
+	memcpy(buf, mb, n);
+	return n;
+}
+
 static int fit_unit(void *ctx, wchar_t wc, const char *visible, int width)
 {
 	struct fit_state *f = ctx;
 	char buf[MB_LEN_MAX];
-	const char *bytes = visible ? visible : buf;
-	size_t n;
 	if (f->used + width > f->max)
 		return 1;
-	if (visible) {
-		n = strlen(visible);
-	} else {
-		mbstate_t state;
-		memset(&state, 0, sizeof state);
-		n = wcrtomb(buf, wc, &state);
-		if (n == (size_t)-1)
-			return 0;
-	}
+	size_t n = display_unit_bytes(wc, visible, buf, sizeof buf);
+	if (n == 0)
+		return 0;
 	if (f->len + n >= f->size)
 		return 1;
-	memcpy(f->out + f->len, bytes, n);
+	memcpy(f->out + f->len, buf, n);
 	f->len += n;
 	f->used += width;
 	return 0;

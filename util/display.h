@@ -24,6 +24,11 @@ void display_init(void);
 typedef int (*display_emit)(void *ctx, wchar_t wc, const char *visible, int width);
 void display_walk(const char *text, bool keep_newlines, display_emit emit, void *ctx);
 
+/* The bytes of one unit display_walk hands over into BUF: VISIBLE, or WC
+ * encoded.  Returns their count; 0 when WC cannot be encoded or BUF
+ * (MB_LEN_MAX bytes suffice) is too small. */
+size_t display_unit_bytes(wchar_t wc, const char *visible, char *buf, size_t size);
+
 /* Columns TEXT takes on the terminal, as display_walk shows it. */
 int display_width(const char *text);
 
