@@ -9,6 +9,7 @@
 #include "exports/dot.h"
 #include "exports/exporter.h"
 #include "model/analysis.h"
+#include "model/coding.h"
 #include "model/db.h"
 #include "model/document.h"
 #include "model/hinge.h"
@@ -74,19 +75,17 @@ static const struct option export_options[] = {
 /* Returns EXIT_DONE, or the exit status after a message. */
 static int hinge_filter_from(struct export_args *a, int64_t session, struct hinge_filter *f)
 {
-	static const char *const types[] = {
-		"unseen", "goal", "measure", "soro", "stakeholder", "variable", "free", NULL
-	};
 	memset(f, 0, sizeof *f);
 	if (a->component && !cli_number(a->cli, "--component", a->component, 1, 999, &f->component))
 		return EXIT_FAILED;
 	if (a->type) {
-		size_t i = 0;
-		while (types[i] && strcmp(types[i], a->type) != 0)
-			i++;
-		if (!types[i])
-			return cli_usage(a->cli, _("--type %s: erlaubt sind unseen, goal, measure, soro, "
-				"stakeholder, variable, free"), a->type);
+		if (!code_type_known(a->type)) {
+			char types[128] = "";
+			for (size_t i = 0, len = 0; code_type_at(i) && len < sizeof types; i++)
+				len += (size_t)snprintf(types + len, sizeof types - len, "%s%s", i ? ", " : "",
+					code_type_at(i));
+			return cli_usage(a->cli, _("--type %s: erlaubt sind %s"), a->type, types);
+		}
 		f->type = a->type;
 	}
 	f->coder = a->coder;

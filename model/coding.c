@@ -28,6 +28,38 @@
 	" WHEN 'soro' THEN 4 WHEN 'stakeholder' THEN 5 WHEN 'variable' THEN 6 ELSE 7 END," \
 	" p.path, l.item_id"
 
+/* The item kinds that are codes, in CODE_ORDER's order; free codes last. */
+static const enum item_kind code_kinds[] = {
+	ITEM_UNSEEN, ITEM_GOAL, ITEM_MEASURE, ITEM_SORO, ITEM_STAKEHOLDER, ITEM_VARIABLE,
+};
+#define NCODE_KINDS (sizeof code_kinds / sizeof code_kinds[0])
+
+size_t code_type_count(void)
+{
+	return NCODE_KINDS + 1;
+}
+
+const char *code_type_at(size_t i)
+{
+	return i < NCODE_KINDS ? item_type(code_kinds[i])->name : i == NCODE_KINDS ? "free" : NULL;
+}
+
+bool code_type_known(const char *type)
+{
+	for (size_t i = 0; type && i < code_type_count(); i++)
+		if (strcmp(code_type_at(i), type) == 0)
+			return true;
+	return false;
+}
+
+const char *code_type_plural(const char *type)
+{
+	const struct item_type *t = type ? item_type_by_name(type) : NULL;
+	if (t && t->is_code)
+		return _(t->plural);
+	return type && strcmp(type, "free") == 0 ? _("freie Codes") : type ? type : "";
+}
+
 static const char *const curses_colours[] = {
 	"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white", NULL
 };

@@ -13,6 +13,7 @@
  * message (db_error()) names the code by number and path or name. */
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "util/status.h"
@@ -100,6 +101,16 @@ struct coding {
 	const char *coder;     /* a name; created on first use */
 	const char *memo;      /* may be NULL */
 };
+/* The code types in the order codes are listed everywhere (CODE_ORDER):
+ * "unseen", "goal", "measure", "soro", "stakeholder", "variable", "free";
+ * NULL past the last. */
+const char *code_type_at(size_t i);
+/* How many there are, and whether TYPE is one. */
+size_t code_type_count(void);
+bool code_type_known(const char *type);
+/* Their plural label ("Unseens", "freie Codes"); TYPE itself if unknown. */
+const char *code_type_plural(const char *type);
+
 /* Reads a line range as people write it: "12", "12-15", "12–15" (en
  * dash) or "12 - 15", both lines from 1.  False for anything else. */
 bool coding_parse_lines(const char *text, int64_t *first, int64_t *last);

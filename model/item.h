@@ -147,6 +147,7 @@ struct item_type {
 	const char *key_column;    /* looked up first by item_find (number, letter) or NULL */
 	const char *order;         /* ORDER BY of item_list */
 	bool is_code;              /* each item is also a code */
+	const char *plural;        /* "Unseens" (a msgid) */
 };
 
 const struct item_type *item_type(enum item_kind kind);

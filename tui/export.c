@@ -32,13 +32,8 @@
  * the hinge table, is where the step starts. */
 #define NKINDS exporter_count()
 
-/* The code types of --type, with their German names. */
-static const char *const code_types[][2] = {
-	{ "unseen", "Unseens" }, { "goal", "Ziele" }, { "measure", "Maßnahmen" },
-	{ "soro", "SoRO-Aussagen" }, { "stakeholder", "Stakeholdergruppen" },
-	{ "variable", "Systemvariablen" }, { "free", "freie Codes" },
-};
-#define NTYPES (sizeof code_types / sizeof code_types[0])
+/* The code types of --type, as the model lists them. */
+#define NTYPES code_type_count()
 
 /* The rows of the form; which are shown depends on the kind. */
 enum form_row {
@@ -210,10 +205,7 @@ static const char *row_label(enum form_row row)
 
 static const char *type_label(const char *type)
 {
-	for (size_t i = 0; i < NTYPES; i++)
-		if (type && strcmp(type, code_types[i][0]) == 0)
-			return _(code_types[i][1]);
-	return _("alle");
+	return type ? code_type_plural(type) : _("alle");
 }
 
 static bool file_exists(const char *path)
@@ -602,13 +594,13 @@ static void type_pick_label(void *ctx, size_t i, char *buf, size_t size)
 	if (i == 0)
 		snprintf(buf, size, "%s", _("alle Codetypen"));
 	else
-		snprintf(buf, size, "%s (%s)", _(code_types[i - 1][1]), code_types[i - 1][0]);
+		snprintf(buf, size, "%s (%s)", code_type_plural(code_type_at(i - 1)), code_type_at(i - 1));
 }
 
 static size_t type_index(void)
 {
 	for (size_t i = 0; i < NTYPES; i++)
-		if (ex.type && strcmp(ex.type, code_types[i][0]) == 0)
+		if (ex.type && strcmp(ex.type, code_type_at(i)) == 0)
 			return i + 1;
 	return 0;
 }
@@ -800,7 +792,7 @@ static void change_row(struct app *app, int step)
 			: app_pick(app, _("Nur Kodierungen mit Codes vom Typ"), NTYPES + 1, type_pick_label,
 				NULL, (int)i, NULL);
 		if (pick >= 0)
-			ex.type = pick == 0 ? NULL : code_types[pick - 1][0];
+			ex.type = pick == 0 ? NULL : code_type_at((size_t)pick - 1);
 		break;
 	}
 	case ROW_CODER: pick_coder(app); break;

@@ -699,6 +699,30 @@ START_TEST(test_coding_parse_lines_one_grammar)
 }
 END_TEST
 
+START_TEST(test_code_types_follow_the_item_kinds)
+{
+	/* Every kind that is a code, in the order codes are listed, then "free". */
+	static const char *const order[] = { "unseen", "goal", "measure", "soro", "stakeholder",
+		"variable", "free" };
+	ck_assert_uint_eq(code_type_count(), sizeof order / sizeof order[0]);
+	for (size_t i = 0; i < code_type_count(); i++)
+		ck_assert_str_eq(code_type_at(i), order[i]);
+	ck_assert_ptr_null(code_type_at(code_type_count()));
+	size_t codes = 0;
+	for (int k = 0; k < ITEM_KIND_COUNT; k++) {
+		const struct item_type *t = item_type((enum item_kind)k);
+		ck_assert_int_eq(code_type_known(t->name), t->is_code);
+		codes += t->is_code;
+		ck_assert_str_ne(t->plural, t->label);
+	}
+	ck_assert_uint_eq(codes + 1, code_type_count());
+	ck_assert_str_eq(code_type_plural("soro"), "SoRO-Aussagen");
+	ck_assert_str_eq(code_type_plural("free"), "freie Codes");
+	ck_assert_str_eq(code_type_plural("component"), "component");
+	ck_assert(!code_type_known(NULL));
+}
+END_TEST
+
 Suite *coding_suite(void)
 {
 	Suite *s = suite_create("coding");
@@ -706,6 +730,7 @@ Suite *coding_suite(void)
 	tcase_add_unchecked_fixture(ranges, fixture_dir_setup, fixture_dir_teardown);
 	tcase_add_test(ranges, test_range_overlap_and_nesting);
 	tcase_add_test(ranges, test_coding_parse_lines_one_grammar);
+	tcase_add_test(ranges, test_code_types_follow_the_item_kinds);
 	tcase_add_test(ranges, test_range_refusals_name_document_and_lines);
 	tcase_add_test(ranges, test_coding_read_and_update);
 	tcase_add_test(ranges, test_coding_twin_refused);
