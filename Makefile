@@ -2,13 +2,17 @@
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
 MANDIR     ?= $(PREFIX)/share/man
+LOCALEDIR  ?= $(PREFIX)/share/locale
 DESTDIR    ?=
 CC         ?= cc
 PKG_CONFIG ?= pkg-config
 BUILD      ?= build
 VERSION    := 0.1.0
 
-DEB_PACKAGES := libncurses-dev libsqlite3-dev libcsv-dev check pkg-config sqlite3 tmux
+DEB_PACKAGES := libncurses-dev libsqlite3-dev libcsv-dev check pkg-config sqlite3 tmux gettext locales
+# The tests read the interface in both languages: gettext needs real locales.
+LOCALES      := de_DE.UTF-8 en_US.UTF-8
+LANGS        := $(basename $(notdir $(wildcard po/*.po)))
 
 CFLAGS   ?= -O2 -g
 WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -19,7 +23,7 @@ ifeq ($(SAN),1)
 CFLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 LDFLAGS  += -fsanitize=address,undefined
 endif
-CPPFLAGS += -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DDIDAT_VERSION='"$(VERSION)"' -I.
+CPPFLAGS += -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DDIDAT_VERSION='"$(VERSION)"' -DDIDAT_LOCALEDIR='"$(LOCALEDIR)"' -I.
 LIBS      = $(shell $(PKG_CONFIG) --libs ncursesw sqlite3 2>/dev/null) -lcsv -lm
 CHECK_LIBS= $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 # pkg-config's ncursesw flags define _XOPEN_SOURCE=600; we define our own.
@@ -43,9 +47,31 @@ BIN      := $(if $(filter build,$(BUILD)),didat,$(BUILD)/didat)
 UNIT     := $(BUILD)/unit-tests
 BENCH_SRC:= $(wildcard bench/*.c)
 BENCH_BIN:= $(BENCH_SRC:%.c=$(BUILD)/%)
+# The catalogues sit beside the binary (BUILD/locale), where the program
+# looks first, so that it speaks German from the build folder too.
+MO       := $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/didat.mo)
 
-.PHONY: all deps check unit cli-tests e2e asan bench demo install uninstall clean help
-all: $(BIN)
+.PHONY: all deps check unit cli-tests e2e asan bench demo install uninstall clean help pot po-check
+all: $(BIN) $(MO)
+
+$(BUILD)/locale/%/LC_MESSAGES/didat.mo: po/%.po
+	@mkdir -p $(dir $@)
+	$(E) "  MSGFMT  $<"
+	$(Q)msgfmt --check -o $@ $<
+
+# The message template: every string the program shows, from _() N_() P_().
+POT_SRC = $(sort $(LIB_SRC) $(APP_SRC) $(wildcard */*.h))
+pot: po/didat.pot
+po/didat.pot: $(POT_SRC)
+	$(Q)xgettext --from-code=UTF-8 --language=C -k_ -kN_ -kP_:1,2 \
+	  --package-name=didat --package-version=$(VERSION) --no-location --sort-output \
+	  -o $@.tmp $(POT_SRC)
+	$(Q)sed -i '/^"POT-Creation-Date:/d' $@.tmp && mv $@.tmp $@
+
+# Fails when a message of the program has no German translation.
+po-check: po/didat.pot
+	$(Q)msgcmp --use-untranslated=no po/de.po po/didat.pot 2>&1 || { echo "po/de.po lacks the messages above"; exit 1; }
+	@echo "po: every message has its German translation"
 
 $(BIN): $(LIB_OBJ) $(APP_OBJ)
 	$(E) "  LINK    $@"
@@ -98,11 +124,23 @@ deps:
 	export DEBIAN_FRONTEND=noninteractive; \
 	apt-get install -y $$missing >/dev/null 2>&1 || \
 	  { apt-get update && apt-get install -y $$missing; }
+	@missing=""; for l in $(LOCALES); do \
+	  locale -a 2>/dev/null | grep -qix "$$(echo $$l | sed 's/UTF-8/utf8/')" || missing="$$missing $$l"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" != 0 ]; then echo "Missing locales:$$missing (run make deps as root)"; exit 1; fi; \
+	for l in $$missing; do \
+	  sed -i "s/^# *\($$l UTF-8\)/\1/" /etc/locale.gen; \
+	  grep -q "^$$l UTF-8" /etc/locale.gen || echo "$$l UTF-8" >> /etc/locale.gen; \
+	done; \
+	echo "Generating locales:$$missing"; locale-gen >/dev/null
 
 check: deps
-	$(Q)$(MAKE) --no-print-directory $(BIN) $(UNIT)
+	$(Q)$(MAKE) --no-print-directory $(BIN) $(UNIT) $(MO)
+	@echo "== translations"
+	$(Q)$(MAKE) --no-print-directory po-check
 	@echo "== unit tests"
-	$(Q)$(UNIT)
+	$(Q)DIDAT_LOCALEDIR=$(abspath $(BUILD)/locale) $(UNIT)
 	@echo "== command-line tests"
 	$(Q)DIDAT=$(abspath $(BIN)) sh tests/cli/run.sh
 	@echo "== end-to-end tests (tmux)"
@@ -112,23 +150,30 @@ asan: deps
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan SAN=1 check
 
 demo: deps
-	$(Q)$(MAKE) --no-print-directory $(BIN)
+	$(Q)$(MAKE) --no-print-directory $(BIN) $(MO)
 	$(Q)rm -f $(BUILD)/demo.db $(BUILD)/demo.db-wal $(BUILD)/demo.db-shm
 	$(Q)./$(BIN) --db $(BUILD)/demo.db demo >/dev/null
 	$(Q)./$(BIN) --db $(BUILD)/demo.db 1
 
-install: $(BIN)
+install: $(BIN) $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/didat
 	install -m 644 doc/didat.1 $(DESTDIR)$(MANDIR)/man1/didat.1
+	install -d $(DESTDIR)$(MANDIR)/de/man1
+	install -m 644 doc/didat.de.1 $(DESTDIR)$(MANDIR)/de/man1/didat.1
+	for l in $(LANGS); do \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+	  install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/didat.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/didat.mo; \
+	done
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/didat $(DESTDIR)$(MANDIR)/man1/didat.1
+	rm -f $(DESTDIR)$(BINDIR)/didat $(DESTDIR)$(MANDIR)/man1/didat.1 $(DESTDIR)$(MANDIR)/de/man1/didat.1
+	for l in $(LANGS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/didat.mo; done
 
 clean:
 	rm -rf build didat
 
 help:
-	@echo "make [all|deps|check|asan|bench|demo|install|uninstall|clean] [WERROR=1] [V=1]"
+	@echo "make [all|deps|check|asan|bench|demo|install|uninstall|clean|pot|po-check] [WERROR=1] [V=1]"
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

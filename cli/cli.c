@@ -346,6 +346,7 @@ int cli_main(int argc, char **argv)
 	const char *db_option = NULL, *coder = NULL;
 	int i = 1;
 
+	i18n_init();
 	display_init();
 	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
 		const char *a = argv[i];

@@ -598,7 +598,7 @@ static void run_timer(struct app *app, int command)
 	app->timer_running = true;
 	app->timer_rang = false;
 	app->timer_end = time(NULL) + 60 * app->timer_minutes;
-	app_status(app, P_("Timer: %d Minute.", "Timer: %d Minuten.", (unsigned long)app->timer_minutes),
+	app_status(app, P_("Timer: %d minute.", "Timer: %d minutes.", (unsigned long)app->timer_minutes),
 		app->timer_minutes);
 }
 

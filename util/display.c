@@ -10,7 +10,7 @@
 
 void display_init(void)
 {
-	setlocale(LC_ALL, "");
+	setlocale(LC_CTYPE, "");
 	const char *codeset = nl_langinfo(CODESET);
 	if (!codeset || strcmp(codeset, "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");

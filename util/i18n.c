@@ -1,16 +1,62 @@
 #include "util/i18n.h"
 
-#include <libintl.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-const char *i18n_text(const char *msgid)
+#ifndef DIDAT_LOCALEDIR
+#define DIDAT_LOCALEDIR "/usr/local/share/locale"
+#endif
+
+static char decimal_mark[8] = ".";
+
+static bool is_dir(const char *path)
 {
-	return msgid;
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-const char *i18n_plural(const char *one, const char *many, unsigned long n)
+/* The catalogue folder: DIDAT_LOCALEDIR from the environment, else
+ * "locale" beside the binary or in its build folder (a binary run where
+ * it was built), else the installed one. */
+static const char *locale_dir(char *buf, size_t size)
 {
-	return ngettext(one, many, n);
+	const char *env = getenv("DIDAT_LOCALEDIR");
+	if (env && *env)
+		return env;
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			static const char *const beside[] = { "locale", "build/locale" };
+			for (size_t i = 0; i < sizeof beside / sizeof beside[0]; i++) {
+				int len = snprintf(buf, size, "%s/%s", exe, beside[i]);
+				if (len > 0 && (size_t)len < size && is_dir(buf))
+					return buf;
+			}
+		}
+	}
+	return DIDAT_LOCALEDIR;
+}
+
+void i18n_init(void)
+{
+	setlocale(LC_ALL, "");
+	const char *mark = localeconv()->decimal_point;
+	snprintf(decimal_mark, sizeof decimal_mark, "%s", mark && *mark ? mark : ".");
+	setlocale(LC_NUMERIC, "C");
+	char buf[PATH_MAX];
+	bindtextdomain("didat", locale_dir(buf, sizeof buf));
+	bind_textdomain_codeset("didat", "UTF-8");
+	textdomain("didat");
 }
 
 char *i18n_decimal(char *buf, size_t size, double v)
@@ -19,6 +65,6 @@ char *i18n_decimal(char *buf, size_t size, double v)
 	long long tenths = (long long)((v < 0 ? -v : v) * 10.0 + 0.5);
 	if (tenths == 0)
 		sign = "";
-	snprintf(buf, size, "%s%lld,%lld", sign, tenths / 10, tenths % 10);
+	snprintf(buf, size, "%s%lld%s%lld", sign, tenths / 10, decimal_mark, tenths % 10);
 	return buf;
 }

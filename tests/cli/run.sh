@@ -22,6 +22,7 @@ for pass in plain shifted; do
 		tmp=$(mktemp -d)
 		counts=$(
 			cd "$tmp" || exit 1
+			export LANG=de_DE.UTF-8; unset LC_ALL LANGUAGE LC_MESSAGES
 			export DIDAT DIDAT_DB="$tmp/test.db" DIDAT_CODER=tester HOME="$tmp" XDG_DATA_HOME="$tmp/xdg"
 			PASSED=0
 			FAILED=0

@@ -10,7 +10,7 @@ start() {
 	name=$1
 	size=$2
 	shift 2
-	cmd="env TERM=tmux-256color LANG=C.UTF-8 DIDAT_DB=$DIDAT_DB DIDAT_CODER=tester ${START_ENV:-} $DIDAT $*"
+	cmd="env TERM=tmux-256color LANG=${LANG:-de_DE.UTF-8} DIDAT_DB=$DIDAT_DB DIDAT_CODER=tester ${START_ENV:-} $DIDAT $*"
 	if tm has-session -t e2e 2>/dev/null; then
 		tm new-window -t e2e -n "$name" "$cmd; sleep 30"
 	else

@@ -14,6 +14,7 @@ for file in "$here"/t_*.sh; do
 	socket="didat-e2e-$$-$(basename "$file" .sh)"
 	counts=$(
 		cd "$tmp" || exit 1
+		export LANG=de_DE.UTF-8; unset LC_ALL LANGUAGE LC_MESSAGES
 		export DIDAT DIDAT_DB="$tmp/test.db" DIDAT_CODER=tester HOME="$tmp" XDG_DATA_HOME="$tmp/xdg"
 		export TMUX_SOCKET="$socket"
 		unset TMUX NO_COLOR

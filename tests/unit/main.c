@@ -3,12 +3,18 @@
 #include <check.h>
 #include <stdlib.h>
 
+#include "util/i18n.h"
+
 #define SUITE(name) Suite *name(void);
 #include "suites.h"
 #undef SUITE
 
 int main(void)
 {
+	/* The tests read the interface in German, as its users do. */
+	setenv("LC_ALL", "de_DE.UTF-8", 1);
+	unsetenv("LANGUAGE");
+	i18n_init();
 	SRunner *runner = srunner_create(NULL);
 #define SUITE(name) srunner_add_suite(runner, name());
 #include "suites.h"
