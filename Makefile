@@ -51,7 +51,7 @@ BENCH_BIN:= $(BENCH_SRC:%.c=$(BUILD)/%)
 # looks first, so that it speaks German from the build folder too.
 MO       := $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/didat.mo)
 
-.PHONY: all deps check unit cli-tests e2e asan bench demo install uninstall clean help pot po-check
+.PHONY: all deps check unit cli-tests e2e asan bench demo install uninstall clean help po-update po-check
 all: $(BIN) $(MO)
 
 $(BUILD)/locale/%/LC_MESSAGES/didat.mo: po/%.po
@@ -59,18 +59,24 @@ $(BUILD)/locale/%/LC_MESSAGES/didat.mo: po/%.po
 	$(E) "  MSGFMT  $<"
 	$(Q)msgfmt --check -o $@ $<
 
-# The message template: every string the program shows, from _() N_() P_().
+# The message template: every string the program shows, from _() N_() P_()
+# NP_().  It is generated, never committed, so that it cannot go stale;
+# `make po-update` merges it into po/de.po for the translator.
 POT_SRC = $(sort $(LIB_SRC) $(APP_SRC) $(wildcard */*.h))
-pot: po/didat.pot
-po/didat.pot: $(POT_SRC)
-	$(Q)xgettext --from-code=UTF-8 --language=C -k_ -kN_ -kP_:1,2 \
+POT     = $(BUILD)/didat.pot
+$(POT): $(POT_SRC)
+	@mkdir -p $(dir $@)
+	$(Q)xgettext --from-code=UTF-8 --language=C -k_ -kN_ -kP_:1,2 -kNP_:1,2 \
 	  --package-name=didat --package-version=$(VERSION) --no-location --sort-output \
-	  -o $@.tmp $(POT_SRC)
-	$(Q)sed -i '/^"POT-Creation-Date:/d' $@.tmp && mv $@.tmp $@
+	  -o $@.tmp $(POT_SRC) && mv $@.tmp $@
 
-# Fails when a message of the program has no German translation.
-po-check: po/didat.pot
-	$(Q)msgcmp --use-untranslated=no po/de.po po/didat.pot 2>&1 || { echo "po/de.po lacks the messages above"; exit 1; }
+po-update: $(POT)
+	$(Q)msgmerge --quiet --update --backup=none --no-location po/de.po $(POT)
+
+# Fails when a message of the program has no German translation (an
+# untranslated or fuzzy entry counts as missing).
+po-check: $(POT)
+	$(Q)msgcmp po/de.po $(POT) 2>&1 || { echo "po/de.po lacks the messages above: make po-update, then translate"; exit 1; }
 	@echo "po: every message has its German translation"
 
 $(BIN): $(LIB_OBJ) $(APP_OBJ)
@@ -174,6 +180,6 @@ clean:
 	rm -rf build didat
 
 help:
-	@echo "make [all|deps|check|asan|bench|demo|install|uninstall|clean|pot|po-check] [WERROR=1] [V=1]"
+	@echo "make [all|deps|check|asan|bench|demo|install|uninstall|clean|po-update|po-check] [WERROR=1] [V=1]"
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

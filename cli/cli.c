@@ -46,7 +46,7 @@ int cli_usage(const struct cli *cli, const char *fmt, ...)
 	va_start(ap, fmt);
 	vmessage(cli, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, _("Hilfe: didat --help\n"));
+	fprintf(stderr, _("Help: didat --help\n"));
 	return EXIT_USAGE;
 }
 
@@ -155,9 +155,9 @@ int cli_parse(const struct cli *cli, int argc, char **argv, const struct option 
 			char shortopt[3] = { '-', (char)optopt, '\0' };
 			const char *bad = optopt ? shortopt : argv[optind - 1];
 			if (c == ':')
-				return cli_usage(cli, _("%s braucht einen Wert"), bad), -1;
-			return cli_usage(cli, _("unbekannte Option %s (ein Text, der mit - beginnt, "
-				"steht nach --)"), bad), -1;
+				return cli_usage(cli, _("%s needs a value"), bad), -1;
+			return cli_usage(cli, _("unknown option %s (a text that starts with - goes "
+				"after --)"), bad), -1;
 		}
 		if (on_option(ctx, index >= 0 ? &options[index] : NULL, c, optarg) != 0)
 			return -1;
@@ -190,7 +190,7 @@ int cli_operands(const struct cli *cli, int argc, char **argv, int min, int max,
 	static const struct option none[] = { { 0, 0, 0, 0 } };
 	int n = cli_parse(cli, argc, argv, none, no_option, NULL, operands);
 	if (n >= 0 && (n < min || n > max))
-		return cli_usage(cli, "%s %s", _("erwartet:"), usage), -1;
+		return cli_usage(cli, _("expected: %s"), usage), -1;
 	return n;
 }
 
@@ -210,7 +210,7 @@ bool cli_number(const struct cli *cli, const char *what, const char *text, int64
 	errno = 0;
 	long long v = strtoll(text, &end, 10);
 	if (errno || end == text || *end || v < min || v > max) {
-		cli_error(cli, _("%s: \"%s\" ist keine ganze Zahl von %" PRId64 " bis %" PRId64),
+		cli_error(cli, _("%s: \"%s\" is not a whole number from %" PRId64 " to %" PRId64),
 			what, text, min, max);
 		return false;
 	}
@@ -231,13 +231,13 @@ bool cli_output_open(const struct cli *cli, struct cli_output *out, const char *
 	if (!out->path || !out->tmp) {
 		free(out->path);
 		free(out->tmp);
-		cli_error(cli, "%s", _("kein Speicher"));
+		cli_error(cli, "%s", _("out of memory"));
 		return false;
 	}
 	snprintf(out->tmp, n, "%s.tmp%ld", path, (long)getpid());
 	out->fp = fopen(out->tmp, "wb");
 	if (!out->fp) {
-		cli_error(cli, _("%s: kann nicht schreiben: %s"), path, strerror(errno));
+		cli_error(cli, _("%s: cannot write: %s"), path, strerror(errno));
 		free(out->path);
 		free(out->tmp);
 		return false;
@@ -249,16 +249,16 @@ bool cli_output_close(const struct cli *cli, struct cli_output *out, bool ok)
 {
 	if (out->fp == stdout) {
 		if (fflush(stdout) != 0 || ferror(stdout))
-			return cli_error(cli, "%s", _("Standardausgabe: Schreibfehler")), false;
+			return cli_error(cli, "%s", _("standard output: write error")), false;
 		return ok;
 	}
 	bool written = fflush(out->fp) == 0 && !ferror(out->fp);
 	written = fclose(out->fp) == 0 && written;
 	if (ok && !written)
-		cli_error(cli, _("%s: Schreibfehler: %s"), out->path, strerror(errno));
+		cli_error(cli, _("%s: write error: %s"), out->path, strerror(errno));
 	ok = ok && written;
 	if (ok && rename(out->tmp, out->path) != 0) {
-		cli_error(cli, _("%s: kann die Datei nicht anlegen: %s"), out->path, strerror(errno));
+		cli_error(cli, _("%s: cannot create the file: %s"), out->path, strerror(errno));
 		ok = false;
 	}
 	if (!ok)
@@ -270,26 +270,28 @@ bool cli_output_close(const struct cli *cli, struct cli_output *out, bool ok)
 
 static void print_help(void)
 {
-	printf(_("didat – DiDaT-Workshops durchführen und Protokolle kodieren\n\n"
-		"Aufruf: didat [--db DATEI] [BEFEHL ...]\n"
-		"        didat [--db DATEI] [SITZUNG]   Arbeitsoberfläche (Vollbild)\n\n"
-		"Befehle:\n"));
+	printf("%s", _("didat – run DiDaT workshops and code their minutes\n\n"
+		"Usage: didat [--db FILE] [COMMAND ...]\n"
+		"       didat [--db FILE] [SESSION]   workspace (full screen)\n\n"
+		"Commands:\n"));
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
-		printf("  %-11s %s\n", commands[i].name, commands[i].args);
+		/* _("") would be the catalogue's header */
+		const char *args = *commands[i].args ? _(commands[i].args) : "";
+		printf("  %-11s %s\n", commands[i].name, args);
 		printf("              %s\n", _(commands[i].help));
 	}
-	printf(_("\nSitzungen werden mit Nummer oder eindeutigem Titel genannt.\n"
-		"Einträge mit ID oder eindeutigem Titel (Komponenten mit ihrer Nummer,\n"
-		"Akteursgruppen mit ihrem Buchstaben); immer eindeutig mit Art und ID:\n"
+	printf("%s", _("\nSessions are named by number or unique title.\n"
+		"Items by ID or unique title (components by their number,\n"
+		"actor groups by their letter); always unambiguous with kind and ID:\n"
 		"unseen:11, goal:3, measure:5, soro:2, stakeholder:4, variable:6, component:7,\n"
-		"actor:8, conflict:1; ein CODE auch als code:12 (eine bloße Zahl ist die\n"
-		"Code-Nummer aus didat codes) oder als Pfad eines freien Codes (Daten/Eigentum).\n"
-		"Ein Text, der mit - beginnt, steht nach --, das die Optionen beendet:\n"
-		"  didat add goal 1 -- \"-Abbau von Abhängigkeiten\"\n"
-		"Datenbank: --db DATEI, sonst $DIDAT_DB, sonst $XDG_DATA_HOME/didat/didat.db\n"
-		"           (ohne XDG_DATA_HOME: ~/.local/share/didat/didat.db).\n"
-		"Kodierer:  --coder NAME, sonst $DIDAT_CODER, sonst der Anmeldename.\n"
-		"Exit-Status: 0 erledigt, 1 Aufruffehler, 2 fehlerhafte Daten oder Vorgang gescheitert.\n"));
+		"actor:8, conflict:1; a CODE also as code:12 (a bare number is the\n"
+		"code number from didat codes) or as the path of a free code (Data/Ownership).\n"
+		"A text that starts with - goes after --, which ends the options:\n"
+		"  didat add goal 1 -- \"-Reduce dependencies\"\n"
+		"Database: --db FILE, else $DIDAT_DB, else $XDG_DATA_HOME/didat/didat.db\n"
+		"          (without XDG_DATA_HOME: ~/.local/share/didat/didat.db).\n"
+		"Coder:    --coder NAME, else $DIDAT_CODER, else the login name.\n"
+		"Exit status: 0 done, 1 usage error, 2 bad data or failed operation.\n"));
 }
 
 /* mkdir -p for the folders of PATH. */
@@ -366,17 +368,17 @@ int cli_main(int argc, char **argv)
 			i++;
 			break;
 		} else {
-			return cli_usage(&cli, _("unbekannte Option %s"), a);
+			return cli_usage(&cli, _("unknown option %s"), a);
 		}
 	}
 
 	const struct cli_command *command = i < argc ? find_command(argv[i]) : NULL;
 	if (i < argc && !command && i + 1 < argc)
-		return cli_usage(&cli, _("unbekannter Befehl \"%s\""), argv[i]);
+		return cli_usage(&cli, _("unknown command \"%s\""), argv[i]);
 
 	char *path = database_path(db_option);
 	if (!path)
-		return cli_error(&cli, "%s", _("kann den Ordner der Datenbank nicht anlegen"));
+		return cli_error(&cli, "%s", _("cannot create the database folder"));
 	cli.db_path = path;
 	cli.command = command ? command->name : NULL;
 	enum status rc = db_open(&cli.db, path, DB_READWRITE);

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "util/i18n.h"
 #include "util/status.h"
 
 struct db;
@@ -81,46 +82,49 @@ bool cli_output_close(const struct cli *cli, struct cli_output *out, bool ok);
 
 /* The commands (cli/cmd_*.c). */
 #define CLI_COMMANDS(X) \
-	X("sessions",   cmd_sessions,   "", "alle Sitzungen: Nummer, Titel, Datum, Zähler") \
-	X("new",        cmd_new,        "TITEL [--date D] [--question Q] [--FELD WERT]...", \
-	  "neue Sitzung (mit den Akteursgruppen A–G)") \
-	X("show",       cmd_show,       "SITZUNG", "die ganze Sitzung als lesbarer Text") \
-	X("duplicate",  cmd_duplicate,  "SITZUNG [TITEL]", "vollständige Kopie einer Sitzung") \
-	X("delete",     cmd_delete,     "SITZUNG --yes", "Sitzung mit allem, was dazugehört, löschen") \
-	X("add",        cmd_add,        "ART SITZUNG TEXT [--FELD WERT]...", \
-	  "Eintrag anlegen; ART: unseen goal measure component stakeholder variable soro conflict actor code") \
-	X("edit",       cmd_edit,       "ART SITZUNG ID [--FELD WERT]...", "Felder eines Eintrags ändern") \
-	X("remove",     cmd_remove,     "ART SITZUNG ID", "Eintrag löschen (mit seinen Kodierungen)") \
-	X("list",       cmd_list,       "ART SITZUNG", "Einträge einer Art auflisten") \
-	X("impact",     cmd_impact,     "SITZUNG VON NACH STÄRKE [--note N]", \
-	  "Einfluss in der Matrix setzen (STÄRKE - macht die Zelle unbewertet)") \
-	X("import-doc", cmd_import_doc, "SITZUNG DATEI... [--kind K] [--title T] [--date D] [--component N]", \
-	  "Textdateien als Dokumente importieren") \
-	X("docs",       cmd_docs,       "SITZUNG", "Dokumente einer Sitzung") \
-	X("code",       cmd_code,       "SITZUNG DOK ERSTE[-LETZTE] CODE [--coder NAME] [--memo TEXT]", \
-	  "eine Passage kodieren") \
-	X("codes",      cmd_codes,      "SITZUNG [--by code|document|coder]", \
-	  "Häufigkeiten: Kodierungen je Code, Dokument oder Kodierer") \
-	X("export",     cmd_export,     "hinge|report|matrix|dot|unseens|goals|measures|stakeholders|" \
-	  "components|codes SITZUNG [-o DATEI] [--sep ,|;] [--bom] [--raw] [...]", \
-	  "Scharniertabelle (CSV), Bericht (Markdown), Matrix (CSV), Graph (DOT), Elemente (CSV)") \
-	X("analyse",    cmd_analyse,    "SITZUNG [--power K] [--format table|csv]", \
-	  "Systemmodell: Vester-Sensitivitätsmodell und MICMAC") \
-	X("import-csv", cmd_import_csv, "SITZUNG matrix|unseens|goals|measures|stakeholders|components|" \
-	  "codes DATEI", "Einflussmatrix oder Elemente aus einer Tabelle lesen (alles oder nichts)") \
-	X("search",     cmd_search,     "SITZUNG ANFRAGE [--mark]", "Volltextsuche in Dokumenten und Einträgen") \
-	X("log",        cmd_log,        "SITZUNG [--since N]", "Änderungsprotokoll") \
-	X("undo",       cmd_undo,       "SITZUNG", "die letzte Änderung der Sitzung zurücknehmen") \
-	X("redo",       cmd_redo,       "SITZUNG", "die zuletzt zurückgenommene Änderung wiederherstellen") \
-	X("drafts",     cmd_drafts,     "SITZUNG [--delete ID]", \
-	  "Entwürfe: Texte aus Editoren, die nicht gespeichert wurden") \
-	X("codebook",   cmd_codebook,   "SITZUNG [show|rename|move|merge|delete|define|colour|memo CODE [WERT]] " \
-	  "[--yes]", "Codebuch zeigen und pflegen: umbenennen, verschieben, zusammenführen, löschen") \
-	X("coding",     cmd_coding,     "SITZUNG ID [--lines A-B] [--code C] [--memo T] [--delete]", \
-	  "eine Kodierung ändern oder löschen") \
-	X("doc",        cmd_doc,        "SITZUNG DOK [--title T] [--kind K] [--date D] [--component N] " \
-	  "[--participants P] [--memo M]", "Metadaten eines Dokuments zeigen oder ändern") \
-	X("demo",       cmd_demo,       "", "die Demo-Sitzung anlegen")
+	X("sessions",   cmd_sessions,   "", N_("all sessions: number, title, date, counts")) \
+	X("new",        cmd_new,        N_("TITLE [--date D] [--question Q] [--FIELD VALUE]..."), \
+	  N_("new session (with the actor groups A–G)")) \
+	X("show",       cmd_show,       N_("SESSION"), N_("the whole session as readable text")) \
+	X("duplicate",  cmd_duplicate,  N_("SESSION [TITLE]"), N_("complete copy of a session")) \
+	X("delete",     cmd_delete,     N_("SESSION --yes"), \
+	  N_("delete a session with everything that belongs to it")) \
+	X("add",        cmd_add,        N_("KIND SESSION TEXT [--FIELD VALUE]..."), \
+	  N_("create an item; KIND: unseen goal measure component stakeholder variable soro conflict actor code")) \
+	X("edit",       cmd_edit,       N_("KIND SESSION ID [--FIELD VALUE]..."), \
+	  N_("change fields of an item")) \
+	X("remove",     cmd_remove,     N_("KIND SESSION ID"), N_("delete an item (with its codings)")) \
+	X("list",       cmd_list,       N_("KIND SESSION"), N_("list the items of a kind")) \
+	X("impact",     cmd_impact,     N_("SESSION FROM TO STRENGTH [--note N]"), \
+	  N_("set an influence in the matrix (STRENGTH - makes the cell unrated)")) \
+	X("import-doc", cmd_import_doc, N_("SESSION FILE... [--kind K] [--title T] [--date D] [--component N]"), \
+	  N_("import text files as documents")) \
+	X("docs",       cmd_docs,       N_("SESSION"), N_("the documents of a session")) \
+	X("code",       cmd_code,       N_("SESSION DOC FIRST[-LAST] CODE [--coder NAME] [--memo TEXT]"), \
+	  N_("code a passage")) \
+	X("codes",      cmd_codes,      N_("SESSION [--by code|document|coder]"), \
+	  N_("frequencies: codings per code, document or coder")) \
+	X("export",     cmd_export,     N_("hinge|report|matrix|dot|unseens|goals|measures|stakeholders|" \
+	  "components|codes SESSION [-o FILE] [--sep ,|;] [--bom] [--raw] [...]"), \
+	  N_("hinge table (CSV), report (Markdown), matrix (CSV), graph (DOT), items (CSV)")) \
+	X("analyse",    cmd_analyse,    N_("SESSION [--power K] [--format table|csv]"), \
+	  N_("system model: Vester's sensitivity model and MICMAC")) \
+	X("import-csv", cmd_import_csv, N_("SESSION matrix|unseens|goals|measures|stakeholders|components|" \
+	  "codes FILE"), N_("read the impact matrix or items from a table (all or nothing)")) \
+	X("search",     cmd_search,     N_("SESSION QUERY [--mark]"), \
+	  N_("full-text search in documents and items")) \
+	X("log",        cmd_log,        N_("SESSION [--since N]"), N_("change log")) \
+	X("undo",       cmd_undo,       N_("SESSION"), N_("take back the session's last change")) \
+	X("redo",       cmd_redo,       N_("SESSION"), N_("restore the change taken back last")) \
+	X("drafts",     cmd_drafts,     N_("SESSION [--delete ID]"), \
+	  N_("drafts: texts from editors that were not saved")) \
+	X("codebook",   cmd_codebook,   N_("SESSION [show|rename|move|merge|delete|define|colour|memo CODE " \
+	  "[VALUE]] [--yes]"), N_("show and maintain the codebook: rename, move, merge, delete")) \
+	X("coding",     cmd_coding,     N_("SESSION ID [--lines A-B] [--code C] [--memo T] [--delete]"), \
+	  N_("change or delete a coding")) \
+	X("doc",        cmd_doc,        N_("SESSION DOC [--title T] [--kind K] [--date D] [--component N] " \
+	  "[--participants P] [--memo M]"), N_("show or change the metadata of a document")) \
+	X("demo",       cmd_demo,       "", N_("create the demo session"))
 
 #define CLI_DECLARE(name, fn, args, help) int fn(struct cli *cli, int argc, char **argv);
 CLI_COMMANDS(CLI_DECLARE)

@@ -11,8 +11,8 @@
 #include "util/display.h"
 #include "util/i18n.h"
 
-#define CODEBOOK_USAGE "didat codebook SITZUNG [show|rename|move|merge|delete|define|colour|memo " \
-	"CODE [WERT]] [--yes]"
+#define CODEBOOK_USAGE N_("didat codebook SESSION [show|rename|move|merge|delete|define|colour|" \
+	"memo CODE [VALUE]] [--yes]")
 
 static int print_entry(void *ctx, const struct code_info *c)
 {
@@ -43,15 +43,15 @@ static int print_code(void *ctx, const struct code_info *c)
 	(void)ctx;
 	snprintf(number, sizeof number, "%" PRId64, c->id);
 	cli_print_field(_("Code:"), number);
-	cli_print_field(_("Art:"), c->type);
+	cli_print_field(_("Type:"), c->type);
 	cli_print_field(_("Name:"), c->name);
 	if (*c->path)
-		cli_print_field(_("Pfad:"), c->path);
-	cli_print_field(_("Farbe:"), c->colour);
+		cli_print_field(_("Path:"), c->path);
+	cli_print_field(_("Colour:"), c->colour);
 	cli_print_field(_("Definition:"), c->definition);
 	cli_print_field(_("Memo:"), c->memo);
 	snprintf(number, sizeof number, "%" PRId64, c->codings);
-	cli_print_field(_("Kodierungen:"), number);
+	cli_print_field(_("Codings:"), number);
 	return 0;
 }
 
@@ -78,14 +78,14 @@ static int delete_code(struct cli *cli, int64_t id, const char *key, bool yes)
 		return cli_fail(cli, rc);
 	/* item codes are refused by the model, --yes or not */
 	if (!yes && strcmp(type, "free") == 0)
-		return cli_error(cli, _("Code %" PRId64 " (\"%s\") wird gelöscht mit %" PRId64
-			" Untercodes und %" PRId64 " Kodierungen; bestätigen Sie mit --yes"), id, key, codes,
+		return cli_error(cli, _("code %" PRId64 " (\"%s\") will be deleted with %" PRId64
+			" subcodes and %" PRId64 " codings; confirm with --yes"), id, key, codes,
 			codings);
 	rc = code_delete(cli->db, id, &codes, &codings);
 	if (rc != STATUS_OK)
 		return cli_fail(cli, rc);
-	cli_note(cli, _("gelöscht: Code %" PRId64 " mit %" PRId64 " Untercodes und %" PRId64
-		" Kodierungen"), id, codes, codings);
+	cli_note(cli, _("deleted: code %" PRId64 " with %" PRId64 " subcodes and %" PRId64
+		" codings"), id, codes, codings);
 	return EXIT_DONE;
 }
 
@@ -98,8 +98,8 @@ static int merge_codes(struct cli *cli, int64_t session, int64_t from, const cha
 		rc = code_merge(cli->db, from, into, &r);
 	if (rc != STATUS_OK)
 		return cli_fail(cli, rc);
-	cli_note(cli, _("Code %" PRId64 " in Code %" PRId64 " überführt: %" PRId64 " Kodierungen "
-		"übernommen, %" PRId64 " doppelte entfernt, %" PRId64 " Untercodes verschoben"), from, into,
+	cli_note(cli, _("code %" PRId64 " merged into code %" PRId64 ": %" PRId64 " codings "
+		"taken over, %" PRId64 " duplicates removed, %" PRId64 " subcodes moved"), from, into,
 		r.moved, r.duplicates, r.children);
 	return EXIT_DONE;
 }
@@ -116,26 +116,26 @@ int cmd_codebook(struct cli *cli, int argc, char **argv)
 	if (n < 0)
 		return EXIT_USAGE;
 	if (n < 1)
-		return cli_usage(cli, "%s", _("erwartet: " CODEBOOK_USAGE));
+		return cli_usage(cli, _("expected: %s"), _(CODEBOOK_USAGE));
 	size_t a = 0;
 	if (n > 1)
 		while (actions[a] && strcmp(actions[a], ops[1]) != 0)
 			a++;
 	if (n > 1 && !actions[a])
-		return cli_usage(cli, _("codebook kennt \"%s\" nicht (show, rename, move, merge, delete, "
+		return cli_usage(cli, _("codebook does not know \"%s\" (show, rename, move, merge, delete, "
 			"define, colour, memo)"), ops[1]);
 	const char *action = n > 1 ? actions[a] : NULL;
 	bool one = action && (strcmp(action, "show") == 0 || strcmp(action, "delete") == 0);
 	if (n == 2 || (one && n != 3) || (action && !one && n != 4) || n > 4)
-		return cli_usage(cli, "%s", _("erwartet: " CODEBOOK_USAGE));
+		return cli_usage(cli, _("expected: %s"), _(CODEBOOK_USAGE));
 	if (yes && (!action || strcmp(action, "delete") != 0))
-		return cli_usage(cli, "%s", _("--yes gilt nur für codebook ... delete"));
+		return cli_usage(cli, "%s", _("--yes applies only to codebook ... delete"));
 	int64_t session, id = 0, parent = 0;
 	if (!cli_session(cli, ops[0], &session))
 		return EXIT_FAILED;
 	if (!action) {
-		printf("%5s  %-11s  %5s  ", "Code", _("Art"), _("Kod."));
-		display_fputs(stdout, _("Farbe"), 8, 8, false);
+		printf("%5s  %-11s  %5s  ", _("Code"), _("Type"), _("Cod."));
+		display_fputs(stdout, _("Colour"), 8, 8, false);
 		printf("  %s\n", _("Name"));
 		enum status rc = code_list(cli->db, session, print_entry, NULL);
 		return rc == STATUS_OK ? EXIT_DONE : cli_fail(cli, rc);

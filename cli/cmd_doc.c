@@ -69,11 +69,11 @@ int cmd_import_doc(struct cli *cli, int argc, char **argv)
 	if (n < 0)
 		return EXIT_USAGE;
 	if (n < 2)
-		return cli_usage(cli, "%s", _("erwartet: didat import-doc SITZUNG DATEI..."));
+		return cli_usage(cli, "%s", _("expected: didat import-doc SESSION FILE..."));
 	if (a.title && n > 2)
-		return cli_usage(cli, "%s", _("--title gilt nur für eine einzelne Datei"));
+		return cli_usage(cli, "%s", _("--title applies only to a single file"));
 	if (a.kind && !document_kind_valid(a.kind))
-		return cli_usage(cli, _("--kind %s: erlaubt sind minutes, paper, draft, other"), a.kind);
+		return cli_usage(cli, _("--kind %s: allowed are minutes, paper, draft, other"), a.kind);
 	int64_t session;
 	if (!cli_session(cli, ops[0], &session) || !doc_options_utf8(cli, &a))
 		return EXIT_FAILED;
@@ -87,7 +87,7 @@ int cmd_import_doc(struct cli *cli, int argc, char **argv)
 	/* All files or none: the ids are printed only once all are in. */
 	struct doc_import_result *results = calloc((size_t)n, sizeof *results);
 	if (!results)
-		return cli_error(cli, "%s", _("kein Speicher"));
+		return cli_error(cli, "%s", _("out of memory"));
 	rc = db_begin(cli->db);
 	for (int i = 1; i < n && rc == STATUS_OK; i++)
 		rc = doc_import_file(cli->db, session, ops[i], &opt, &results[i]);
@@ -95,13 +95,14 @@ int cmd_import_doc(struct cli *cli, int argc, char **argv)
 	if (rc == STATUS_OK) {
 		for (int i = 1; i < n; i++) {
 			printf("%" PRId64 "\n", results[i].id);
-			cli_note(cli, _("%s: Dokument %" PRId64 ", %" PRId64 " Zeilen"), ops[i], results[i].id,
-				results[i].lines);
+			cli_note(cli, P_("%s: document %" PRId64 ", %" PRId64 " line",
+				"%s: document %" PRId64 ", %" PRId64 " lines", (unsigned long)results[i].lines),
+				ops[i], results[i].id, results[i].lines);
 			/* A UTF-8 file with one stray byte is converted whole: say where,
 			 * so that the person can check the text. */
 			if (results[i].converted)
-				cli_note(cli, _("%s: kein gültiges UTF-8 (zuerst in Zeile %" PRId64 "); als "
-					"Windows-1252 gelesen und nach UTF-8 umgewandelt"), ops[i],
+				cli_note(cli, _("%s: not valid UTF-8 (first in line %" PRId64 "); read as "
+					"Windows-1252 and converted to UTF-8"), ops[i],
 					results[i].first_bad_line);
 		}
 	}
@@ -109,7 +110,7 @@ int cmd_import_doc(struct cli *cli, int argc, char **argv)
 	if (rc != STATUS_OK) {
 		cli_fail(cli, rc);
 		if (n > 2)
-			cli_note(cli, "%s", _("keine der Dateien wurde importiert"));
+			cli_note(cli, "%s", _("none of the files was imported"));
 		return EXIT_FAILED;
 	}
 	return EXIT_DONE;
@@ -131,17 +132,17 @@ static int print_doc(void *ctx, const struct document *d, int64_t codings)
 int cmd_docs(struct cli *cli, int argc, char **argv)
 {
 	char **ops;
-	int n = cli_operands(cli, argc, argv, 1, 1, "didat docs SITZUNG", &ops);
+	int n = cli_operands(cli, argc, argv, 1, 1, _("didat docs SESSION"), &ops);
 	if (n < 0)
 		return EXIT_USAGE;
 	int64_t session;
 	if (!cli_session(cli, ops[0], &session))
 		return EXIT_FAILED;
-	printf("%4s  ", "Nr.");
-	display_fputs(stdout, _("Titel"), 36, 36, false);
+	printf("%4s  ", _("No."));
+	display_fputs(stdout, _("Title"), 36, 36, false);
 	printf("  ");
-	display_fputs(stdout, _("Art"), 16, 16, false);
-	printf("  %-10s  %6s %5s\n", _("Datum"), _("Zeilen"), _("Kod."));
+	display_fputs(stdout, _("Kind"), 16, 16, false);
+	printf("  %-10s  %6s %5s\n", _("Date"), _("Lines"), _("Cod."));
 	enum status rc = document_list(cli->db, session, print_doc, NULL);
 	return rc == STATUS_OK ? EXIT_DONE : cli_fail(cli, rc);
 }
@@ -163,8 +164,8 @@ static bool parse_range(struct cli *cli, const char *text, int64_t *first, int64
 {
 	if (coding_parse_lines(text, first, last))
 		return true;
-	cli_error(cli, _("Zeilen „%s“: erwartet wird eine Zeile oder ein Bereich wie 12, 12-15 "
-		"oder 12–15 (Zeilen ab 1)"), text);
+	cli_error(cli, _("Lines “%s”: expected a line or a range such as 12, 12-15 "
+		"or 12–15 (lines from 1)"), text);
 	return false;
 }
 
@@ -181,7 +182,7 @@ int cmd_code(struct cli *cli, int argc, char **argv)
 	if (n < 0)
 		return EXIT_USAGE;
 	if (n != 4)
-		return cli_usage(cli, "%s", _("erwartet: didat code SITZUNG DOK ERSTE[-LETZTE] CODE"));
+		return cli_usage(cli, "%s", _("expected: didat code SESSION DOC FIRST[-LAST] CODE"));
 	int64_t session;
 	struct coding c = { .coder = a.coder ? a.coder : db_user(cli->db), .memo = a.memo };
 	if (!cli_session(cli, ops[0], &session))
@@ -252,18 +253,18 @@ static enum status print_coding(struct db *db, const struct coding *c)
 	enum status rc = document_read(db, c->document_id, &doc);
 	if (rc != STATUS_OK)
 		return rc;
-	print_number(_("Kodierung:"), c->id);
-	display_fputs(stdout, _("Dokument:"), -1, 14, false);
+	print_number(_("Coding:"), c->id);
+	display_fputs(stdout, _("Document:"), -1, 14, false);
 	printf("%" PRId64 " ", doc.id);
 	display_fputs(stdout, doc.title, -1, 0, false);
 	fputc('\n', stdout);
 	document_clear(&doc);
 	snprintf(text, sizeof text, "%" PRId64 "–%" PRId64, c->first_line, c->last_line);
-	cli_print_field(_("Zeilen:"), text);
+	cli_print_field(_("Lines:"), text);
 	rc = code_read(db, c->code_id, print_code_line, NULL);
 	if (rc != STATUS_OK)
 		return rc;
-	cli_print_field(_("Kodierer:"), c->coder);
+	cli_print_field(_("Coder:"), c->coder);
 	cli_print_field(_("Memo:"), c->memo);
 	return document_lines(db, c->document_id, c->first_line, c->last_line, print_quote_line, NULL);
 }
@@ -283,15 +284,15 @@ int cmd_coding(struct cli *cli, int argc, char **argv)
 	if (n < 0)
 		return EXIT_USAGE;
 	if (n != 2)
-		return cli_usage(cli, "%s", _("erwartet: didat coding SITZUNG ID [--lines A-B] [--code C] "
+		return cli_usage(cli, "%s", _("expected: didat coding SESSION ID [--lines A-B] [--code C] "
 			"[--memo T] [--delete]"));
 	bool edit = a.lines || a.code || a.memo;
 	if (a.delete && edit)
-		return cli_usage(cli, "%s", _("--delete verträgt sich nicht mit --lines, --code, --memo"));
+		return cli_usage(cli, "%s", _("--delete does not go with --lines, --code, --memo"));
 	int64_t session, id;
 	if (!cli_session(cli, ops[0], &session))
 		return EXIT_FAILED;
-	if (!cli_number(cli, _("Kodierung"), ops[1], 1, INT64_MAX, &id))
+	if (!cli_number(cli, _("coding"), ops[1], 1, INT64_MAX, &id))
 		return EXIT_FAILED;
 	struct coding c;
 	enum status rc = coding_read(cli->db, id, &c);
@@ -299,7 +300,7 @@ int cmd_coding(struct cli *cli, int argc, char **argv)
 		return cli_fail(cli, rc);
 	if (c.session_id != session) {
 		coding_clear(&c);
-		return cli_error(cli, _("Kodierung %" PRId64 " gibt es in Sitzung %" PRId64 " nicht"), id,
+		return cli_error(cli, _("there is no coding %" PRId64 " in session %" PRId64), id,
 			session);
 	}
 	int status = EXIT_DONE;
@@ -333,29 +334,29 @@ static enum status print_document(struct db *db, const struct document *d)
 	enum status rc = document_count_codings(db, d->id, &codings);
 	if (rc != STATUS_OK)
 		return rc;
-	print_number(_("Dokument:"), d->id);
-	cli_print_field(_("Titel:"), d->title);
+	print_number(_("Document:"), d->id);
+	cli_print_field(_("Title:"), d->title);
 	snprintf(text, sizeof text, "%s (%s)", d->kind, document_kind_label(d->kind));
-	cli_print_field(_("Art:"), text);
-	cli_print_field(_("Datum:"), d->date);
+	cli_print_field(_("Kind:"), text);
+	cli_print_field(_("Date:"), d->date);
 	if (d->component_id) {
 		struct component comp;
 		rc = item_read(db, item_type(ITEM_COMPONENT), d->component_id, &comp);
 		if (rc != STATUS_OK)
 			return rc;
-		display_fputs(stdout, _("Komponente:"), -1, 14, false);
+		display_fputs(stdout, _("Component:"), -1, 14, false);
 		printf("%" PRId64 " ", comp.number);
 		display_fputs(stdout, comp.name, -1, 0, false);
 		fputc('\n', stdout);
 		item_clear(item_type(ITEM_COMPONENT), &comp);
 	} else
-		cli_print_field(_("Komponente:"), NULL);
-	cli_print_field(_("Teilnehmende:"), d->participants);
+		cli_print_field(_("Component:"), NULL);
+	cli_print_field(_("Participants:"), d->participants);
 	cli_print_field(_("Memo:"), d->memo);
-	cli_print_field(_("Datei:"), d->filename);
-	print_number(_("Zeilen:"), d->line_count);
-	print_number(_("Kodierungen:"), codings);
-	cli_print_field(_("Importiert:"), d->imported);
+	cli_print_field(_("File:"), d->filename);
+	print_number(_("Lines:"), d->line_count);
+	print_number(_("Codings:"), codings);
+	cli_print_field(_("Imported:"), d->imported);
 	return STATUS_OK;
 }
 
@@ -377,9 +378,9 @@ static int apply_doc_options(struct cli *cli, const struct doc_args *a, struct d
 	if (!doc_options_utf8(cli, a))
 		return EXIT_FAILED;
 	if (a->title && !*a->title)
-		return cli_error(cli, "%s", _("--title: der Titel darf nicht leer sein"));
+		return cli_error(cli, "%s", _("--title: the title must not be empty"));
 	if (a->kind && !document_kind_valid(a->kind))
-		return cli_error(cli, _("--kind %s: erlaubt sind minutes, paper, draft, other"), a->kind);
+		return cli_error(cli, _("--kind %s: allowed are minutes, paper, draft, other"), a->kind);
 	if (a->component) {
 		d->component_id = 0;
 		/* "-" or "" removes the component */
@@ -393,7 +394,7 @@ static int apply_doc_options(struct cli *cli, const struct doc_args *a, struct d
 		(!a->date || replace_text(&d->date, a->date)) &&
 		(!a->participants || replace_text(&d->participants, a->participants)) &&
 		(!a->memo || replace_text(&d->memo, a->memo));
-	return ok ? EXIT_DONE : cli_error(cli, "%s", _("kein Speicher"));
+	return ok ? EXIT_DONE : cli_error(cli, "%s", _("out of memory"));
 }
 
 int cmd_doc(struct cli *cli, int argc, char **argv)
@@ -409,7 +410,7 @@ int cmd_doc(struct cli *cli, int argc, char **argv)
 	if (n < 0)
 		return EXIT_USAGE;
 	if (n != 2)
-		return cli_usage(cli, "%s", _("erwartet: didat doc SITZUNG DOK [--title T] [--kind K] "
+		return cli_usage(cli, "%s", _("expected: didat doc SESSION DOC [--title T] [--kind K] "
 			"[--date D] [--component N] [--participants P] [--memo M]"));
 	int64_t session, id;
 	if (!cli_session(cli, ops[0], &session))
@@ -471,24 +472,24 @@ int cmd_codes(struct cli *cli, int argc, char **argv)
 	if (n < 0)
 		return EXIT_USAGE;
 	if (n != 1)
-		return cli_usage(cli, "%s", _("erwartet: didat codes SITZUNG [--by code|document|coder]"));
+		return cli_usage(cli, "%s", _("expected: didat codes SESSION [--by code|document|coder]"));
 	enum coding_by by = strcmp(by_name, "code") == 0 ? CODING_BY_CODE
 		: strcmp(by_name, "document") == 0 ? CODING_BY_DOCUMENT : CODING_BY_CODER;
 	if (by == CODING_BY_CODER && strcmp(by_name, "coder") != 0)
-		return cli_usage(cli, _("--by %s: erlaubt sind code, document, coder"), by_name);
+		return cli_usage(cli, _("--by %s: allowed are code, document, coder"), by_name);
 	int64_t session;
 	if (!cli_session(cli, ops[0], &session))
 		return EXIT_FAILED;
 	enum status rc;
 	if (by == CODING_BY_CODE) {
 		/* the code table as it always was, with its type column */
-		printf("%5s  %-11s  %5s  %s\n", "Code", _("Art"), _("Kod."), _("Name"));
+		printf("%5s  %-11s  %5s  %s\n", _("Code"), _("Type"), _("Cod."), _("Name"));
 		rc = code_list(cli->db, session, print_code, NULL);
 	} else {
 		if (by == CODING_BY_DOCUMENT)
-			printf("%5s  %5s  %s\n", _("Dok."), _("Kod."), _("Titel"));
+			printf("%5s  %5s  %s\n", _("Doc."), _("Cod."), _("Title"));
 		else
-			printf("%5s  %s\n", _("Kod."), _("Kodierer"));
+			printf("%5s  %s\n", _("Cod."), _("Coder"));
 		rc = coding_frequencies(cli->db, session, by, print_count, &by);
 	}
 	return rc == STATUS_OK ? EXIT_DONE : cli_fail(cli, rc);
@@ -496,13 +497,13 @@ int cmd_codes(struct cli *cli, int argc, char **argv)
 
 int cmd_import_csv(struct cli *cli, int argc, char **argv)
 {
-	char **ops;
-	if (cli_operands(cli, argc, argv, 3, 3, "didat import-csv SITZUNG matrix|" ITEMS_CSV_KINDS
-		" DATEI", &ops) < 0)
+	char **ops, usage[256];
+	snprintf(usage, sizeof usage, _("didat import-csv SESSION matrix|%s FILE"), ITEMS_CSV_KINDS);
+	if (cli_operands(cli, argc, argv, 3, 3, usage, &ops) < 0)
 		return EXIT_USAGE;
 	bool items = items_csv_known(ops[1]);
 	if (strcmp(ops[1], "matrix") != 0 && !items)
-		return cli_usage(cli, _("import-csv kennt \"%s\" nicht (matrix, unseens, goals, measures, "
+		return cli_usage(cli, _("import-csv does not know \"%s\" (matrix, unseens, goals, measures, "
 			"stakeholders, components, codes)"), ops[1]);
 	int64_t session, count = 0;
 	if (!cli_session(cli, ops[0], &session))
@@ -512,8 +513,10 @@ int cmd_import_csv(struct cli *cli, int argc, char **argv)
 	if (rc != STATUS_OK)
 		return cli_fail(cli, rc);
 	if (items)
-		cli_note(cli, _("%s: %" PRId64 " Zeilen importiert"), ops[2], count);
+		cli_note(cli, P_("%s: %" PRId64 " row imported", "%s: %" PRId64 " rows imported",
+			(unsigned long)count), ops[2], count);
 	else
-		cli_note(cli, _("%s: %" PRId64 " Zellen bewertet"), ops[2], count);
+		cli_note(cli, P_("%s: %" PRId64 " cell rated", "%s: %" PRId64 " cells rated",
+			(unsigned long)count), ops[2], count);
 	return EXIT_DONE;
 }

@@ -57,7 +57,7 @@ int cmd_drafts(struct cli *cli, int argc, char **argv)
 	if (n < 0)
 		return EXIT_USAGE;
 	if (n != 1)
-		return cli_usage(cli, "%s", _("erwartet: didat drafts SITZUNG [--delete ID]"));
+		return cli_usage(cli, "%s", _("expected: didat drafts SESSION [--delete ID]"));
 	if (!cli_session(cli, ops[0], &a.session))
 		return EXIT_FAILED;
 	enum status rc = draft_list(cli->db, print_draft, &a);
@@ -67,7 +67,7 @@ int cmd_drafts(struct cli *cli, int argc, char **argv)
 		return cli_output_close(cli, &(struct cli_output){ .fp = stdout }, true) ? EXIT_DONE
 			: EXIT_FAILED;
 	if (!a.found)
-		return cli_error(cli, _("Entwurf %" PRId64 " gibt es in dieser Sitzung nicht"), a.remove);
+		return cli_error(cli, _("there is no draft %" PRId64 " in this session"), a.remove);
 	rc = draft_delete(cli->db, a.remove);
 	return rc == STATUS_OK ? EXIT_DONE : cli_fail(cli, rc);
 }

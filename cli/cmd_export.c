@@ -33,7 +33,7 @@ static int on_export_option(void *ctx, const struct option *opt, int val, const 
 		if (strcmp(arg, ",") != 0 && strcmp(arg, ";") != 0 && strcmp(arg, "\\t") != 0 &&
 		    strcmp(arg, "\t") != 0) {
 			a->bad = true;
-			return cli_usage(a->cli, _("--sep %s: erlaubt sind ',' und ';' (und '\\t')"), arg);
+			return cli_usage(a->cli, _("--sep %s: allowed are ',' and ';' (and '\\t')"), arg);
 		}
 		a->csv.sep = arg[0] == '\\' ? '\t' : arg[0];
 		return 0;
@@ -84,7 +84,7 @@ static int hinge_filter_from(struct export_args *a, int64_t session, struct hing
 			for (size_t i = 0, len = 0; code_type_at(i) && len < sizeof types; i++)
 				len += (size_t)snprintf(types + len, sizeof types - len, "%s%s", i ? ", " : "",
 					code_type_at(i));
-			return cli_usage(a->cli, _("--type %s: erlaubt sind %s"), a->type, types);
+			return cli_usage(a->cli, _("--type %s: allowed are %s"), a->type, types);
 		}
 		f->type = a->type;
 	}
@@ -123,9 +123,9 @@ static int write_export(struct export_args *a, const struct exporter *e, int64_t
 	if (!cli_output_close(cli, &out, rc == STATUS_OK))
 		return EXIT_FAILED;  /* the write error is reported by now */
 	if (rc != STATUS_OK)
-		return io_error ? cli_error(cli, "%s", _("Schreibfehler")) : cli_fail(cli, rc);
+		return io_error ? cli_error(cli, "%s", _("write error")) : cli_fail(cli, rc);
 	if (a->output && strcmp(a->output, "-") != 0)
-		cli_note(cli, _("geschrieben: %s"), a->output);
+		cli_note(cli, _("written: %s"), a->output);
 	return EXIT_DONE;
 }
 
@@ -138,16 +138,16 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	char names[256];
 	if (n != 2)
-		return cli_usage(cli, _("erwartet: didat export %s SITZUNG"),
+		return cli_usage(cli, _("expected: didat export %s SESSION"),
 			exporter_names(names, sizeof names, "|"));
 	const struct exporter *e = exporter_find(ops[0]);
 	if (!e)
-		return cli_usage(cli, _("unbekannter Export \"%s\" (%s)"), ops[0],
+		return cli_usage(cli, _("unknown export \"%s\" (%s)"), ops[0],
 			exporter_names(names, sizeof names, ", "));
 	if ((a.svg || a.png) && !(e->flags & EXPORT_PICTURE))
-		return cli_usage(cli, "%s", _("--svg und --png gelten nur für export dot"));
+		return cli_usage(cli, "%s", _("--svg and --png apply only to export dot"));
 	if (a.chapter && !(e->flags & EXPORT_FILTERS))
-		return cli_usage(cli, "%s", _("--chapter gilt nur für export hinge"));
+		return cli_usage(cli, "%s", _("--chapter applies only to export hinge"));
 	int64_t session;
 	if (!cli_session(cli, ops[1], &session))
 		return EXIT_FAILED;
@@ -155,7 +155,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		enum status rc = dot_render(cli->db, session, a.svg ? "svg" : "png", a.svg ? a.svg : a.png);
 		if (rc != STATUS_OK)
 			return cli_fail(cli, rc);
-		cli_note(cli, _("geschrieben: %s"), a.svg ? a.svg : a.png);
+		cli_note(cli, _("written: %s"), a.svg ? a.svg : a.png);
 		if (!a.output)
 			return EXIT_DONE;
 	}
@@ -166,8 +166,8 @@ static void print_analysis_table(const struct impact_matrix *m, const struct ana
 {
 	printf("%5s  ", "id");
 	display_fputs(stdout, _("Variable"), 28, 28, false);
-	printf(" %5s %5s %6s %7s  %-9s %10s %10s  %-9s %s\n", "AS", "PS", "P", "Q", _("Rolle"),
-		_("Einfluss"), _("Abhängigk."), _("indirekt"), _("geändert"));
+	printf(" %5s %5s %6s %7s  %-9s %10s %10s  %-9s %s\n", "AS", "PS", "P", "Q", _("Role"),
+		_("Influence"), _("Dependence"), _("indirect"), _("changed"));
 	for (size_t i = 0; i < m->n; i++) {
 		const struct analysis_variable *v = &r->vars[i];
 		char q[16];
@@ -179,7 +179,7 @@ static void print_analysis_table(const struct impact_matrix *m, const struct ana
 		display_fputs(stdout, m->names[i], 28, 28, false);
 		printf(" %5ld %5ld %6ld %*s  %-9s %10.4f %10.4f  %-9s %s\n", v->as, v->ps, v->p,
 			v->q_infinite ? 9 : 7, q, analysis_role_label(v->role), v->influence, v->dependence,
-			analysis_role_label(v->indirect_role), v->role_changed ? _("ja") : "");
+			analysis_role_label(v->indirect_role), v->role_changed ? _("yes") : "");
 	}
 }
 
@@ -222,15 +222,15 @@ static enum status write_analysis_csv(const struct impact_matrix *m,
 static void print_analysis_summary(FILE *out, const struct analysis_result *r)
 {
 	if (r->became_zero)
-		fprintf(out, _("Potenz %d: die Matrix hat keinen Zyklus und wird bei Potenz %d null; "
-			"ausgewertet ist die letzte Potenz, die nicht null ist"), r->power, r->power + 1);
+		fprintf(out, _("Power %d: the matrix has no cycle and becomes zero at power %d; "
+			"the last power that is not zero is evaluated"), r->power, r->power + 1);
 	else if (r->settled)
-		fprintf(out, _("Potenz %d: die Rangfolgen sind stabil (gleich wie bei Potenz %d)"),
+		fprintf(out, _("Power %d: the rankings are stable (the same as at power %d)"),
 			r->power, r->power - 1);
 	else
-		fprintf(out, _("Potenz %d: die Rangfolgen sind NICHT stabil geworden; abgebrochen bei "
-			"Potenz %d"), r->power, r->power);
-	fprintf(out, _("; unbewertete Zellen: %zu\n"), r->unrated);
+		fprintf(out, _("Power %d: the rankings did NOT become stable; stopped at "
+			"power %d"), r->power, r->power);
+	fprintf(out, _("; unrated cells: %zu\n"), r->unrated);
 }
 
 int cmd_analyse(struct cli *cli, int argc, char **argv)
@@ -241,10 +241,10 @@ int cmd_analyse(struct cli *cli, int argc, char **argv)
 	if (n < 0 || a.bad)
 		return EXIT_USAGE;
 	if (n != 1)
-		return cli_usage(cli, "%s", _("erwartet: didat analyse SITZUNG [--power K] [--format table|csv]"));
+		return cli_usage(cli, "%s", _("expected: didat analyse SESSION [--power K] [--format table|csv]"));
 	bool csv = a.format && strcmp(a.format, "csv") == 0;
 	if (a.format && !csv && strcmp(a.format, "table") != 0)
-		return cli_usage(cli, _("--format %s: erlaubt sind table und csv"), a.format);
+		return cli_usage(cli, _("--format %s: allowed are table and csv"), a.format);
 	struct analysis_options opt = { 0, 0 };
 	int64_t power = 0;
 	if (a.power && !cli_number(cli, "--power", a.power, 1, ANALYSIS_POWER_LIMIT, &power))
@@ -272,5 +272,5 @@ int cmd_analyse(struct cli *cli, int argc, char **argv)
 	}
 	analysis_free(&r);
 	impact_matrix_free(&m);
-	return rc == STATUS_OK ? EXIT_DONE : cli_error(cli, "%s", _("Schreibfehler"));
+	return rc == STATUS_OK ? EXIT_DONE : cli_error(cli, "%s", _("write error"));
 }

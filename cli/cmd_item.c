@@ -146,7 +146,7 @@ static int parse_item_args(struct cli *cli, struct item_args *a, const struct it
 	build_options(a, type);
 	int n = cli_parse(cli, argc, argv, a->options, on_item_option, a, operands);
 	if (a->too_many)
-		return cli_usage(cli, "%s", _("zu viele Optionen")), -1;
+		return cli_usage(cli, "%s", _("too many options")), -1;
 	return n;
 }
 
@@ -154,7 +154,7 @@ static const struct item_type *parse_kind(struct cli *cli, const char *name, boo
 {
 	const struct item_type *type = item_type_by_name(name);
 	if (!type && !(allow_code && strcmp(name, "code") == 0))
-		cli_usage(cli, _("unbekannte Art \"%s\" (unseen, goal, measure, component, stakeholder, "
+		cli_usage(cli, _("unknown kind \"%s\" (unseen, goal, measure, component, stakeholder, "
 			"variable, soro, conflict, actor%s)"), name, allow_code ? ", code" : "");
 	return type;
 }
@@ -178,7 +178,7 @@ static int add_free_code(struct cli *cli, struct item_args *a, int64_t session, 
 int cmd_add(struct cli *cli, int argc, char **argv)
 {
 	if (argc < 2)
-		return cli_usage(cli, "%s", _("Art fehlt: didat add ART SITZUNG TEXT"));
+		return cli_usage(cli, "%s", _("kind missing: didat add KIND SESSION TEXT"));
 	const struct item_type *type = parse_kind(cli, argv[1], true);
 	if (!type && strcmp(argv[1], "code") != 0)
 		return EXIT_USAGE;
@@ -188,7 +188,7 @@ int cmd_add(struct cli *cli, int argc, char **argv)
 	if (n < 0)
 		return EXIT_USAGE;
 	if (n != 2 || (type && type->kind == ITEM_SESSION))
-		return cli_usage(cli, "%s", _("erwartet: didat add ART SITZUNG TEXT [--FELD WERT]..."));
+		return cli_usage(cli, "%s", _("expected: didat add KIND SESSION TEXT [--FIELD VALUE]..."));
 	int64_t session;
 	if (!cli_session(cli, ops[0], &session))
 		return EXIT_FAILED;
@@ -232,7 +232,7 @@ static enum status read_in_session(struct cli *cli, const struct item_type *type
 int cmd_edit(struct cli *cli, int argc, char **argv)
 {
 	if (argc < 2)
-		return cli_usage(cli, "%s", _("Art fehlt: didat edit ART SITZUNG ID --FELD WERT"));
+		return cli_usage(cli, "%s", _("kind missing: didat edit KIND SESSION ID --FIELD VALUE"));
 	const struct item_type *type = parse_kind(cli, argv[1], false);
 	if (!type)
 		return EXIT_USAGE;
@@ -243,7 +243,7 @@ int cmd_edit(struct cli *cli, int argc, char **argv)
 	if (n < 0)
 		return EXIT_USAGE;
 	if (n != want || a.ngiven == 0)
-		return cli_usage(cli, "%s", _("erwartet: didat edit ART SITZUNG ID --FELD WERT..."));
+		return cli_usage(cli, "%s", _("expected: didat edit KIND SESSION ID --FIELD VALUE..."));
 	int64_t session;
 	if (!cli_session(cli, ops[0], &session))
 		return EXIT_FAILED;
@@ -267,14 +267,14 @@ int cmd_edit(struct cli *cli, int argc, char **argv)
 int cmd_remove(struct cli *cli, int argc, char **argv)
 {
 	char **ops;
-	int n = cli_operands(cli, argc, argv, 3, 3, "didat remove ART SITZUNG ID", &ops);
+	int n = cli_operands(cli, argc, argv, 3, 3, _("didat remove KIND SESSION ID"), &ops);
 	if (n < 0)
 		return EXIT_USAGE;
 	const struct item_type *type = parse_kind(cli, ops[0], false);
 	if (!type)
 		return EXIT_USAGE;
 	if (type->kind == ITEM_SESSION)
-		return cli_usage(cli, "%s", _("eine Sitzung löscht: didat delete SITZUNG --yes"));
+		return cli_usage(cli, "%s", _("a session is deleted with: didat delete SESSION --yes"));
 	int64_t session, id;
 	if (!cli_session(cli, ops[1], &session))
 		return EXIT_FAILED;
@@ -309,7 +309,7 @@ static int print_item(void *ctx, const void *item)
 int cmd_list(struct cli *cli, int argc, char **argv)
 {
 	char **ops;
-	int n = cli_operands(cli, argc, argv, 2, 2, "didat list ART SITZUNG", &ops);
+	int n = cli_operands(cli, argc, argv, 2, 2, _("didat list KIND SESSION"), &ops);
 	if (n < 0)
 		return EXIT_USAGE;
 	const struct item_type *type = parse_kind(cli, ops[0], false);
@@ -352,7 +352,7 @@ int cmd_impact(struct cli *cli, int argc, char **argv)
 	if (n < 0)
 		return EXIT_USAGE;
 	if (n != 4)
-		return cli_usage(cli, "%s", _("erwartet: didat impact SITZUNG VON NACH STÄRKE"));
+		return cli_usage(cli, "%s", _("expected: didat impact SESSION FROM TO STRENGTH"));
 	const struct item_type *var = item_type(ITEM_VARIABLE);
 	int64_t session, from, to, strength = -1;
 	if (!cli_session(cli, ops[0], &session))
@@ -363,7 +363,7 @@ int cmd_impact(struct cli *cli, int argc, char **argv)
 	if (rc != STATUS_OK)
 		return cli_fail(cli, rc);
 	bool clear = strcmp(ops[3], "-") == 0;
-	if (!clear && !cli_number(cli, _("Stärke"), ops[3], 0, 3, &strength))
+	if (!clear && !cli_number(cli, _("strength"), ops[3], 0, 3, &strength))
 		return EXIT_FAILED;
 	rc = clear ? impact_clear(cli->db, from, to) : impact_set(cli->db, from, to, strength, a.note);
 	return rc == STATUS_OK ? EXIT_DONE : cli_fail(cli, rc);

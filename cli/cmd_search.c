@@ -76,7 +76,7 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 	if (n < 0)
 		return EXIT_USAGE;
 	if (n != 2)
-		return cli_usage(cli, "%s", _("erwartet: didat search SITZUNG ANFRAGE"));
+		return cli_usage(cli, "%s", _("expected: didat search SESSION QUERY"));
 	int64_t session;
 	if (!cli_session(cli, ops[0], &session))
 		return EXIT_FAILED;

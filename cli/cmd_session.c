@@ -30,11 +30,14 @@ static int print_summary(void *ctx, const struct session_summary *s)
 int cmd_sessions(struct cli *cli, int argc, char **argv)
 {
 	char **ops;
-	if (cli_operands(cli, argc, argv, 0, 0, "keine Argumente", &ops) < 0)
+	if (cli_operands(cli, argc, argv, 0, 0, _("no arguments"), &ops) < 0)
 		return EXIT_USAGE;
-	printf("%4s  ", "Nr.");
-	display_fputs(stdout, _("Titel"), 40, 40, false);
-	printf("  %-10s  %4s %4s %4s %4s %4s\n", _("Datum"), "Uns.", "Ziel", "Maßn", "Dok.", "Kod.");
+	/* TRANSLATORS: column headers of didat sessions, 4 columns each
+	 * (number; unseens, goals, measures, documents, codings) */
+	printf("%4s  ", _("No."));
+	display_fputs(stdout, _("Title"), 40, 40, false);
+	printf("  %-10s  %4s %4s %4s %4s %4s\n", _("Date"), _("Uns."), _("Goal"), _("Meas"),
+		_("Doc."), _("Cod."));
 	enum status rc = session_list(cli->db, print_summary, NULL);
 	return rc == STATUS_OK ? EXIT_DONE : cli_fail(cli, rc);
 }
@@ -69,7 +72,7 @@ int cmd_new(struct cli *cli, int argc, char **argv)
 	if (n < 0 || a.rc != STATUS_OK) {
 		status = a.rc != STATUS_OK ? cli_fail(cli, a.rc) : EXIT_USAGE;
 	} else if (n != 1) {
-		status = cli_usage(cli, "%s", _("erwartet: didat new TITEL [--date D] [--question Q]"));
+		status = cli_usage(cli, "%s", _("expected: didat new TITLE [--date D] [--question Q]"));
 	} else {
 		enum status rc = item_parse(cli->db, type, &a.s, item_field_by_name(type, "title"), ops[0]);
 		if (rc == STATUS_OK)
@@ -86,7 +89,7 @@ int cmd_new(struct cli *cli, int argc, char **argv)
 int cmd_show(struct cli *cli, int argc, char **argv)
 {
 	char **ops;
-	int n = cli_operands(cli, argc, argv, 1, 1, "didat show SITZUNG", &ops);
+	int n = cli_operands(cli, argc, argv, 1, 1, _("didat show SESSION"), &ops);
 	if (n < 0)
 		return EXIT_USAGE;
 	int64_t session;
@@ -99,7 +102,7 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 int cmd_duplicate(struct cli *cli, int argc, char **argv)
 {
 	char **ops;
-	int n = cli_operands(cli, argc, argv, 1, 2, "didat duplicate SITZUNG [TITEL]", &ops);
+	int n = cli_operands(cli, argc, argv, 1, 2, _("didat duplicate SESSION [TITLE]"), &ops);
 	if (n < 0)
 		return EXIT_USAGE;
 	int64_t session, copy;
@@ -124,13 +127,13 @@ int cmd_delete(struct cli *cli, int argc, char **argv)
 	if (n < 0)
 		return EXIT_USAGE;
 	if (n != 1)
-		return cli_usage(cli, "%s", _("erwartet: didat delete SITZUNG --yes"));
+		return cli_usage(cli, "%s", _("expected: didat delete SESSION --yes"));
 	int64_t session;
 	if (!cli_session(cli, ops[0], &session))
 		return EXIT_FAILED;
 	if (!yes)
-		return cli_usage(cli, _("Sitzung %" PRId64 " wird mit allem gelöscht, was zu ihr gehört; "
-			"bestätigen Sie mit --yes"), session);
+		return cli_usage(cli, _("session %" PRId64 " will be deleted with everything that belongs to "
+			"it; confirm with --yes"), session);
 	enum status rc = session_delete(cli->db, session);
 	return rc == STATUS_OK ? EXIT_DONE : cli_fail(cli, rc);
 }
@@ -138,7 +141,7 @@ int cmd_delete(struct cli *cli, int argc, char **argv)
 int cmd_demo(struct cli *cli, int argc, char **argv)
 {
 	char **ops;
-	if (cli_operands(cli, argc, argv, 0, 0, "keine Argumente", &ops) < 0)
+	if (cli_operands(cli, argc, argv, 0, 0, _("no arguments"), &ops) < 0)
 		return EXIT_USAGE;
 	int64_t session;
 	enum status rc = demo_create(cli->db, &session);
@@ -188,7 +191,7 @@ int cmd_log(struct cli *cli, int argc, char **argv)
 	if (n < 0)
 		return EXIT_USAGE;
 	if (n != 1)
-		return cli_usage(cli, "%s", _("erwartet: didat log SITZUNG [--since N]"));
+		return cli_usage(cli, "%s", _("expected: didat log SESSION [--since N]"));
 	int64_t session;
 	if (!cli_session(cli, ops[0], &session))
 		return EXIT_FAILED;

@@ -12,8 +12,8 @@
 static int run_step(struct cli *cli, int argc, char **argv, bool redo)
 {
 	char **ops;
-	if (cli_operands(cli, argc, argv, 1, 1, redo ? "didat redo SITZUNG" : "didat undo SITZUNG",
-			&ops) < 0)
+	if (cli_operands(cli, argc, argv, 1, 1,
+			redo ? _("didat redo SESSION") : _("didat undo SESSION"), &ops) < 0)
 		return EXIT_USAGE;
 	int64_t session;
 	if (!cli_session(cli, ops[0], &session))

@@ -195,18 +195,18 @@ static enum status parse_error(const struct reader *r, struct csv_parser *p,
 	case CSV_ENOMEM:
 		return STATUS_NOMEM;
 	case CSV_ETOOBIG:
-		set_error(err, errlen, _("%s: Datensatz %zu (ab Zeile %zu): "
-			"Feld zu groß."), path, record, r->record_line);
+		set_error(err, errlen, _("%s: record %zu (from line %zu): "
+			"field too large."), path, record, r->record_line);
 		return STATUS_BAD_FILE;
 	default:
 		if (at_end)
-			set_error(err, errlen, _("%s: Datensatz %zu (ab Zeile "
-				"%zu): Anführungszeichen nicht geschlossen."),
+			set_error(err, errlen, _("%s: record %zu (from line "
+				"%zu): quotation mark not closed."),
 				path, record, r->record_line);
 		else
-			set_error(err, errlen, _("%s: Datensatz %zu (ab Zeile "
-				"%zu): Anführungszeichen an falscher Stelle in "
-				"Zeile %zu."), path, record, r->record_line, r->line);
+			set_error(err, errlen, _("%s: record %zu (from line "
+				"%zu): quotation mark in the wrong place in "
+				"line %zu."), path, record, r->record_line, r->line);
 		return STATUS_BAD_FILE;
 	}
 }

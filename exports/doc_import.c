@@ -52,29 +52,29 @@ enum file_kind {
 static const char *file_kind_label(enum file_kind kind)
 {
 	switch (kind) {
-	case FILE_TEXT: return _("eine Textdatei");
-	case FILE_PDF: return _("eine PDF-Datei");
-	case FILE_RTF: return _("eine RTF-Datei");
-	case FILE_DOCX: return _("ein Word-Dokument (.docx)");
-	case FILE_ODT: return _("ein OpenDocument-Text (.odt)");
-	case FILE_DOC: return _("ein Word-Dokument im alten Format (.doc)");
-	case FILE_XLSX: return _("eine Excel-Tabelle (.xlsx)");
-	case FILE_ODS: return _("eine OpenDocument-Tabelle (.ods)");
-	case FILE_XLS: return _("eine Excel-Tabelle im alten Format (.xls)");
-	case FILE_PPTX: return _("eine PowerPoint-Präsentation (.pptx)");
-	case FILE_ODP: return _("eine OpenDocument-Präsentation (.odp)");
-	case FILE_OFFICE: return _("ein Office-Dokument im alten Format (.doc, .xls oder .ppt)");
-	case FILE_ZIP: return _("ein ZIP-Archiv");
-	case FILE_PNG: return _("ein PNG-Bild");
-	case FILE_JPEG: return _("ein JPEG-Bild");
-	case FILE_GIF: return _("ein GIF-Bild");
-	case FILE_GZIP: return _("ein gzip-Archiv");
+	case FILE_TEXT: return _("a text file");
+	case FILE_PDF: return _("a PDF file");
+	case FILE_RTF: return _("an RTF file");
+	case FILE_DOCX: return _("a Word document (.docx)");
+	case FILE_ODT: return _("an OpenDocument text (.odt)");
+	case FILE_DOC: return _("a Word document in the old format (.doc)");
+	case FILE_XLSX: return _("an Excel spreadsheet (.xlsx)");
+	case FILE_ODS: return _("an OpenDocument spreadsheet (.ods)");
+	case FILE_XLS: return _("an Excel spreadsheet in the old format (.xls)");
+	case FILE_PPTX: return _("a PowerPoint presentation (.pptx)");
+	case FILE_ODP: return _("an OpenDocument presentation (.odp)");
+	case FILE_OFFICE: return _("an Office document in the old format (.doc, .xls or .ppt)");
+	case FILE_ZIP: return _("a ZIP archive");
+	case FILE_PNG: return _("a PNG image");
+	case FILE_JPEG: return _("a JPEG image");
+	case FILE_GIF: return _("a GIF image");
+	case FILE_GZIP: return _("a gzip archive");
 	case FILE_UTF16: return _("UTF-16");
-	case FILE_UTF16LE: return _("UTF-16 (little-endian, ohne BOM)");
-	case FILE_UTF16BE: return _("UTF-16 (big-endian, ohne BOM)");
+	case FILE_UTF16LE: return _("UTF-16 (little-endian, without BOM)");
+	case FILE_UTF16BE: return _("UTF-16 (big-endian, without BOM)");
 	case FILE_UTF32: return _("UTF-32");
-	case FILE_UTF32LE: return _("UTF-32 (little-endian, ohne BOM)");
-	case FILE_UTF32BE: return _("UTF-32 (big-endian, ohne BOM)");
+	case FILE_UTF32LE: return _("UTF-32 (little-endian, without BOM)");
+	case FILE_UTF32BE: return _("UTF-32 (big-endian, without BOM)");
 	}
 	return "";
 }
@@ -255,31 +255,31 @@ static enum status refuse_kind(struct db *db, const char *path, enum file_kind k
 	text_name(txt, sizeof txt, path, from ? "-utf8.txt" : "-text.txt");
 	shell_word(out, sizeof out, txt);
 	if (from)
-		return db_fail(db, STATUS_BAD_FILE, _("%s ist in %s kodiert; didat liest UTF-8 und "
-			"Windows-1252.  Umwandeln: iconv -f %s -t UTF-8 %s -o %s"), path,
+		return db_fail(db, STATUS_BAD_FILE, _("%s is encoded in %s; didat reads UTF-8 and "
+			"Windows-1252.  To convert: iconv -f %s -t UTF-8 %s -o %s"), path,
 			file_kind_label(kind), from, in, out);
 	switch (kind) {
 	case FILE_DOCX:
 	case FILE_ODT:
 	case FILE_RTF:
-		return db_fail(db, STATUS_BAD_FILE, _("%s ist %s, keine Textdatei.  Text daraus: "
-			"pandoc -t plain %s -o %s oder in LibreOffice „Datei › Speichern unter › Text "
-			"(.txt)“"), path, file_kind_label(kind), in, out);
+		return db_fail(db, STATUS_BAD_FILE, _("%s is %s, not a text file.  To get its text: "
+			"pandoc -t plain %s -o %s or in LibreOffice “File › Save As › Text "
+			"(.txt)”"), path, file_kind_label(kind), in, out);
 	case FILE_DOC:
 	case FILE_OFFICE:
-		return db_fail(db, STATUS_BAD_FILE, _("%s ist %s, keine Textdatei.  Text daraus: in "
-			"LibreOffice „Datei › Speichern unter › Text (.txt)“"), path, file_kind_label(kind));
+		return db_fail(db, STATUS_BAD_FILE, _("%s is %s, not a text file.  To get its text: in "
+			"LibreOffice “File › Save As › Text (.txt)”"), path, file_kind_label(kind));
 	case FILE_PDF:
-		return db_fail(db, STATUS_BAD_FILE, _("%s ist %s, keine Textdatei.  Text daraus: "
+		return db_fail(db, STATUS_BAD_FILE, _("%s is %s, not a text file.  To get its text: "
 			"pdftotext %s %s"), path, file_kind_label(kind), in, out);
 	case FILE_XLSX:
 	case FILE_ODS:
 	case FILE_XLS:
-		return db_fail(db, STATUS_BAD_FILE, _("%s ist %s, keine Textdatei.  Tabellen liest "
-			"didat import-csv: in der Tabellenkalkulation als CSV speichern"), path,
+		return db_fail(db, STATUS_BAD_FILE, _("%s is %s, not a text file.  Tables are read by "
+			"didat import-csv: save as CSV in the spreadsheet program"), path,
 			file_kind_label(kind));
 	default:
-		return db_fail(db, STATUS_BAD_FILE, _("%s ist %s, keine Textdatei"), path,
+		return db_fail(db, STATUS_BAD_FILE, _("%s is %s, not a text file"), path,
 			file_kind_label(kind));
 	}
 }
@@ -294,7 +294,7 @@ static enum status check_is_text(struct db *db, const char *path)
 	unsigned char *head = malloc(SNIFF_SIZE);
 	if (!head) {
 		fclose(f);
-		return db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+		return db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
 	}
 	size_t n = fread(head, 1, SNIFF_SIZE, f);
 	fclose(f);
@@ -318,7 +318,7 @@ enum status doc_import_file(struct db *db, int64_t session_id, const char *path,
 	const char *base = strrchr(path, '/');
 	char *title = opt->title ? strdup(opt->title) : title_from_path(path);
 	if (!title)
-		return db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+		return db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
 	struct document doc = {
 		.session_id = session_id,
 		.title = title,

@@ -68,9 +68,9 @@ enum status dot_write(struct db *db, int64_t session_id, FILE *out)
 		write_graph(out, &m, &r);
 		analysis_free(&r);
 		if (ferror(out))
-			rc = db_fail(db, STATUS_IO, "%s", _("Schreibfehler"));
+			rc = db_fail(db, STATUS_IO, "%s", _("write error"));
 	} else {
-		db_fail(db, rc, "%s", _("Analyse der Matrix gescheitert"));
+		db_fail(db, rc, "%s", _("analysis of the matrix failed"));
 	}
 	impact_matrix_free(&m);
 	return rc;
@@ -95,9 +95,9 @@ static bool dot_installed(void)
 enum status dot_render(struct db *db, int64_t session_id, const char *format, const char *path)
 {
 	if (!dot_installed())
-		return db_fail(db, STATUS_NOT_FOUND, "%s", _("Graphviz ist nicht installiert: das Programm "
-			"dot fehlt (Debian: apt-get install graphviz); die DOT-Datei schreibt "
-			"didat export dot SITZUNG -o DATEI"));
+		return db_fail(db, STATUS_NOT_FOUND, "%s", _("Graphviz is not installed: the program "
+			"dot is missing (Debian: apt-get install graphviz); the DOT file is written by "
+			"didat export dot SESSION -o FILE"));
 	int fds[2];
 	if (pipe(fds) != 0)
 		return db_fail(db, STATUS_IO, "pipe: %s", strerror(errno));
@@ -130,7 +130,7 @@ enum status dot_render(struct db *db, int64_t session_id, const char *format, co
 		;
 	signal(SIGPIPE, old_handler);
 	if (rc == STATUS_OK && !(WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0))
-		rc = db_fail(db, STATUS_IO, _("%s: dot konnte die Grafik nicht erzeugen (Status %d)"),
+		rc = db_fail(db, STATUS_IO, _("%s: dot could not create the picture (status %d)"),
 			path, WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1);
 	return rc;
 }

@@ -52,20 +52,20 @@ static enum status write_items(const struct exporter *self, const struct export_
 }
 
 static const struct exporter exporters[] = {
-	{ "hinge", N_("Scharniertabelle (CSV)"), "scharniertabelle.csv", EXPORT_CSV | EXPORT_FILTERS,
+	{ "hinge", N_("Hinge table (CSV)"), "scharniertabelle.csv", EXPORT_CSV | EXPORT_FILTERS,
 	  write_hinge },
-	{ "report", N_("Bericht (Markdown)"), "bericht.md", 0, write_report },
-	{ "matrix", N_("Einflussmatrix (CSV)"), "matrix.csv", EXPORT_CSV, write_matrix },
-	{ "dot", N_("Systemmodell als Graph (Graphviz DOT)"), "systemmodell.dot", EXPORT_PICTURE,
+	{ "report", N_("Report (Markdown)"), "bericht.md", 0, write_report },
+	{ "matrix", N_("Impact matrix (CSV)"), "matrix.csv", EXPORT_CSV, write_matrix },
+	{ "dot", N_("System model as graph (Graphviz DOT)"), "systemmodell.dot", EXPORT_PICTURE,
 	  write_dot },
-	{ "unseens", N_("Tabelle der Unseens (CSV)"), "unseens.csv", EXPORT_CSV, write_items },
-	{ "goals", N_("Tabelle der Ziele (CSV)"), "ziele.csv", EXPORT_CSV, write_items },
-	{ "measures", N_("Tabelle der Maßnahmen (CSV)"), "massnahmen.csv", EXPORT_CSV, write_items },
-	{ "stakeholders", N_("Tabelle der Stakeholdergruppen (CSV)"), "stakeholder.csv", EXPORT_CSV,
+	{ "unseens", N_("Table of unseens (CSV)"), "unseens.csv", EXPORT_CSV, write_items },
+	{ "goals", N_("Table of goals (CSV)"), "ziele.csv", EXPORT_CSV, write_items },
+	{ "measures", N_("Table of measures (CSV)"), "massnahmen.csv", EXPORT_CSV, write_items },
+	{ "stakeholders", N_("Table of stakeholder groups (CSV)"), "stakeholder.csv", EXPORT_CSV,
 	  write_items },
-	{ "components", N_("Tabelle der Komponenten (CSV)"), "komponenten.csv", EXPORT_CSV,
+	{ "components", N_("Table of components (CSV)"), "komponenten.csv", EXPORT_CSV,
 	  write_items },
-	{ "codes", N_("Tabelle der freien Codes (CSV)"), "codes.csv", EXPORT_CSV, write_items },
+	{ "codes", N_("Table of free codes (CSV)"), "codes.csv", EXPORT_CSV, write_items },
 };
 
 size_t exporter_count(void)

@@ -230,7 +230,7 @@ enum status items_csv_write(struct db *db, int64_t session_id, const char *what,
 {
 	const struct table *t = table_by_name(what);
 	if (!t)
-		return db_fail(db, STATUS_INVALID, _("unbekannte Tabelle \"%s\" (%s)"), what,
+		return db_fail(db, STATUS_INVALID, _("unknown table \"%s\" (%s)"), what,
 			ITEMS_CSV_KINDS);
 	struct csv_writer *w;
 	enum status rc = csv_writer_open(&w, out, options);
@@ -303,12 +303,12 @@ static int fail_at(struct import *im, size_t row, const char *column, const char
 	vsnprintf(what, sizeof what, fmt, ap);
 	va_end(ap);
 	if (im->info && im->info->line && im->info->line != row)
-		snprintf(where, sizeof where, _(" (Dateizeile %zu)"), im->info->line);
+		snprintf(where, sizeof where, _(" (file line %zu)"), im->info->line);
 	if (column)
-		im->rc = db_fail(im->db, STATUS_INVALID, _("%s: Zeile %zu%s, Spalte %s: %s; nichts wurde "
-			"importiert"), im->path, row, where, *column ? column : "\"\"", what);
+		im->rc = db_fail(im->db, STATUS_INVALID, _("%s: row %zu%s, column %s: %s; nothing was "
+			"imported"), im->path, row, where, *column ? column : "\"\"", what);
 	else
-		im->rc = db_fail(im->db, STATUS_INVALID, _("%s: Zeile %zu%s: %s; nichts wurde importiert"),
+		im->rc = db_fail(im->db, STATUS_INVALID, _("%s: row %zu%s: %s; nothing was imported"),
 			im->path, row, where, what);
 	return 1;
 }
@@ -355,7 +355,7 @@ static int read_header(struct import *im, size_t ncells, const char *const *cell
 	struct sbuf unknown = { 0 };
 	im->cols = calloc(ncells ? ncells : 1, sizeof *im->cols);
 	if (!im->cols) {
-		im->rc = db_fail(im->db, STATUS_NOMEM, "%s", _("kein Speicher"));
+		im->rc = db_fail(im->db, STATUS_NOMEM, "%s", _("out of memory"));
 		return 1;
 	}
 	im->ncols = ncells;
@@ -375,21 +375,21 @@ static int read_header(struct import *im, size_t ncells, const char *const *cell
 			if ((unknown.len && !sbuf_add(&unknown, ", ")) || !sbuf_add(&unknown, "\"") ||
 			    !sbuf_add(&unknown, name) || !sbuf_add(&unknown, "\"")) {
 				free(unknown.p);
-				im->rc = db_fail(im->db, STATUS_NOMEM, "%s", _("kein Speicher"));
+				im->rc = db_fail(im->db, STATUS_NOMEM, "%s", _("out of memory"));
 				return 1;
 			}
 			continue;
 		}
 		for (size_t k = 0; k < i; k++)
 			if (im->cols[k].name && strcmp(im->cols[k].name, im->cols[i].name) == 0)
-				return fail_at(im, 1, im->cols[i].name, "%s", _("die Spalte steht zweimal da"));
+				return fail_at(im, 1, im->cols[i].name, "%s", _("the column appears twice"));
 	}
 	if (unknown.len) {
 		struct sbuf known = { 0 };
 		for (size_t k = 0; im->table->columns[k]; k++)
 			if ((k && !sbuf_add(&known, ", ")) || !sbuf_add(&known, im->table->columns[k]))
 				break;
-		fail_at(im, 1, NULL, _("unbekannte Spalte(n) %s; bekannt sind %s"), unknown.p,
+		fail_at(im, 1, NULL, _("unknown column(s) %s; known are %s"), unknown.p,
 			known.p ? known.p : "");
 		free(known.p);
 		free(unknown.p);
@@ -412,7 +412,7 @@ static int read_header(struct import *im, size_t ncells, const char *const *cell
 		for (size_t i = 0; i < ncells; i++)
 			found = found || (im->cols[i].name && strcmp(im->cols[i].name, need[n]) == 0);
 		if (!found)
-			return fail_at(im, 1, NULL, _("die Spalte %s fehlt"), need[n]);
+			return fail_at(im, 1, NULL, _("the column %s is missing"), need[n]);
 	}
 	return 0;
 }
@@ -425,13 +425,13 @@ static int read_field(struct import *im, size_t row, void *item, const struct it
 		char *end;
 		long long v = strtoll(value, &end, 10);
 		if (*end || end == value)
-			return fail_at(im, row, f->name, _("\"%s\" ist keine ganze Zahl"), value);
+			return fail_at(im, row, f->name, _("\"%s\" is not a whole number"), value);
 		if (v < f->min || v > f->max)
-			return fail_at(im, row, f->name, _("%lld liegt außerhalb von %" PRId64 "–%" PRId64),
+			return fail_at(im, row, f->name, _("%lld lies outside %" PRId64 "–%" PRId64),
 				v, f->min, f->max);
 	}
 	if (f->required && !*value)
-		return fail_at(im, row, f->name, "%s", _("das Feld darf nicht leer sein"));
+		return fail_at(im, row, f->name, "%s", _("the field must not be empty"));
 	if (item_parse(im->db, im->type, item, f, value) != STATUS_OK) {
 		char msg[512];
 		last_error(im, msg, sizeof msg);
@@ -446,7 +446,7 @@ static int read_links(struct import *im, size_t row, int64_t from, const struct 
 	const struct item_type *target = item_type(c->link->to);
 	char *copy = strdup(value);
 	if (!copy) {
-		im->rc = db_fail(im->db, STATUS_NOMEM, "%s", _("kein Speicher"));
+		im->rc = db_fail(im->db, STATUS_NOMEM, "%s", _("out of memory"));
 		return 1;
 	}
 	int stop = 0;
@@ -551,11 +551,11 @@ static int read_code(struct import *im, size_t row, size_t ncells, const char *c
 			definition = v;
 	}
 	if (!*path)
-		return fail_at(im, row, "path", "%s", _("das Feld darf nicht leer sein"));
+		return fail_at(im, row, "path", "%s", _("the field must not be empty"));
 	size_t len = strlen(path);
 	char *prefix = malloc(len + 1);
 	if (!prefix) {
-		im->rc = db_fail(im->db, STATUS_NOMEM, "%s", _("kein Speicher"));
+		im->rc = db_fail(im->db, STATUS_NOMEM, "%s", _("out of memory"));
 		return 1;
 	}
 	int stop = 0;
@@ -571,7 +571,7 @@ static int read_code(struct import *im, size_t row, size_t ncells, const char *c
 				break;
 			}
 		if (start == end) {
-			stop = fail_at(im, row, "path", _("\"%s\": leerer Name im Pfad"), path);
+			stop = fail_at(im, row, "path", _("\"%s\": empty name in the path"), path);
 			break;
 		}
 		memcpy(prefix, path, end);
@@ -582,9 +582,9 @@ static int read_code(struct import *im, size_t row, size_t ncells, const char *c
 			continue;
 		}
 		if (have)
-			stop = fail_at(im, row, "path", have->implicit ? _("den Code \"%s\" gibt es schon "
-				"(Obercodes müssen vor ihren Untercodes stehen)") : _("den Code \"%s\" gibt es "
-				"schon"), path);
+			stop = fail_at(im, row, "path", have->implicit ? _("the code \"%s\" already exists "
+				"(parent codes must come before their subcodes)") : _("the code \"%s\" already "
+				"exists"), path);
 		if (stop)
 			break;
 		int64_t id;
@@ -594,7 +594,7 @@ static int read_code(struct import *im, size_t row, size_t ncells, const char *c
 			last_error(im, msg, sizeof msg);
 			stop = fail_at(im, row, last && colour ? "colour" : "path", "%s", msg);
 		} else if (add_code(im, prefix, id, !last)) {
-			im->rc = db_fail(im->db, STATUS_NOMEM, "%s", _("kein Speicher"));
+			im->rc = db_fail(im->db, STATUS_NOMEM, "%s", _("out of memory"));
 			stop = 1;
 		}
 		parent = id;
@@ -616,10 +616,10 @@ static int import_row(void *ctx, size_t row, size_t ncells, const char *const *c
 			continue;
 		blank = false;
 		if (i >= im->ncols)
-			return fail_at(im, row, NULL, _("Zelle %zu steht unter keiner Spalte: \"%s\""), i + 1,
+			return fail_at(im, row, NULL, _("cell %zu is under no column: \"%s\""), i + 1,
 				cells[i]);
 		if (im->cols[i].use == USE_EMPTY)
-			return fail_at(im, row, NULL, _("Zelle %zu steht unter einer Spalte ohne Namen: "
+			return fail_at(im, row, NULL, _("cell %zu is under a column without a name: "
 				"\"%s\""), i + 1, cells[i]);
 	}
 	if (blank)
@@ -632,7 +632,7 @@ enum status items_csv_import(struct db *db, int64_t session_id, const char *what
 {
 	const struct table *t = table_by_name(what);
 	if (!t)
-		return db_fail(db, STATUS_INVALID, _("unbekannte Tabelle \"%s\" (%s)"), what,
+		return db_fail(db, STATUS_INVALID, _("unknown table \"%s\" (%s)"), what,
 			ITEMS_CSV_KINDS);
 	struct csv_read_info info;
 	memset(&info, 0, sizeof info);
@@ -653,7 +653,7 @@ enum status items_csv_import(struct db *db, int64_t session_id, const char *what
 	if (rc == STATUS_OK && !im.type) {
 		rc = code_list(db, session_id, load_code, &im);
 		if (rc == STATUS_OK && im.rc != STATUS_OK)
-			rc = db_fail(db, im.rc, "%s", _("kein Speicher"));
+			rc = db_fail(db, im.rc, "%s", _("out of memory"));
 		im.rc = STATUS_OK;
 	}
 	if (rc == STATUS_OK) {

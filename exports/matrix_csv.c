@@ -55,25 +55,25 @@ struct matrix_import {
 static enum status fail_at(struct matrix_import *im, size_t row, size_t col, const char *what,
 	const char *value)
 {
-	return im->rc = db_fail(im->db, STATUS_INVALID, _("%s: Zeile %zu, Spalte %zu: %s \"%s\"; "
-		"nichts wurde importiert"), im->path, row, col, what, value);
+	return im->rc = db_fail(im->db, STATUS_INVALID, _("%s: row %zu, column %zu: %s \"%s\"; "
+		"nothing was imported"), im->path, row, col, what, value);
 }
 
 /* The header row: one variable per column, found or created. */
 static enum status read_header(struct matrix_import *im, size_t ncells, const char *const *cells)
 {
 	if (ncells < 2)
-		return im->rc = db_fail(im->db, STATUS_INVALID, _("%s: die erste Zeile nennt keine "
-			"Variablen"), im->path);
+		return im->rc = db_fail(im->db, STATUS_INVALID, _("%s: the first row names no "
+			"variables"), im->path);
 	im->n = ncells - 1;
 	im->ids = calloc(im->n, sizeof *im->ids);
 	if (!im->ids)
-		return im->rc = db_fail(im->db, STATUS_NOMEM, "%s", _("kein Speicher"));
+		return im->rc = db_fail(im->db, STATUS_NOMEM, "%s", _("out of memory"));
 	const struct item_type *type = item_type(ITEM_VARIABLE);
 	for (size_t j = 0; j < im->n; j++) {
 		const char *name = csv_unguard(cells[j + 1]);
 		if (!*name)
-			return fail_at(im, 1, j + 2, _("leerer Variablenname"), name);
+			return fail_at(im, 1, j + 2, _("empty variable name"), name);
 		for (size_t k = 0; k < j; k++) {
 			struct variable v;
 			if (item_read(im->db, type, im->ids[k], &v) != STATUS_OK)
@@ -81,7 +81,7 @@ static enum status read_header(struct matrix_import *im, size_t ncells, const ch
 			bool same = strcmp(v.name, name) == 0;
 			item_clear(type, &v);
 			if (same)
-				return fail_at(im, 1, j + 2, _("doppelter Variablenname"), name);
+				return fail_at(im, 1, j + 2, _("duplicate variable name"), name);
 		}
 		enum status rc = item_find(im->db, type, im->session_id, name, &im->ids[j]);
 		if (rc == STATUS_NOT_FOUND) {
@@ -108,7 +108,7 @@ static enum status read_cell(struct matrix_import *im, size_t row, size_t col, c
 	long v = strtol(text, &end, 10);
 	if (*end || v < 0 || v > im->scale) {
 		char what[64];
-		snprintf(what, sizeof what, _("keine Stärke von 0 bis %" PRId64), im->scale);
+		snprintf(what, sizeof what, _("not a strength from 0 to %" PRId64), im->scale);
 		return fail_at(im, row, col, what, text);
 	}
 	im->rated++;
@@ -122,10 +122,10 @@ static int import_row(void *ctx, size_t row, size_t ncells, const char *const *c
 	if (row == 1)
 		return read_header(im, ncells, cells) != STATUS_OK;
 	if (row - 1 > im->n)
-		return fail_at(im, row, 1, _("mehr Zeilen als Variablen"), cells[0]) != STATUS_OK;
+		return fail_at(im, row, 1, _("more rows than variables"), cells[0]) != STATUS_OK;
 	if (ncells != im->n + 1) {
 		char what[64];
-		snprintf(what, sizeof what, _("%zu statt %zu Zellen in der Zeile"), ncells, im->n + 1);
+		snprintf(what, sizeof what, _("%zu instead of %zu cells in the row"), ncells, im->n + 1);
 		return fail_at(im, row, ncells, what, "") != STATUS_OK;
 	}
 	struct variable v;
@@ -135,7 +135,7 @@ static int import_row(void *ctx, size_t row, size_t ncells, const char *const *c
 	bool same = strcmp(v.name, csv_unguard(cells[0])) == 0;
 	item_clear(type, &v);
 	if (!same)
-		return fail_at(im, row, 1, _("die Zeile muss wie die Spalte heißen, nicht"), cells[0]);
+		return fail_at(im, row, 1, _("the row must be named like the column, not"), cells[0]);
 	for (size_t col = 2; col <= ncells; col++)
 		if (read_cell(im, row, col, csv_unguard(cells[col - 1])) != STATUS_OK)
 			return 1;
@@ -164,10 +164,10 @@ enum status matrix_csv_import(struct db *db, int64_t session_id, const char *pat
 	else if (rc != STATUS_OK)
 		rc = db_fail(db, rc, "%s", err);
 	else if (im.n == 0)
-		rc = db_fail(db, STATUS_INVALID, _("%s: die Datei enthält keine Matrix"), path);
+		rc = db_fail(db, STATUS_INVALID, _("%s: the file contains no matrix"), path);
 	else if (info.records != im.n + 1)
-		rc = db_fail(db, STATUS_INVALID, _("%s: %zu Variablen, aber %zu Zeilen; die Matrix "
-			"muss quadratisch sein"), path, im.n, info.records - 1);
+		rc = db_fail(db, STATUS_INVALID, _("%s: %zu variables, but %zu rows; the matrix "
+			"must be square"), path, im.n, info.records - 1);
 	free(im.ids);
 	if (rc == STATUS_OK)
 		*cells_rated = im.rated;

@@ -160,7 +160,7 @@ static int report_fail(struct report *r, enum status rc)
 
 static void put_empty(struct report *r)
 {
-	fprintf(r->out, "%s\n\n", _("_keine_"));
+	fprintf(r->out, "%s\n\n", _("_none_"));
 }
 
 static void put_heading(struct report *r, const char *marks, const char *title)
@@ -258,10 +258,10 @@ static void put_labelled(struct report *r, const char *label, const char *text,
 
 static void put_boundaries(struct report *r, const struct session *s)
 {
-	const char *labels[] = { _("innen"), _("außen"), _("Region"), _("Zeithorizont") };
+	const char *labels[] = { _("inside"), _("outside"), _("Region"), _("Time horizon") };
 	const char *texts[] = { s->inside, s->outside, s->region, s->horizon };
 	bool any = false;
-	fprintf(r->out, "**%s**\n\n", _("Systemgrenzen"));
+	fprintf(r->out, "**%s**\n\n", _("System boundaries"));
 	for (size_t i = 0; i < COUNT(texts); i++) {
 		if (!has_text(texts[i]))
 			continue;
@@ -286,21 +286,21 @@ static void put_title(struct report *r)
 	fputs("# ", r->out);
 	md_line(r->out, s.title);
 	fputs("\n\n", r->out);
-	put_labelled(r, _("Datum"), s.date, &sep);
-	put_labelled(r, _("Ort"), s.place, &sep);
-	put_labelled(r, _("Moderation"), s.facilitator, &sep);
+	put_labelled(r, _("Date"), s.date, &sep);
+	put_labelled(r, _("Place"), s.place, &sep);
+	put_labelled(r, _("Facilitator"), s.facilitator, &sep);
 	if (*sep)
 		fputs("\n\n", r->out);
-	fprintf(r->out, _("_%" PRId64 " Komponenten · %" PRId64 " Unseens · %" PRId64 " Ziele · %"
-		PRId64 " Maßnahmen · %" PRId64 " Dokumente · %" PRId64 " Codierungen_\n\n"),
+	fprintf(r->out, _("_%" PRId64 " components · %" PRId64 " unseens · %" PRId64 " goals · %"
+		PRId64 " measures · %" PRId64 " documents · %" PRId64 " codings_\n\n"),
 		r->counts.components, r->counts.unseens, r->counts.goals, r->counts.measures,
 		r->counts.documents, r->counts.codings);
-	fprintf(r->out, "**%s:** ", _("Leitfrage"));
-	md_write(r->out, has_text(s.question) ? s.question : _("_keine_"), MD_BLOCK, "", 0);
+	fprintf(r->out, "**%s:** ", _("Guiding question"));
+	md_write(r->out, has_text(s.question) ? s.question : _("_none_"), MD_BLOCK, "", 0);
 	fputs("\n\n", r->out);
 	put_boundaries(r, &s);
 	if (has_text(s.notes)) {
-		fprintf(r->out, "**%s:** ", _("Notizen"));
+		fprintf(r->out, "**%s:** ", _("Notes"));
 		md_write(r->out, s.notes, MD_BLOCK, "", 0);
 		fputs("\n\n", r->out);
 	}
@@ -317,7 +317,7 @@ static int put_component(void *ctx, const void *item)
 	md_line(r->out, c->name);
 	fputs("**", r->out);
 	if (has_text(c->question)) {
-		fprintf(r->out, " – %s: ", _("Leitfrage"));
+		fprintf(r->out, " – %s: ", _("Guiding question"));
 		md_write(r->out, c->question, MD_BLOCK, "  ", 0);
 	}
 	fputc('\n', r->out);
@@ -326,7 +326,7 @@ static int put_component(void *ctx, const void *item)
 
 static void put_components(struct report *r)
 {
-	put_heading(r, "##", _("Komponenten"));
+	put_heading(r, "##", _("Components"));
 	if (r->counts.components == 0) {
 		put_empty(r);
 		return;
@@ -355,7 +355,7 @@ static int put_stakeholder(void *ctx, const void *item)
 static void put_stakeholders(struct report *r)
 {
 	int64_t n = 0;
-	put_heading(r, "##", _("Stakeholdergruppen"));
+	put_heading(r, "##", _("Stakeholder groups"));
 	if (report_fail(r, item_count(r->db, item_type(ITEM_STAKEHOLDER), r->session_id, &n)))
 		return;
 	if (n == 0) {
@@ -433,12 +433,12 @@ static void put_unseen_details(struct report *r, size_t rank, const struct unsee
 	fprintf(r->out, "### %zu. ", rank);
 	md_line(r->out, u->title);
 	fputs("\n\n", r->out);
-	fprintf(r->out, "- %s: ", _("Beschreibung"));
+	fprintf(r->out, "- %s: ", _("Description"));
 	md_write(r->out, has_text(u->description) ? u->description : "–", MD_BLOCK, "  ", 0);
-	fprintf(r->out, "\n- %s: ", _("Ursachen"));
+	fprintf(r->out, "\n- %s: ", _("Causes"));
 	md_write(r->out, has_text(u->causes) ? u->causes : "–", MD_BLOCK, "  ", 0);
 	fputc('\n', r->out);
-	put_links(r, LINK_UNSEEN_STAKEHOLDER, u->id, "", _("Betroffene Stakeholdergruppen"));
+	put_links(r, LINK_UNSEEN_STAKEHOLDER, u->id, "", _("Affected stakeholder groups"));
 	fputc('\n', r->out);
 }
 
@@ -471,13 +471,12 @@ static void put_unseens(struct report *r)
 		goto cleanup;
 	}
 	qsort(k.v, k.n, sizeof *k.v, compare_rank);
-	fprintf(r->out, "| %s | %s | %s | %s | W | A | AF | %s | %s |\n",
-		_("Rang"), _("Titel"), _("Komponente"), _("Punkte"), _("Risiko"), _("Vulnerabilität"));
+	fputs(_("| Rank | Title | Component | Votes | L | I | AC | Risk | Vulnerability |\n"), r->out);
 	fputs("|---:|---|---|---:|---:|---:|---:|---:|---:|\n", r->out);
 	put_ranked(r, &k, false);
-	fprintf(r->out, "\n%s\n\n", _("_W = Wahrscheinlichkeit, A = Auswirkung, "
-		"AF = Anpassungsfähigkeit (je 1–5); Risiko = W × A; "
-		"Vulnerabilität = Risiko × (6 − AF) / 5_"));
+	fprintf(r->out, "\n%s\n\n", _("_L = likelihood, I = impact, "
+		"AC = adaptive capacity (each 1–5); risk = L × I; "
+		"vulnerability = risk × (6 − AC) / 5_"));
 	put_ranked(r, &k, true);
 cleanup:
 	free(k.v);
@@ -554,7 +553,7 @@ static void variable_abbrev(struct report *r, int64_t id, char *buf, size_t size
 static void put_matrix_table(struct report *r, const struct impact_matrix *m)
 {
 	char abbrev[64];
-	fprintf(r->out, "| %s → |", _("wirkt auf"));
+	fprintf(r->out, "| %s → |", _("acts on"));
 	for (size_t j = 0; j < m->n; j++) {
 		variable_abbrev(r, m->ids[j], abbrev, sizeof abbrev);
 		md_cell(r->out, abbrev);
@@ -596,7 +595,7 @@ static void put_matrix_roles(struct report *r, const struct impact_matrix *m,
 		fprintf(r->out, ": AS %ld, PS %ld, %s\n", v->as, v->ps, analysis_role_label(v->role));
 	}
 	size_t cells = m->n * (m->n - 1);
-	fprintf(r->out, _("\nNicht bewertete Zellen: %zu von %zu (Skala 0–%d)\n\n"),
+	fprintf(r->out, _("\nUnrated cells: %zu of %zu (scale 0–%d)\n\n"),
 		a->unrated, cells, m->scale);
 }
 
@@ -604,7 +603,7 @@ static void put_system_model(struct report *r)
 {
 	struct impact_matrix m;
 	struct analysis_result a = { 0 };
-	put_heading(r, "##", _("Systemmodell"));
+	put_heading(r, "##", _("System model"));
 	if (report_fail(r, impact_matrix_load(r->db, r->session_id, &m)))
 		return;
 	if (m.n == 0) {
@@ -672,8 +671,8 @@ static void put_soro(struct report *r, const void *item)
 	md_write(r->out, s->text, MD_BLOCK, "  ", 0);
 	fputc('\n', r->out);
 	put_links(r, LINK_SORO_UNSEEN, s->id, "  ", _("Unseens"));
-	put_links(r, LINK_SORO_GOAL, s->id, "  ", _("Ziele"));
-	put_links(r, LINK_SORO_MEASURE, s->id, "  ", _("Maßnahmen"));
+	put_links(r, LINK_SORO_GOAL, s->id, "  ", _("Goals"));
+	put_links(r, LINK_SORO_MEASURE, s->id, "  ", _("Measures"));
 }
 
 struct component_walk {
@@ -719,7 +718,7 @@ static void put_by_component(struct report *r, enum item_kind kind, item_cb filt
 	}
 	report_fail(r, item_list(r->db, item_type(ITEM_COMPONENT), r->session_id,
 		put_component_items, &w));
-	if (r->rc == STATUS_OK && put_items_of(&w, 0, _("Ohne Komponente")) > 0)
+	if (r->rc == STATUS_OK && put_items_of(&w, 0, _("Without component")) > 0)
 		fputc('\n', r->out);
 }
 
@@ -753,9 +752,9 @@ static int put_conflict(void *ctx, const void *item)
 static void put_goals(struct report *r)
 {
 	int64_t n = 0;
-	put_heading(r, "##", _("Ziele"));
+	put_heading(r, "##", _("Goals"));
 	put_by_component(r, ITEM_GOAL, put_goal_of, put_goal);
-	put_heading(r, "###", _("Zielkonflikte"));
+	put_heading(r, "###", _("Goal conflicts"));
 	if (report_fail(r, item_count(r->db, item_type(ITEM_CONFLICT), r->session_id, &n)))
 		return;
 	if (n == 0) {
@@ -793,14 +792,14 @@ static int put_measure_of(void *ctx, const void *item)
 	fputs("- ", out);
 	md_write(out, m->text, MD_BLOCK, "  ", 0);
 	if (has_text(m->horizon) && m->priority > 0)
-		fprintf(out, " (%s: %s, %s: %" PRId64 ")", _("Horizont"), horizon_label(m->horizon),
-			_("Priorität"), m->priority);
+		fprintf(out, " (%s: %s, %s: %" PRId64 ")", _("Horizon"), horizon_label(m->horizon),
+			_("Priority"), m->priority);
 	else if (has_text(m->horizon))
-		fprintf(out, " (%s: %s)", _("Horizont"), horizon_label(m->horizon));
+		fprintf(out, " (%s: %s)", _("Horizon"), horizon_label(m->horizon));
 	else if (m->priority > 0)
-		fprintf(out, " (%s: %" PRId64 ")", _("Priorität"), m->priority);
+		fprintf(out, " (%s: %" PRId64 ")", _("Priority"), m->priority);
 	fputc('\n', out);
-	put_links(p->r, LINK_MEASURE_GOAL, m->id, "  ", _("Ziele"));
+	put_links(p->r, LINK_MEASURE_GOAL, m->id, "  ", _("Goals"));
 	return p->r->rc != STATUS_OK;
 }
 
@@ -829,13 +828,13 @@ static int put_actor(void *ctx, const void *item)
 
 static void put_measures(struct report *r)
 {
-	put_heading(r, "##", _("Maßnahmenbündel"));
+	put_heading(r, "##", _("Measure bundles"));
 	if (r->counts.measures == 0) {
 		put_empty(r);
 		return;
 	}
 	report_fail(r, item_list(r->db, item_type(ITEM_ACTOR), r->session_id, put_actor, r));
-	if (r->rc == STATUS_OK && put_measures_of(r, 0, _("Ohne Akteursgruppe")) > 0)
+	if (r->rc == STATUS_OK && put_measures_of(r, 0, _("Without actor group")) > 0)
 		fputc('\n', r->out);
 }
 
@@ -854,13 +853,13 @@ static int put_document(void *ctx, const struct document *doc, int64_t codings)
 
 static void put_documents(struct report *r)
 {
-	put_heading(r, "##", _("Dokumente"));
+	put_heading(r, "##", _("Documents"));
 	if (r->counts.documents == 0) {
 		put_empty(r);
 		return;
 	}
-	fprintf(r->out, "| %s | %s | %s | %s | %s |\n|---|---|---|---:|---:|\n",
-		_("Titel"), _("Art"), _("Datum"), _("Zeilen"), _("Codierungen"));
+	fputs(_("| Title | Kind | Date | Lines | Codings |\n"), r->out);
+	fputs("|---|---|---|---:|---:|\n", r->out);
 	report_fail(r, document_list(r->db, r->session_id, put_document, r));
 	fputc('\n', r->out);
 }
@@ -926,7 +925,7 @@ static void put_hinge_component(struct hinge_walk *w, const char *number)
 	int64_t id;
 	if (!*number || item_find(r->db, type, r->session_id, number, &id) != STATUS_OK
 		|| item_read(r->db, type, id, &c) != STATUS_OK) {
-		fprintf(r->out, "### %s\n\n", *number ? number : _("Ohne Komponente"));
+		fprintf(r->out, "### %s\n\n", *number ? number : _("Without component"));
 		return;
 	}
 	fprintf(r->out, "### %" PRId64 ". ", c.number);
@@ -938,7 +937,7 @@ static void put_hinge_component(struct hinge_walk *w, const char *number)
 static const char *code_type_label(const char *type)
 {
 	const struct item_type *t = item_type_by_name(type);
-	return t ? _(t->label) : strcmp(type, "free") == 0 ? _("freier Code") : type;
+	return t ? _(t->label) : strcmp(type, "free") == 0 ? _("free code") : type;
 }
 
 static void put_hinge_code(struct hinge_walk *w, const struct hinge_row *row)
@@ -947,8 +946,9 @@ static void put_hinge_code(struct hinge_walk *w, const struct hinge_row *row)
 	size_t n = w->run < w->nruns ? w->counts[w->run] : 0;
 	fputs("**", out);
 	md_line(out, *row->code_path ? row->code_path : row->code);
-	fprintf(out, "** (%s) – %zu %s\n\n", code_type_label(row->code_type), n,
-		n == 1 ? _("Passage") : _("Passagen"));
+	fprintf(out, "** (%s) – ", code_type_label(row->code_type));
+	fprintf(out, P_("%zu passage", "%zu passages", n), n);
+	fputs("\n\n", out);
 }
 
 static int put_hinge(void *ctx, const struct hinge_row *row)
@@ -967,11 +967,12 @@ static int put_hinge(void *ctx, const struct hinge_row *row)
 	fputs("- ", out);
 	md_line(out, row->document);
 	if (row->first_line == row->last_line)
-		fprintf(out, _(", Z. %" PRId64 ": „"), row->first_line);
+		fprintf(out, _(", line %" PRId64 ": “"), row->first_line);
 	else
-		fprintf(out, _(", Z. %" PRId64 "–%" PRId64 ": „"), row->first_line, row->last_line);
+		fprintf(out, _(", lines %" PRId64 "–%" PRId64 ": “"), row->first_line, row->last_line);
 	md_write(out, row->quote, MD_LINE, NULL, QUOTE_MAX);
-	fputs("“ (", out);
+	/* the closing quotation mark, then the coder in brackets */
+	fputs(_("” ("), out);
 	md_line(out, row->coder);
 	fputs(")\n", out);
 	return 0;
@@ -980,7 +981,7 @@ static int put_hinge(void *ctx, const struct hinge_row *row)
 static void put_hinges(struct report *r)
 {
 	struct hinge_walk w = { .r = r };
-	put_heading(r, "##", _("Scharniere"));
+	put_heading(r, "##", _("Hinges"));
 	if (r->counts.codings == 0) {
 		put_empty(r);
 		return;

@@ -36,28 +36,28 @@
 
 /* The keys every screen has; a view's own bindings are looked at first. */
 #define GLOBAL_COMMANDS(X) \
-	X(G_HELP,      '?',                 "?",            "die Tasten dieses Bildschirms") \
-	X(G_BACK,      'q',                 "q",            "zurück; im Sitzungsbrowser: beenden") \
-	X(G_QUIT,      UI_FN(KEY_F(10)),    "F10",          "beenden") \
-	X(G_FIND,      '/',                 "/",            "in der Liste suchen") \
-	X(G_FIND_NEXT, 'n',                 "n",            "nächster Treffer") \
-	X(G_FIND_PREV, 'N',                 "N",            "voriger Treffer") \
-	X(G_UNDO,      'u',                 "u",            "letzte Änderung zurücknehmen") \
-	X(G_REDO,      UI_CTRL('r'),        "Strg-R",       "Zurückgenommenes wiederherstellen") \
-	X(G_PROJECTOR, UI_FN(KEY_F(5)),     "F5",           "Beamer-Modus an/aus") \
-	X(G_TIMER,     't',                 "t",            "Timer starten/anhalten") \
-	X(G_TIMER_SET, 'T',                 "T",            "Timer-Dauer einstellen") \
-	X(G_THEME,     UI_FN(KEY_F(6)),     "F6",           "Farbschema wechseln") \
-	X(G_NEXT_STEP, '\t',                "Tab",          "nächster Schritt") \
-	X(G_PREV_STEP, UI_FN(KEY_BTAB),     "Umschalt-Tab", "voriger Schritt") \
-	X(G_STEP1,     '1',                 "1…5",          "Schritt 1 bis 5") \
+	X(G_HELP,      '?',                 "?",            N_("the keys of this screen")) \
+	X(G_BACK,      'q',                 "q",            N_("back; in the session browser: quit")) \
+	X(G_QUIT,      UI_FN(KEY_F(10)),    "F10",          N_("quit")) \
+	X(G_FIND,      '/',                 "/",            N_("search the list")) \
+	X(G_FIND_NEXT, 'n',                 "n",            N_("next hit")) \
+	X(G_FIND_PREV, 'N',                 "N",            N_("previous hit")) \
+	X(G_UNDO,      'u',                 "u",            N_("undo the last change")) \
+	X(G_REDO,      UI_CTRL('r'),        N_("Ctrl-R"),    N_("redo what was undone")) \
+	X(G_PROJECTOR, UI_FN(KEY_F(5)),     "F5",           N_("projector mode on/off")) \
+	X(G_TIMER,     't',                 "t",            N_("start/stop the timer")) \
+	X(G_TIMER_SET, 'T',                 "T",            N_("set how long the timer runs")) \
+	X(G_THEME,     UI_FN(KEY_F(6)),     "F6",           N_("next colour scheme")) \
+	X(G_NEXT_STEP, '\t',                "Tab",          N_("next step")) \
+	X(G_PREV_STEP, UI_FN(KEY_BTAB),     N_("Shift-Tab"), N_("previous step")) \
+	X(G_STEP1,     '1',                 "1…5",          N_("steps 1 to 5")) \
 	X(G_STEP2,     '2',                 "2",            NULL) \
 	X(G_STEP3,     '3',                 "3",            NULL) \
 	X(G_STEP4,     '4',                 "4",            NULL) \
 	X(G_STEP5,     '5',                 "5",            NULL) \
-	X(G_STEP6,     '6',                 "6",            "Dokumente") \
-	X(G_STEP7,     '7',                 "7",            "Export") \
-	X(G_SEARCH,    UI_CTRL('f'),        "Strg-F",       "Volltextsuche in Dokumenten und Einträgen")
+	X(G_STEP6,     '6',                 "6",            N_("Documents")) \
+	X(G_STEP7,     '7',                 "7",            N_("Export")) \
+	X(G_SEARCH,    UI_CTRL('f'),        N_("Ctrl-F"),    N_("full-text search in documents and items"))
 
 enum global_command {
 #define X(cmd, key, name, help) cmd,
@@ -73,10 +73,12 @@ static const struct binding global_keys[] = {
 };
 
 static const char *const step_names[STEP_COUNT] = {
-	"1 Leitfrage", "2 Unseens", "3 Systemmodell", "4 Ziele", "5 Maßnahmen", "Dokumente", "Export",
+	N_("1 Question"), N_("2 Unseens"), N_("3 System model"), N_("4 Goals"), N_("5 Measures"),
+	N_("Documents"), N_("Export"),
 };
 static const char *const step_mid[STEP_COUNT] = {
-	"1 Frage", "2 Unseens", "3 Modell", "4 Ziele", "5 Maßn.", "Dok.", "Export",
+	N_("1 Quest."), N_("2 Unseens"), N_("3 Model"), N_("4 Goals"), N_("5 Meas."), N_("Docs"),
+	N_("Export"),
 };
 static const char *const step_short[STEP_COUNT] = { "1", "2", "3", "4", "5", "D", "E" };
 
@@ -244,7 +246,7 @@ static void draw_step_bar(struct app *app, int width)
 {
 	ui_text_pad(0, 0, COLS, "", ui_attr(UI_BAR));
 	if (!app->session) {
-		ui_text(0, 1, width - 1, _("didat · Sitzungen"), ui_attr(UI_BAR) | A_BOLD);
+		ui_text(0, 1, width - 1, _("didat · Sessions"), ui_attr(UI_BAR) | A_BOLD);
 		return;
 	}
 	char labels[STEP_COUNT][64];
@@ -307,7 +309,7 @@ static void draw_timer(struct app *app)
 static void draw_status(struct app *app)
 {
 	int y = LINES - 1;
-	const char *hint = _(app->session ? " ? Hilfe · q zurück " : " ? Hilfe · q beenden ");
+	const char *hint = app->session ? _(" ? help · q back ") : _(" ? help · q quit ");
 	int hw = display_width(hint);
 	ui_text_pad(y, 0, COLS, app->status, app->status_error ? ui_attr(UI_ERROR) : ui_attr(UI_BAR));
 	if (COLS - hw > display_width(app->status) + 1)
@@ -329,8 +331,8 @@ void app_draw(struct app *app)
 {
 	erase();
 	if (too_small()) {
-		ui_text(0, 0, COLS, _("Terminal zu klein"), ui_attr(UI_ERROR));
-		ui_text(1, 0, COLS, _("mindestens 40×12"), A_NORMAL);
+		ui_text(0, 0, COLS, _("Terminal too small"), ui_attr(UI_ERROR));
+		ui_text(1, 0, COLS, _("at least 40×12"), A_NORMAL);
 		return;
 	}
 	if (app->projector) {
@@ -414,7 +416,7 @@ static bool tick_timer(struct app *app)
 	if (!app->timer_rang && time(NULL) >= app->timer_end) {
 		app->timer_rang = true;
 		beep();
-		app_status(app, "%s", _("Die Zeit ist um."));
+		app_status(app, "%s", _("Time is up."));
 	}
 	return true;
 }
@@ -433,7 +435,7 @@ static bool tick(struct app *app)
 		snprintf(key, sizeof key, "%lld", (long long)app->session);
 		if (session_find(app->db, key, &id) != STATUS_OK) {
 			app_open_session(app, 0);
-			app_status(app, "%s", _("Die Sitzung wurde an anderer Stelle gelöscht."));
+			app_status(app, "%s", _("The session was deleted elsewhere."));
 			return true;
 		}
 	}
@@ -507,8 +509,9 @@ static size_t help_lines(char *buf, size_t size, const struct binding *keys, siz
 	for (size_t i = 0; i < n && len < size; i++) {
 		if (!keys[i].help)
 			continue;
-		int pad = 13 - display_width(keys[i].name);
-		len += (size_t)snprintf(buf + len, size - len, "  %s%*s %s\n", keys[i].name,
+		const char *name = _(keys[i].name);
+		int pad = 13 - display_width(name);
+		len += (size_t)snprintf(buf + len, size - len, "  %s%*s %s\n", name,
 			pad > 0 ? pad : 0, "", _(keys[i].help));
 	}
 	return len < size ? len : size - 1;
@@ -522,17 +525,17 @@ static void show_help(struct app *app)
 	len += (size_t)snprintf(text + len, sizeof text - len, "%s\n", _(v->title));
 	len += help_lines(text + len, sizeof text - len, v->keys, v->nkeys);
 	if (len < sizeof text)
-		len += (size_t)snprintf(text + len, sizeof text - len, "\n%s\n", _("Überall"));
+		len += (size_t)snprintf(text + len, sizeof text - len, "\n%s\n", _("Everywhere"));
 	if (len < sizeof text)
 		help_lines(text + len, sizeof text - len, global_keys,
 			sizeof global_keys / sizeof global_keys[0]);
-	app_message(app, _("Tasten"), text);
+	app_message(app, _("Keys"), text);
 }
 
 static void run_undo(struct app *app, bool redo)
 {
 	if (!app->session) {
-		app_status(app, "%s", _("Rückgängig gibt es in einer Sitzung."));
+		app_status(app, "%s", _("Undo works within a session."));
 		return;
 	}
 	struct undo_result result;
@@ -553,12 +556,12 @@ static void run_undo(struct app *app, bool redo)
 static void run_find(struct app *app, int command)
 {
 	if (!app->view->find) {
-		app_status(app, "%s", _("Hier gibt es keine Liste zum Durchsuchen."));
+		app_status(app, "%s", _("There is no list to search here."));
 		return;
 	}
 	if (command == G_FIND) {
 		char *needle = NULL;
-		if (!app_prompt(app, _("Suchen:"), app->find, &needle))
+		if (!app_prompt(app, _("Search:"), app->find, &needle))
 			return;
 		free(app->find);
 		app->find = needle;
@@ -566,9 +569,9 @@ static void run_find(struct app *app, int command)
 	if (!app->find || !*app->find)
 		return;
 	if (!app->view->find(app, app->find, command == G_FIND_PREV))
-		app_status(app, _("Nicht gefunden: %s"), app->find);
+		app_status(app, _("Not found: %s"), app->find);
 	else
-		app_status(app, _("Gefunden: %s"), app->find);
+		app_status(app, _("Found: %s"), app->find);
 }
 
 static void run_timer(struct app *app, int command)
@@ -576,12 +579,12 @@ static void run_timer(struct app *app, int command)
 	if (command == G_TIMER_SET) {
 		char initial[16], *answer = NULL;
 		snprintf(initial, sizeof initial, "%d", app->timer_minutes);
-		if (!app_prompt(app, _("Timer in Minuten (1–180):"), initial, &answer))
+		if (!app_prompt(app, _("Timer in minutes (1–180):"), initial, &answer))
 			return;
 		char *end;
 		long minutes = strtol(answer, &end, 10);
 		if (end == answer || *end || minutes < 1 || minutes > 180) {
-			app_status(app, _("Keine Minutenzahl zwischen 1 und 180: %s"), answer);
+			app_status(app, _("Not a number of minutes from 1 to 180: %s"), answer);
 			app->status_error = true;
 			free(answer);
 			return;
@@ -592,7 +595,7 @@ static void run_timer(struct app *app, int command)
 	}
 	if (app->timer_running && command == G_TIMER) {
 		app->timer_running = false;
-		app_status(app, "%s", _("Timer angehalten."));
+		app_status(app, "%s", _("Timer stopped."));
 		return;
 	}
 	app->timer_running = true;
@@ -628,7 +631,7 @@ static int global_command(struct app *app, int command)
 	case G_THEME: {
 		enum ui_theme t = (enum ui_theme)((ui_theme_current() + 1) % UI_THEME_COUNT);
 		ui_theme_set(t);
-		app_status(app, _("Farbschema: %s"), ui_theme_name(t));
+		app_status(app, _("Colour scheme: %s"), ui_theme_name(t));
 		break;
 	}
 	case G_NEXT_STEP: case G_PREV_STEP: case G_STEP1: case G_STEP2: case G_STEP3: case G_STEP4:
@@ -762,12 +765,12 @@ static void offer_draft(struct app *app, const struct draft_copy *c)
 		app_open_session(app, back);
 		return;
 	}
-	snprintf(question, sizeof question, _("Beim letzten Beenden war ein Text offen (%s, %s):\n\n"
-		"%s\n\nWieder bearbeiten?"), what, c->saved_local, c->text);
+	snprintf(question, sizeof question, _("A text was open when the program last ended (%s, %s):\n\n"
+		"%s\n\nEdit it again?"), what, c->saved_local, c->text);
 	if (!app_confirm(app, question)) {
 		app_open_session(app, back);
 	} else if (!dialog_restore_draft(app, &d)) {
-		app_status(app, _("Der Entwurf passt zu keinem Feld mehr: %s"), what);
+		app_status(app, _("The draft no longer fits any field: %s"), what);
 	}
 	draft_delete(app->db, c->id);
 }
@@ -798,8 +801,8 @@ static void give_terminal_back(void)
 int tui_run(struct db *db, int64_t session)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "%s\n", _("didat: die Arbeitsoberfläche braucht ein Terminal; "
-			"Befehle: didat --help"));
+		fprintf(stderr, "%s\n", _("didat: the workshop screen needs a terminal; "
+			"commands: didat --help"));
 		return 2;
 	}
 	static struct app app;
@@ -809,7 +812,7 @@ int tui_run(struct db *db, int64_t session)
 	app.screen = newterm(NULL, stdout, stdin);
 	fatal_on_exit(give_terminal_back);
 	if (!app.screen) {
-		fprintf(stderr, "%s\n", _("didat: kann das Terminal nicht einrichten (TERM?)"));
+		fprintf(stderr, "%s\n", _("didat: cannot set up the terminal (TERM?)"));
 		return 2;
 	}
 	set_term(app.screen);
@@ -833,7 +836,7 @@ int tui_run(struct db *db, int64_t session)
 	db_changed_elsewhere(db);  /* remember the version we start from */
 	app_open_session(&app, session);
 	if (db_is_readonly(db))
-		app_status(&app, "%s", _("Nur lesen: die Datenbank ist schreibgeschützt."));
+		app_status(&app, "%s", _("Read only: the database is write-protected."));
 	offer_drafts(&app);
 
 	while (!app.quit) {

@@ -20,15 +20,15 @@ enum {
 
 static const struct binding browser_keys[] = {
 	PANEL_MOVE_KEYS,
-	{ '\r', B_OPEN, "Enter", "Sitzung öffnen" },
+	{ '\r', B_OPEN, "Enter", N_("open the session") },
 	{ '\n', B_OPEN, "Enter", NULL },
 	{ UI_FN(KEY_ENTER), B_OPEN, "Enter", NULL },
-	{ 'a', B_NEW, "a", "neue Sitzung" },
-	{ 'r', B_RENAME, "r", "umbenennen" },
-	{ 'c', B_DUPLICATE, "c", "vollständige Kopie anlegen" },
-	{ 'd', B_DELETE, "d/Entf", "Sitzung löschen (fragt)" },
-	{ UI_FN(KEY_DC), B_DELETE, "Entf", NULL },
-	{ '/', B_FILTER, "/", "filtern: Titel und Inhalt, während man tippt" },
+	{ 'a', B_NEW, "a", N_("new session") },
+	{ 'r', B_RENAME, "r", N_("rename") },
+	{ 'c', B_DUPLICATE, "c", N_("make a complete copy") },
+	{ 'd', B_DELETE, N_("d/Del"), N_("delete the session (asks)") },
+	{ UI_FN(KEY_DC), B_DELETE, N_("Del"), NULL },
+	{ '/', B_FILTER, "/", N_("filter: titles and content, as you type") },
 };
 
 static struct {
@@ -70,7 +70,7 @@ static int draw_summary(void *ctx, const struct session_summary *s)
 	attr_t a = r->cursor ? ui_attr(UI_CURSOR) : ui_attr(UI_NORMAL);
 	char counts[128], head[32];
 	snprintf(head, sizeof head, "%3" PRId64 "  %-10.10s  ", s->id, s->date ? s->date : "");
-	snprintf(counts, sizeof counts, " U %" PRId64 " · Z %" PRId64 " · M %" PRId64 " · D %" PRId64 " ",
+	snprintf(counts, sizeof counts, _(" U %" PRId64 " · G %" PRId64 " · M %" PRId64 " · D %" PRId64 " "),
 		s->unseens, s->goals, s->measures, s->documents);
 	int cw = display_width(counts);
 	ui_text_pad(r->y, r->x, r->w, head, a);
@@ -86,17 +86,17 @@ static void browser_draw(struct app *app, struct rect r)
 {
 	char head[400];
 	if (b.filter[0])
-		snprintf(head, sizeof head, _("Sitzungen (%zu) · Filter: %s"), b.pos.n, b.filter);
+		snprintf(head, sizeof head, _("Sessions (%zu) · filter: %s"), b.pos.n, b.filter);
 	else
-		snprintf(head, sizeof head, _("Sitzungen (%zu)"), b.pos.n);
+		snprintf(head, sizeof head, _("Sessions (%zu)"), b.pos.n);
 	ui_text_pad(r.y, r.x + 1, r.w - 1, head, ui_attr(UI_TITLE));
-	ui_text(r.y + 1, r.x + 1, r.w - 1, _("Nr.  Datum       Titel   (U Unseens · Z Ziele · M Maßnahmen · "
-		"D Dokumente)"), ui_attr(UI_DIM));
+	ui_text(r.y + 1, r.x + 1, r.w - 1, _("No.  Date        Title   (U Unseens · G Goals · M Measures · "
+		"D Documents)"), ui_attr(UI_DIM));
 	list_place(&b.pos, (struct rect){ r.y + 2, r.x + 1, r.h - 2, r.w - 2 });
 	const struct rect *list = &b.pos.area;
 	if (b.pos.n == 0) {
-		ui_text(list->y, list->x, list->w, b.filter[0] ? _("Keine Sitzung passt zum Filter.")
-			: _("Noch keine Sitzung — a legt eine an."), ui_attr(UI_DIM));
+		ui_text(list->y, list->x, list->w, b.filter[0] ? _("No session matches the filter.")
+			: _("No session yet — a adds one."), ui_attr(UI_DIM));
 		return;
 	}
 	for (int i = 0; i < list->h && b.pos.top + (size_t)i < b.pos.n; i++) {
@@ -112,7 +112,7 @@ static void draw_filter_line(void *ctx)
 	char line[300];
 	snprintf(line, sizeof line, "%s %s", _("Filter:"), b.filter);
 	ui_text_pad(LINES - 1, 0, COLS, line, ui_attr(UI_TAB_ACTIVE));
-	ui_text(LINES - 1, COLS - 30 > 0 ? COLS - 30 : 0, 30, _(" Enter fertig · Esc leeren "),
+	ui_text(LINES - 1, COLS - 30 > 0 ? COLS - 30 : 0, 30, _(" Enter done · Esc clear "),
 		ui_attr(UI_TAB_ACTIVE));
 }
 
@@ -139,13 +139,13 @@ static void run_filter(struct app *app)
 static void new_session(struct app *app)
 {
 	char *title = NULL;
-	if (!app_prompt(app, _("Titel der neuen Sitzung:"), "", &title))
+	if (!app_prompt(app, _("Title of the new session:"), "", &title))
 		return;
 	struct session s = { .title = title };
 	if (session_create(app_db(app), &s) != STATUS_OK) {
 		app_error(app);
 	} else {
-		app_status(app, _("Sitzung %" PRId64 " angelegt"), s.id);
+		app_status(app, _("Session %" PRId64 " created"), s.id);
 		app_open_session(app, s.id);
 	}
 	free(title);
@@ -173,9 +173,9 @@ static int browser_command(struct app *app, int command, int key)
 	case B_DUPLICATE: {
 		int64_t copy;
 		if (id)
-			app_busy(app, _("Kopiere die Sitzung …"));
+			app_busy(app, _("Copying the session …"));
 		if (id && session_duplicate(app_db(app), id, NULL, &copy) == STATUS_OK) {
-			app_status(app, _("Kopie angelegt: Sitzung %" PRId64), copy);
+			app_status(app, _("Copy made: session %" PRId64), copy);
 			app_changed(app);
 		} else if (id) {
 			app_error(app);
@@ -184,14 +184,14 @@ static int browser_command(struct app *app, int command, int key)
 	}
 	case B_DELETE: {
 		char question[200];
-		snprintf(question, sizeof question, _("Sitzung %" PRId64 " mit allem, was dazugehört, "
-			"endgültig löschen? Das lässt sich nicht zurücknehmen."), id);
+		snprintf(question, sizeof question, _("Delete session %" PRId64 " with everything that belongs to it, "
+			"for good? This cannot be undone."), id);
 		if (id && app_confirm(app, question)) {
-			app_busy(app, _("Lösche die Sitzung …"));
+			app_busy(app, _("Deleting the session …"));
 			if (session_delete(app_db(app), id) != STATUS_OK)
 				app_error(app);
 			else
-				app_status(app, _("Sitzung %" PRId64 " gelöscht"), id);
+				app_status(app, _("Session %" PRId64 " deleted"), id);
 			app_changed(app);
 		}
 		return VIEW_HANDLED;
@@ -222,7 +222,7 @@ static void browser_scroll(struct app *app, int delta)
 }
 
 const struct view browser_view = {
-	.title = "Sitzungen",
+	.title = N_("Sessions"),
 	.keys = browser_keys,
 	.nkeys = sizeof browser_keys / sizeof browser_keys[0],
 	.open = browser_open,

@@ -51,7 +51,7 @@ static char *xstrdup(const char *s)
 {
 	char *copy = strdup(s ? s : "");
 	if (!copy)
-		fatal("%s", _("zu wenig Speicher für ein paar Bytes"));
+		fatal("%s", _("not enough memory for a few bytes"));
 	return copy;
 }
 
@@ -60,7 +60,7 @@ void dialog_item_label(const struct item_type *type, const void *item, char *buf
 	switch (type->kind) {
 	case ITEM_COMPONENT: {
 		const struct component *c = item;
-		snprintf(buf, size, "K%" PRId64 " %s", c->number, c->name ? c->name : "");
+		snprintf(buf, size, _("C%" PRId64 " %s"), c->number, c->name ? c->name : "");
 		return;
 	}
 	case ITEM_ACTOR: {
@@ -105,7 +105,7 @@ static void draw_message(void *ctx)
 	if (m->skip > rows - in.h)
 		m->skip = rows - in.h > 0 ? rows - in.h : 0;
 	ui_wrap(in, m->skip, m->text, ui_attr(UI_NORMAL));
-	ui_text(r.y + r.h - 2, r.x + 2, r.w - 4, _("↑↓ blättern · jede andere Taste schließt"),
+	ui_text(r.y + r.h - 2, r.x + 2, r.w - 4, _("↑↓ scroll · any other key closes"),
 		ui_attr(UI_DIM));
 }
 
@@ -135,10 +135,10 @@ static void draw_confirm(void *ctx)
 	int w = COLS - 4 < 70 ? COLS - 4 : 70;
 	int rows = ui_wrap_rows(w - 4, question);
 	struct rect r = centred_box(rows + 4, w);
-	draw_box(r, _("Bitte bestätigen"));
+	draw_box(r, _("Please confirm"));
 	struct rect in = { r.y + 1, r.x + 2, r.h - 3, r.w - 4 };
 	ui_wrap(in, 0, question, ui_attr(UI_NORMAL));
-	ui_text(r.y + r.h - 2, r.x + 2, r.w - 4, _("j = ja · n oder Esc = nein"), ui_attr(UI_ACCENT));
+	ui_text(r.y + r.h - 2, r.x + 2, r.w - 4, _("y = yes · n or Esc = no"), ui_attr(UI_ACCENT));
 }
 
 bool app_confirm(struct app *app, const char *question)
@@ -166,8 +166,8 @@ static void draw_edit(void *ctx)
 	struct rect r = e->multiline ? centred_box(LINES - 4, COLS - 6 < 90 ? COLS - 6 : 90)
 	                             : centred_box(4, COLS - 6 < 80 ? COLS - 6 : 80);
 	draw_box(r, e->title);
-	const char *hint = e->multiline ? _("F2/Strg-S speichern · Esc abbrechen · Enter neue Zeile")
-	                                : _("Enter übernehmen · Esc abbrechen");
+	const char *hint = e->multiline ? _("F2/Ctrl-S save · Esc cancel · Enter new line")
+	                                : _("Enter accept · Esc cancel");
 	ui_text(r.y + r.h - 1, r.x + 2, r.w - 4, hint, ui_attr(UI_DIM));
 	curs_set(1);
 	editor_draw(e->ed, stdscr, r.y + 1, r.x + 2, r.h - 2, r.w - 4, ui_attr(UI_NORMAL));
@@ -205,7 +205,7 @@ static bool run_editor(struct app *app, const char *title, const char *text, con
 		}
 		if (r == EDITOR_CANCEL) {
 			curs_set(0);
-			if (!editor_changed(e.ed) || app_confirm(app, _("Die Änderungen verwerfen?")))
+			if (!editor_changed(e.ed) || app_confirm(app, _("Discard the changes?")))
 				break;
 		}
 	}
@@ -271,8 +271,8 @@ static void draw_pick(void *ctx)
 			p->labels[index]);
 		ui_text_pad(list->y + i, list->x, list->w, text, a);
 	}
-	const char *hint = p->selected ? _("Leertaste an/aus · Enter fertig · Esc abbrechen · tippen filtert")
-	                               : _("Enter wählen · Esc abbrechen · tippen filtert");
+	const char *hint = p->selected ? _("Space on/off · Enter done · Esc cancel · typing filters")
+	                               : _("Enter choose · Esc cancel · typing filters");
 	ui_text(r.y + r.h - 1, r.x + 2, r.w - 4, hint, ui_attr(UI_DIM));
 }
 
@@ -366,10 +366,10 @@ static void draw_file_prompt(void *ctx)
 	ui_fill(r, ui_attr(UI_NORMAL));
 	ui_frame(r, fp->title);
 	char line[PATH_MAX + 32];
-	snprintf(line, sizeof line, "%s %s", _("Ordner:"), fp->folder);
+	snprintf(line, sizeof line, "%s %s", _("Folder:"), fp->folder);
 	ui_text(r.y + 1, r.x + 2, r.w - 4, line, ui_attr(UI_DIM));
 	ui_text(r.y + 2, r.x + 2, r.w - 4, fp->label, ui_attr(UI_NORMAL));
-	const char *hint = _("Tab ergänzt · 2× Tab zeigt, was passt · Enter importiert · Esc bricht ab");
+	const char *hint = _("Tab completes · 2× Tab shows what fits · Enter imports · Esc cancels");
 	ui_text(r.y + r.h - 1, r.x + 2, r.w - 4, hint, ui_attr(UI_DIM));
 	if (fp->show && r.h > 6) {
 		/* the candidates, as many as fit, in columns as `ls` would */
@@ -508,7 +508,7 @@ static void load_choices(struct app *app, enum item_kind kind, bool with_none, s
 {
 	memset(c, 0, sizeof *c);
 	if (with_none)
-		add_choice_row(c, 0, _("(keine)"));
+		add_choice_row(c, 0, _("(none)"));
 	struct choice_ctx cc = { c, item_type(kind) };
 	item_list(app_db(app), item_type(kind), app_session(app), add_choice, &cc);
 }
@@ -530,7 +530,7 @@ static void choice_label(void *ctx, size_t i, char *buf, size_t size)
 static void choice_field_label(void *ctx, size_t i, char *buf, size_t size)
 {
 	const struct item_field *f = ctx;
-	snprintf(buf, size, "%s", i == 0 ? _("(leer)") : item_choice_label(f, f->choices[i - 1]));
+	snprintf(buf, size, "%s", i == 0 ? _("(empty)") : item_choice_label(f, f->choices[i - 1]));
 }
 
 /* The draft key of field F of item ID. */
@@ -549,7 +549,7 @@ static bool ask_value(struct app *app, const struct item_type *type, int64_t id,
 	if (id)
 		snprintf(title, sizeof title, "%s %" PRId64 ": %s", _(type->label), id, _(f->label));
 	else
-		snprintf(title, sizeof title, _("Neu: %s: %s"), _(type->label), _(f->label));
+		snprintf(title, sizeof title, _("New: %s: %s"), _(type->label), _(f->label));
 	switch (f->kind) {
 	case FIELD_TEXT:
 		draft_key_of(type, id, f, key, sizeof key);
@@ -557,7 +557,7 @@ static bool ask_value(struct app *app, const struct item_type *type, int64_t id,
 	case FIELD_INT: {
 		char question[300];
 		snprintf(question, sizeof question, "%s (%" PRId64 "–%" PRId64 "%s)", title, f->min, f->max,
-			f->required ? "" : _(", leer = keine"));
+			f->required ? "" : _(", empty = none"));
 		return run_editor(app, question, text, original, false, NULL, out);
 	}
 	case FIELD_CHOICE: {
@@ -641,7 +641,7 @@ static bool save_value(struct app *app, const struct item_type *type, int64_t id
 		app_error(app);
 		return false;
 	}
-	app_status(app, _("%s %" PRId64 " gespeichert"), _(type->label), id);
+	app_status(app, _("%s %" PRId64 " saved"), _(type->label), id);
 	app_changed(app);
 	return true;
 }
@@ -650,8 +650,8 @@ enum conflict_choice { KEEP_MINE, KEEP_THEIRS, EDIT_AGAIN };
 
 static void conflict_label(void *ctx, size_t i, char *buf, size_t size)
 {
-	static const char *const labels[] = { "Meine Fassung speichern (die andere überschreiben)",
-		"Die gespeicherte Fassung behalten (meine verwerfen)", "Weiter bearbeiten" };
+	static const char *const labels[] = { N_("Save my version (overwrite the other)"),
+		N_("Keep the saved version (discard mine)"), N_("Go on editing") };
 	(void)ctx;
 	snprintf(buf, size, "%s", _(labels[i]));
 }
@@ -663,12 +663,12 @@ static enum conflict_choice ask_conflict(struct app *app, const char *mine, cons
 	char *text = malloc(size);
 	if (!text)
 		return EDIT_AGAIN;
-	snprintf(text, size, "%s\n\n%s\n%s\n\n%s\n%s", _("Dieses Feld wurde an anderer Stelle geändert, "
-		"während Sie es bearbeitet haben."), _("Gespeicherte Fassung:"), theirs,
-		_("Ihre Fassung:"), mine);
-	app_message(app, _("Gleichzeitige Änderung"), text);
+	snprintf(text, size, "%s\n\n%s\n%s\n\n%s\n%s", _("This field was changed elsewhere "
+		"while you were editing it."), _("Saved version:"), theirs,
+		_("Your version:"), mine);
+	app_message(app, _("Simultaneous change"), text);
 	free(text);
-	int pick = app_pick(app, _("Was soll gelten?"), 3, conflict_label, NULL, 2, NULL);
+	int pick = app_pick(app, _("Which one should stand?"), 3, conflict_label, NULL, 2, NULL);
 	return pick < 0 ? EDIT_AGAIN : (enum conflict_choice)pick;
 }
 
@@ -681,11 +681,11 @@ static void keep_orphan(struct app *app, const struct item_type *type, int64_t i
 	draft_key_of(type, id, f, key, sizeof key);
 	if (strcmp(value, original) == 0 ||
 	    draft_save(app_db(app), app_session(app), key, original, value) != STATUS_OK) {
-		app_status(app, _("%s %" PRId64 " wurde an anderer Stelle gelöscht."), _(type->label), id);
+		app_status(app, _("%s %" PRId64 " was deleted elsewhere."), _(type->label), id);
 		return;
 	}
-	app_status(app, _("%s %" PRId64 " wurde an anderer Stelle gelöscht; Ihr Text ist als Entwurf "
-		"aufbewahrt (didat drafts; nach u dort wird er wieder angeboten)."), _(type->label), id);
+	app_status(app, _("%s %" PRId64 " was deleted elsewhere; your text is kept as a draft "
+		"(didat drafts; after u there it is offered again)."), _(type->label), id);
 }
 
 /* Edits F of item ID starting from TEXT; ORIGINAL is the value when the
@@ -769,7 +769,7 @@ bool dialog_draft_label(struct app *app, const struct draft *d, char *buf, size_
 	    != STATUS_OK)
 		return false;
 	dialog_label_of(app, type->kind, id, label, sizeof label);
-	snprintf(buf, size, "%s %" PRId64 " „%s“: %s", _(type->label), id, label, _(f->label));
+	snprintf(buf, size, _("%s %" PRId64 " “%s”: %s"), _(type->label), id, label, _(f->label));
 	return true;
 }
 
@@ -811,7 +811,7 @@ bool app_edit_links(struct app *app, enum link_kind kind, int64_t from)
 		snprintf(title, sizeof title, "%s: %s", _(item_type(lt->from)->label),
 			_(item_type(lt->to)->label));
 		if (c.n == 0) {
-			app_status(app, _("Noch keine Einträge der Art %s."), _(item_type(lt->to)->label));
+			app_status(app, _("No items of the kind %s yet."), _(item_type(lt->to)->label));
 		} else if (app_pick(app, title, c.n, choice_label, &c, 0, selected) >= 0) {
 			enum status rc = db_begin(db);
 			for (size_t i = 0; i < c.n && rc == STATUS_OK; i++) {
@@ -822,7 +822,7 @@ bool app_edit_links(struct app *app, enum link_kind kind, int64_t from)
 			}
 			rc = db_end(db, rc);
 			if (rc == STATUS_OK) {
-				app_status(app, _("%s %" PRId64 ": Verknüpfungen gespeichert"),
+				app_status(app, _("%s %" PRId64 ": links saved"),
 					_(item_type(lt->from)->label), from);
 				app_changed(app);
 				saved = true;
@@ -864,7 +864,7 @@ bool dialog_create_item(struct app *app, const struct item_type *type,
 	void (*fill)(void *ctx, void *item), void *ctx, int64_t *id)
 {
 	char question[128], *title = NULL;
-	snprintf(question, sizeof question, _("Neu: %s"), _(type->label));
+	snprintf(question, sizeof question, _("New: %s"), _(type->label));
 	if (!app_prompt(app, question, "", &title))
 		return false;
 	struct db *db = app_db(app);
@@ -887,7 +887,7 @@ bool dialog_create_item(struct app *app, const struct item_type *type,
 		app_error(app);
 		return false;
 	}
-	app_status(app, _("%s %" PRId64 " angelegt"), _(type->label), *id);
+	app_status(app, _("%s %" PRId64 " created"), _(type->label), *id);
 	app_changed(app);
 	return true;
 }
@@ -902,15 +902,15 @@ bool dialog_delete_item(struct app *app, const struct item_type *type, int64_t i
 	}
 	dialog_item_label(type, &item, label, sizeof label);
 	item_clear(type, &item);
-	snprintf(question, sizeof question, _("%s %" PRId64 " „%s“ löschen (mit seinen Verknüpfungen und "
-		"Kodierungen)? Mit u lässt es sich zurücknehmen."), _(type->label), id, label);
+	snprintf(question, sizeof question, _("Delete %s %" PRId64 " “%s” (with its links and "
+		"codings)? u undoes it."), _(type->label), id, label);
 	if (!app_confirm(app, question))
 		return false;
 	if (item_delete(app_db(app), type, id) != STATUS_OK) {
 		app_error(app);
 		return false;
 	}
-	app_status(app, _("%s %" PRId64 " gelöscht"), _(type->label), id);
+	app_status(app, _("%s %" PRId64 " deleted"), _(type->label), id);
 	app_changed(app);
 	return true;
 }

@@ -33,17 +33,17 @@ enum {
 
 static const struct binding documents_keys[] = {
 	PANEL_MOVE_KEYS,
-	{ '\r', D_OPEN, "Enter", "Dokument im Leser öffnen (lesen und kodieren)" },
+	{ '\r', D_OPEN, "Enter", N_("open the document in the reader (read and code)") },
 	{ '\n', D_OPEN, "Enter", NULL },
 	{ UI_FN(KEY_ENTER), D_OPEN, "Enter", NULL },
-	{ 'i', D_IMPORT, "i", "Textdateien importieren (Tab ergänzt Dateinamen)" },
-	{ 'e', D_EDIT, "e", "Metadaten bearbeiten: Titel, Art, Datum, Komponente, Teilnehmende, Memo" },
-	{ 'd', D_DELETE, "d/Entf", "Dokument löschen (fragt)" },
-	{ UI_FN(KEY_DC), D_DELETE, "Entf", NULL },
-	{ '/', D_SEARCH, "/ Strg-F", "Volltextsuche in Dokumenten und Einträgen" },
-	{ UI_CTRL('f'), D_SEARCH, "Strg-F", NULL },
-	{ 'h', D_HINGE, "h", "Scharnieransicht: Code wählen" },
-	{ 'b', D_CODEBOOK, "b", "Codebuch: Codes, Häufigkeiten" },
+	{ 'i', D_IMPORT, "i", N_("import text files (Tab completes file names)") },
+	{ 'e', D_EDIT, "e", N_("edit the metadata: title, kind, date, component, participants, memo") },
+	{ 'd', D_DELETE, N_("d/Del"), N_("delete the document (asks)") },
+	{ UI_FN(KEY_DC), D_DELETE, N_("Del"), NULL },
+	{ '/', D_SEARCH, N_("/ Ctrl-F"), N_("full-text search in documents and items") },
+	{ UI_CTRL('f'), D_SEARCH, N_("Ctrl-F"), NULL },
+	{ 'h', D_HINGE, "h", N_("hinge view: choose a code") },
+	{ 'b', D_CODEBOOK, "b", N_("codebook: codes, frequencies") },
 };
 
 /* The document kinds the picker offers (the model's list ends in NULL). */
@@ -128,7 +128,7 @@ static void documents_open(struct app *app)
 	if (document_list(app_db(app), app_session(app), keep_document, NULL) != STATUS_OK)
 		app_error(app);
 	else if (dl.nomem)
-		app_status(app, "%s", _("kein Speicher: nicht alle Dokumente werden gezeigt"));
+		app_status(app, "%s", _("out of memory: not all documents are shown"));
 	list_set_count(&dl.pos, dl.n);
 	select_id(keep);
 }
@@ -189,7 +189,7 @@ static void draw_detail(struct app *app, struct rect r)
 	const struct doc_row *d = &dl.rows[dl.pos.cursor];
 	char text[4096], comp[300];
 	dialog_label_of(app, ITEM_COMPONENT, d->component_id, comp, sizeof comp);
-	snprintf(text, sizeof text, _("Datei: %s · importiert %s\nKomponente: %s\nTeilnehmende: %s\n"
+	snprintf(text, sizeof text, _("File: %s · imported %s\nComponent: %s\nParticipants: %s\n"
 		"Memo: %s"), *d->filename ? d->filename : "—", d->imported, *comp ? comp : "—",
 		*d->participants ? d->participants : "—", *d->memo ? d->memo : "—");
 	ui_wrap(r, 0, text, ui_attr(UI_DIM));
@@ -200,18 +200,18 @@ static void documents_draw(struct app *app, struct rect r)
 	r.x++;
 	r.w -= 2;
 	char head[128];
-	snprintf(head, sizeof head, _("Dokumente (%zu)"), dl.n);
+	snprintf(head, sizeof head, _("Documents (%zu)"), dl.n);
 	ui_text_pad(r.y, r.x, r.w, head, ui_attr(UI_TITLE));
 	int detail_h = r.h >= 16 ? 5 : 0;
 	struct columns c = columns_for(r.w);
-	draw_columns(r.y + 1, r.x, r.w, &c, _("Nr."), _("Titel"), _("Art"), _("Datum"), _("Zeilen"),
-		_("Kod."), ui_attr(UI_DIM), ui_attr(UI_DIM));
+	draw_columns(r.y + 1, r.x, r.w, &c, _("No."), _("Title"), _("Kind"), _("Date"), _("Lines"),
+		_("Cod."), ui_attr(UI_DIM), ui_attr(UI_DIM));
 	list_place(&dl.pos, (struct rect){ r.y + 2, r.x, r.h - 2 - detail_h, r.w });
 	const struct rect *list = &dl.pos.area;
 	if (dl.n == 0) {
 		ui_wrap((struct rect){ list->y, r.x, list->h, r.w }, 0,
-			_("Noch keine Dokumente. i importiert Textdateien (.txt, .md; UTF-8 oder "
-			  "Windows-1252), z. B. die Protokolle der Untergruppen."), ui_attr(UI_DIM));
+			_("No documents yet. i imports text files (.txt, .md; UTF-8 or "
+			  "Windows-1252), e.g. the subgroups' minutes."), ui_attr(UI_DIM));
 		return;
 	}
 	for (int i = 0; i < list->h && dl.pos.top + (size_t)i < dl.n; i++) {
@@ -241,20 +241,20 @@ static void import_files(struct app *app)
 {
 	char *line = NULL, **files = NULL;
 	size_t n = 0;
-	if (!app_ask_files(app, _("Dateien importieren"), _("Datei(en), mit Leerzeichen getrennt (.txt, .md):"), &line))
+	if (!app_ask_files(app, _("Import files"), _("File(s), separated by spaces (.txt, .md):"), &line))
 		return;
 	if (complete_split(line, &files, &n) != STATUS_OK) {
-		app_status(app, "%s", _("kein Speicher"));
+		app_status(app, "%s", _("out of memory"));
 		free(line);
 		return;
 	}
 	free(line);
 	if (n == 0) {
-		app_status(app, "%s", _("Keine Datei angegeben."));
+		app_status(app, "%s", _("No file given."));
 		return;
 	}
 	struct db *db = app_db(app);
-	app_busy(app, _("Importiere …"));
+	app_busy(app, _("Importing …"));
 	struct doc_import_result *results = calloc(n, sizeof *results);
 	struct doc_import_options opt = { NULL, NULL, NULL, NULL, 0 };
 	enum status rc = results ? db_begin(db) : STATUS_NOMEM;
@@ -264,9 +264,9 @@ static void import_files(struct app *app)
 		rc = db_end(db, rc);
 	if (rc != STATUS_OK) {
 		char message[1024];
-		snprintf(message, sizeof message, "%s", results ? db_error(db) : _("kein Speicher"));
+		snprintf(message, sizeof message, "%s", results ? db_error(db) : _("out of memory"));
 		if (n > 1)
-			db_fail(db, rc, _("%s — keine der %zu Dateien wurde importiert"), message, n);
+			db_fail(db, rc, _("%s — none of the %zu files was imported"), message, n);
 		else
 			db_fail(db, rc, "%s", message);
 		app_error(app);
@@ -279,15 +279,15 @@ static void import_files(struct app *app)
 		}
 		char note[256] = "";
 		if (converted == 1 && n == 1)
-			snprintf(note, sizeof note, _("; kein UTF-8 (zuerst Z. %" PRId64 "): als Windows-1252 "
-				"gelesen"), results[0].first_bad_line);
+			snprintf(note, sizeof note, _("; not UTF-8 (first at l. %" PRId64 "): read as "
+				"Windows-1252"), results[0].first_bad_line);
 		else if (converted)
-			snprintf(note, sizeof note, _("; %zu davon als Windows-1252 gelesen"), converted);
+			snprintf(note, sizeof note, _("; %zu of them read as Windows-1252"), converted);
 		if (n == 1)
-			app_status(app, _("Dokument %" PRId64 " importiert: %" PRId64 " Zeilen%s · e ändert "
-				"Art und Datum"), results[0].id, lines, note);
+			app_status(app, _("Document %" PRId64 " imported: %" PRId64 " lines%s · e changes "
+				"kind and date"), results[0].id, lines, note);
 		else
-			app_status(app, _("%zu Dokumente importiert: %" PRId64 " Zeilen%s"), n, lines, note);
+			app_status(app, _("%zu documents imported: %" PRId64 " lines%s"), n, lines, note);
 		app_changed(app);
 		select_id(results[n - 1].id);
 	}
@@ -296,7 +296,7 @@ static void import_files(struct app *app)
 }
 
 static const char *const meta_fields[] = {
-	"Titel", "Art", "Datum", "Komponente", "Teilnehmende", "Memo",
+	N_("Title"), N_("Kind"), N_("Date"), N_("Component"), N_("Participants"), N_("Memo"),
 };
 #define NMETA (sizeof meta_fields / sizeof meta_fields[0])
 
@@ -332,7 +332,7 @@ static int keep_component(void *ctx, const void *item)
 static void component_choice(void *ctx, size_t i, char *buf, size_t size)
 {
 	struct component_choices *c = ctx;
-	snprintf(buf, size, "%s", i == 0 ? _("(keine)") : c->labels[i - 1]);
+	snprintf(buf, size, "%s", i == 0 ? _("(none)") : c->labels[i - 1]);
 }
 
 /* Replaces *FIELD with VALUE (taken over). */
@@ -360,7 +360,7 @@ static void move_meta(struct document *to, struct document *from, size_t f)
 static bool ask_meta(struct app *app, struct document *d, size_t f)
 {
 	char title[300], *answer = NULL;
-	snprintf(title, sizeof title, _("Dokument %" PRId64 ": %s"), d->id, _(meta_fields[f]));
+	snprintf(title, sizeof title, _("Document %" PRId64 ": %s"), d->id, _(meta_fields[f]));
 	switch (f) {
 	case 0:
 		if (!app_prompt(app, title, d->title, &answer))
@@ -419,7 +419,7 @@ static bool ask_meta(struct app *app, struct document *d, size_t f)
 static void edit_metadata(struct app *app, int64_t id)
 {
 	char title[128];
-	snprintf(title, sizeof title, _("Dokument %" PRId64 " bearbeiten"), id);
+	snprintf(title, sizeof title, _("Edit document %" PRId64), id);
 	int f = app_pick(app, title, NMETA, meta_label, NULL, 0, NULL);
 	if (f < 0)
 		return;
@@ -445,7 +445,7 @@ static void edit_metadata(struct app *app, int64_t id)
 		if (rc != STATUS_OK)
 			app_error(app);
 		else
-			app_status(app, _("Dokument %" PRId64 ": %s gespeichert"), id, _(meta_fields[f]));
+			app_status(app, _("Document %" PRId64 ": %s saved"), id, _(meta_fields[f]));
 		app_changed(app);
 	}
 	document_clear(&d);
@@ -458,15 +458,15 @@ static void delete_document(struct app *app)
 	const struct doc_row *d = &dl.rows[dl.pos.cursor];
 	int64_t id = d->id;
 	char question[1024];
-	snprintf(question, sizeof question, _("Dokument %" PRId64 " „%s“ (%" PRId64 " Zeilen) löschen? "
-		"Mit ihm gehen %" PRId64 " Kodierungen. Das lässt sich nicht zurücknehmen."), id,
+	snprintf(question, sizeof question, _("Delete document %" PRId64 " “%s” (%" PRId64 " lines)? "
+		"%" PRId64 " codings go with it. This cannot be undone."), id,
 		d->title, d->lines, d->codings);
 	if (!app_confirm(app, question))
 		return;
 	if (document_delete(app_db(app), id) != STATUS_OK)
 		app_error(app);
 	else
-		app_status(app, _("Dokument %" PRId64 " gelöscht"), id);
+		app_status(app, _("Document %" PRId64 " deleted"), id);
 	app_changed(app);
 }
 
@@ -490,7 +490,7 @@ static int documents_command(struct app *app, int command, int key)
 	case D_SEARCH: search_view_start(app, &documents_view); return VIEW_HANDLED;
 	case D_HINGE: {
 		int64_t code = 0;
-		if (code_picker_run(app, _("Scharnieransicht von Code"), false, 0, &code))
+		if (code_picker_run(app, _("Hinge view of code"), false, 0, &code))
 			hinge_view_show(app, code, &documents_view);
 		return VIEW_HANDLED;
 	}
@@ -525,13 +525,13 @@ static void documents_current(struct app *app, char *head, size_t head_size, cha
 		return;
 	const struct doc_row *d = &dl.rows[dl.pos.cursor];
 	snprintf(head, head_size, "%s", d->title);
-	snprintf(text, text_size, _("%s · %s · %" PRId64 " Zeilen · %" PRId64 " Kodierungen%s%s"),
+	snprintf(text, text_size, _("%s · %s · %" PRId64 " lines · %" PRId64 " codings%s%s"),
 		document_kind_label(d->kind), *d->date ? d->date : "—", d->lines, d->codings,
 		*d->participants ? "\n" : "", d->participants);
 }
 
 const struct view documents_view = {
-	.title = "Dokumente",
+	.title = N_("Documents"),
 	.keys = documents_keys,
 	.nkeys = sizeof documents_keys / sizeof documents_keys[0],
 	.open = documents_open,

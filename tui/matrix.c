@@ -36,7 +36,7 @@ enum {
 };
 
 static const struct binding matrix_keys[] = {
-	{ UI_FN(KEY_UP), M_UP, "↑ ↓ ← → k j h l", "Zelle wählen" },
+	{ UI_FN(KEY_UP), M_UP, "↑ ↓ ← → k j h l", N_("choose a cell") },
 	{ UI_FN(KEY_DOWN), M_DOWN, "↓", NULL },
 	{ UI_FN(KEY_LEFT), M_LEFT, "←", NULL },
 	{ UI_FN(KEY_RIGHT), M_RIGHT, "→", NULL },
@@ -44,12 +44,12 @@ static const struct binding matrix_keys[] = {
 	{ 'j', M_DOWN, "j", NULL },
 	{ 'h', M_LEFT, "h", NULL },
 	{ 'l', M_RIGHT, "l", NULL },
-	{ UI_FN(KEY_PPAGE), M_PAGE_UP, "Bild↑ Bild↓", "seitenweise" },
-	{ UI_FN(KEY_NPAGE), M_PAGE_DOWN, "Bild↓", NULL },
-	{ UI_FN(KEY_HOME), M_HOME, "Pos1 Ende", "erste/letzte Spalte, zweimal: erste/letzte Zeile" },
-	{ UI_FN(KEY_END), M_END, "Ende", NULL },
-	{ '0', M_SET, "0…3", "Stärke Zeile → Spalte: 0 keine bis zum Ende der Skala (Kopfzeile); "
-		"eine Ziffer darüber wechselt den Schritt" },
+	{ UI_FN(KEY_PPAGE), M_PAGE_UP, N_("PgUp PgDn"), N_("a page at a time") },
+	{ UI_FN(KEY_NPAGE), M_PAGE_DOWN, N_("PgDn"), NULL },
+	{ UI_FN(KEY_HOME), M_HOME, N_("Home End"), N_("first/last column, twice: first/last row") },
+	{ UI_FN(KEY_END), M_END, N_("End"), NULL },
+	{ '0', M_SET, "0…3", N_("strength row → column: 0 none up to the end of the scale (heading); "
+		"a digit above it switches the step") },
 	{ '1', M_SET, "1", NULL },
 	{ '2', M_SET, "2", NULL },
 	{ '3', M_SET, "3", NULL },
@@ -59,15 +59,15 @@ static const struct binding matrix_keys[] = {
 	{ '7', M_SET, "7", NULL },
 	{ '8', M_SET, "8", NULL },
 	{ '9', M_SET, "9", NULL },
-	{ '-', M_CLEAR, "- . x Entf", "Zelle wieder unbewertet (·)" },
+	{ '-', M_CLEAR, N_("- . x Del"), N_("cell back to unrated (·)") },
 	{ '.', M_CLEAR, ".", NULL },
 	{ 'x', M_CLEAR, "x", NULL },
-	{ UI_FN(KEY_DC), M_CLEAR, "Entf", NULL },
-	{ 'a', M_ANALYSIS, "a", "Auswertung (AS, PS, Rollen, Streudiagramm) aus/ein; "
-		"schmal: statt der Matrix" },
-	{ 'v', M_VARIABLES, "v Esc", "zurück zu den Systemvariablen" },
+	{ UI_FN(KEY_DC), M_CLEAR, N_("Del"), NULL },
+	{ 'a', M_ANALYSIS, "a", N_("analysis (AS, PS, roles, scatter plot) off/on; "
+		"narrow: instead of the matrix") },
+	{ 'v', M_VARIABLES, "v Esc", N_("back to the system variables") },
 	{ UI_ESC, M_VARIABLES, "Esc", NULL },
-	{ 'g', M_GROUPS, "g", "zurück zu den Stakeholdergruppen" },
+	{ 'g', M_GROUPS, "g", N_("back to the stakeholder groups") },
 };
 
 static struct {
@@ -170,7 +170,7 @@ static void analyse(struct app *app)
 {
 	analysis_free(&mx.res);
 	if (mx.m.n && analysis_run(mx.m.cells, mx.m.n, NULL, &mx.res) != STATUS_OK)
-		app_status(app, "%s", _("Auswertung nicht möglich: kein Speicher"));
+		app_status(app, "%s", _("No analysis possible: out of memory"));
 }
 
 static size_t index_of(int64_t id, size_t fallback)
@@ -264,7 +264,7 @@ static void describe_cell(char *buf, size_t size)
 	char value[32];
 	snprintf(value, sizeof value, "%d", v);
 	snprintf(buf, size, "%s → %s: %s", mx.m.names[mx.row], mx.m.names[mx.col],
-		v < 0 ? _("unbewertet") : value);
+		v < 0 ? _("unrated") : value);
 }
 
 static void show_cell(struct app *app)
@@ -395,8 +395,8 @@ static void draw_table(struct rect t)
 	if (rows < 1 || t.w < 12)
 		return;
 	char buf[512];
-	snprintf(buf, sizeof buf, "%*s %-*s%4s%4s %s", nd, _("Nr"), nw > 0 ? nw : 0,
-		nw >= 8 ? _("Variable") : "", "AS", "PS", _("Rolle"));
+	snprintf(buf, sizeof buf, "%*s %-*s%4s%4s %s", nd, _("No"), nw > 0 ? nw : 0,
+		nw >= 8 ? _("Variable") : "", "AS", "PS", _("Role"));
 	ui_text_pad(t.y, t.x, t.w, buf, ui_attr(UI_TITLE));
 	size_t top = mx.row > (size_t)rows / 2 ? mx.row - (size_t)rows / 2 : 0;
 	if (top + (size_t)rows > n)
@@ -421,7 +421,7 @@ static void draw_table(struct rect t)
 	char mean[32];
 	if (mean_line)
 		ui_text_pad(t.y + 1 + mx.table.h, t.x, t.w, ui_fmt(buf, sizeof buf,
-			_("Mittel %s · %zu unbewertet"), i18n_decimal(mean, sizeof mean, mx.res.mean_sum),
+			_("Mean %s · %zu unrated"), i18n_decimal(mean, sizeof mean, mx.res.mean_sum),
 			mx.res.unrated), ui_attr(UI_DIM));
 }
 
@@ -523,7 +523,7 @@ static void draw_plot(struct rect p)
 	}
 	double mean = mx.res.mean_sum;
 	char title[128], shown[32];
-	ui_frame(p, ui_fmt(title, sizeof title, _("AS %ld–%ld → · PS %ld–%ld ↑ · Mittel %s"),
+	ui_frame(p, ui_fmt(title, sizeof title, _("AS %ld–%ld → · PS %ld–%ld ↑ · mean %s"),
 		as_lo, as_hi, ps_lo, ps_hi, i18n_decimal(shown, sizeof shown, mean)));
 	struct rect in = { p.y + 1, p.x + 1, p.h - 2, p.w - 2 };
 	if (in.w < 8 || in.h < 3)
@@ -576,17 +576,17 @@ static void draw_plot(struct rect p)
 	x += ui_text(p.y + p.h - 1, x, end - x, " ", line);
 	x += ui_text(p.y + p.h - 1, x, end - x, ui_fmt(buf, sizeof buf, "%zu", mx.row + 1),
 		ui_attr(UI_CURSOR));
-	x += ui_text(p.y + p.h - 1, x, end - x, _(" Zeile → "), line);
+	x += ui_text(p.y + p.h - 1, x, end - x, _(" row → "), line);
 	x += ui_text(p.y + p.h - 1, x, end - x, ui_fmt(buf, sizeof buf, "%zu", mx.col + 1),
 		ui_attr(UI_MARK));
-	ui_text(p.y + p.h - 1, x, end - x, _(" Spalte "), line);
+	ui_text(p.y + p.h - 1, x, end - x, _(" column "), line);
 }
 
 /* The sums, the roles and the plot into A: side by side when wide. */
 static void draw_analysis(struct rect a)
 {
 	if (!analysed()) {
-		ui_text(a.y, a.x, a.w, _("Keine Auswertung."), ui_attr(UI_DIM));
+		ui_text(a.y, a.x, a.w, _("No analysis."), ui_attr(UI_DIM));
 		return;
 	}
 	struct rect t = a, p = a;
@@ -614,20 +614,20 @@ static void matrix_draw(struct app *app, struct rect r)
 	size_t n = mx.m.n;
 	char buf[256];
 	if (n == 0) {
-		ui_text_pad(r.y, r.x, r.w, _("Einflussmatrix"), ui_attr(UI_TITLE));
+		ui_text_pad(r.y, r.x, r.w, _("Impact matrix"), ui_attr(UI_TITLE));
 		struct rect msg = { r.y + 2, r.x, r.h - 2, r.w };
-		ui_wrap(msg, 0, _("Noch keine Systemvariablen. v führt zur Liste, dort legt a eine an."),
+		ui_wrap(msg, 0, _("No system variables yet. v leads to the list, where a adds one."),
 			ui_attr(UI_DIM));
 		return;
 	}
 	/* The scale says which digits rate a cell; the longest form that fits. */
-	snprintf(buf, sizeof buf, _("Einflussmatrix %zu×%zu · Skala 0–%d (Ziffer bewertet, - leert) "
-		"· Zelle %zu→%zu"), n, n, mx.m.scale, mx.row + 1, mx.col + 1);
+	snprintf(buf, sizeof buf, _("Impact matrix %zu×%zu · scale 0–%d (digit rates, - clears) "
+		"· cell %zu→%zu"), n, n, mx.m.scale, mx.row + 1, mx.col + 1);
 	if (display_width(buf) > r.w)
-		snprintf(buf, sizeof buf, _("Einflussmatrix %zu×%zu · Skala 0–%d · Zelle %zu→%zu"), n, n,
+		snprintf(buf, sizeof buf, _("Impact matrix %zu×%zu · scale 0–%d · cell %zu→%zu"), n, n,
 			mx.m.scale, mx.row + 1, mx.col + 1);
 	if (display_width(buf) > r.w)
-		snprintf(buf, sizeof buf, _("Matrix %zu×%zu · Skala 0–%d · %zu→%zu"), n, n, mx.m.scale,
+		snprintf(buf, sizeof buf, _("Matrix %zu×%zu · scale 0–%d · %zu→%zu"), n, n, mx.m.scale,
 			mx.row + 1, mx.col + 1);
 	if (display_width(buf) > r.w)
 		snprintf(buf, sizeof buf, _("Matrix %zu×%zu · 0–%d · %zu→%zu"), n, n, mx.m.scale,
@@ -664,7 +664,7 @@ static void matrix_draw(struct app *app, struct rect r)
 		attrset(A_NORMAL);
 		draw_analysis((struct rect){ body.y + need + 1, body.x, body.h - need - 1, body.w });
 	} else if (body.h > need) {
-		ui_text(body.y + need, body.x, body.w, _("a: AS, PS, Rollen, Streudiagramm"),
+		ui_text(body.y + need, body.x, body.w, _("a: AS, PS, roles, scatter plot"),
 			ui_attr(UI_DIM));
 	}
 	draw_grid(grid);
@@ -676,16 +676,16 @@ static void set_cell(struct app *app, int value)
 {
 	size_t n = mx.m.n;
 	if (n == 0) {
-		app_status(app, "%s", _("Noch keine Systemvariablen: v führt zur Liste."));
+		app_status(app, "%s", _("No system variables yet: v leads to the list."));
 		return;
 	}
 	if (mx.row == mx.col) {
-		app_status(app, "%s", _("Die Diagonale bleibt leer: eine Variable wirkt nicht auf sich "
-			"selbst."));
+		app_status(app, "%s", _("The diagonal stays empty: a variable does not act on "
+			"itself."));
 		return;
 	}
 	if (db_is_readonly(app_db(app))) {
-		app_status(app, "%s", _("Nur lesen: die Datenbank ist schreibgeschützt."));
+		app_status(app, "%s", _("Read only: the database is write-protected."));
 		return;
 	}
 	int64_t from = mx.m.ids[mx.row], to = mx.m.ids[mx.col];
@@ -699,7 +699,7 @@ static void set_cell(struct app *app, int value)
 	analyse(app);
 	char buf[512];
 	describe_cell(buf, sizeof buf);
-	app_status(app, _("%s · gespeichert"), buf);
+	app_status(app, _("%s · saved"), buf);
 }
 
 /* Back to the step screen, on the panel its own key KEY shows. */
@@ -823,9 +823,9 @@ static void matrix_current(struct app *app, char *head, size_t head_size, char *
 	size_t text_size)
 {
 	(void)app;
-	snprintf(head, head_size, "%s", _("Einflussmatrix"));
+	snprintf(head, head_size, "%s", _("Impact matrix"));
 	if (mx.m.n == 0) {
-		snprintf(text, text_size, "%s", _("Noch keine Systemvariablen."));
+		snprintf(text, text_size, "%s", _("No system variables yet."));
 		return;
 	}
 	char cell[512], from[512], to[512];
@@ -840,7 +840,7 @@ static void matrix_current(struct app *app, char *head, size_t head_size, char *
 }
 
 const struct view matrix_view = {
-	.title = "Einflussmatrix",
+	.title = N_("Impact matrix"),
 	.keys = matrix_keys,
 	.nkeys = sizeof matrix_keys / sizeof matrix_keys[0],
 	.open = matrix_open,

@@ -14,13 +14,13 @@
 static const char *order_name(enum listing_order order)
 {
 	switch (order) {
-	case LISTING_VOTES: return _("nach Stimmen");
-	case LISTING_VULNERABILITY: return _("nach Verletzlichkeit");
-	case LISTING_COMPONENT: return _("nach Komponente");
-	case LISTING_ACTOR: return _("nach Akteursgruppe");
+	case LISTING_VOTES: return _("by votes");
+	case LISTING_VULNERABILITY: return _("by vulnerability");
+	case LISTING_COMPONENT: return _("by component");
+	case LISTING_ACTOR: return _("by actor group");
 	case LISTING_DEFAULT: break;
 	}
-	return _("in Reihenfolge");
+	return _("in order");
 }
 
 int64_t panel_current(const struct panel *p)
@@ -148,10 +148,10 @@ int panel_draw_item(struct app *app, enum item_kind kind, int64_t id, struct rec
 		char vuln[32];
 		if (v >= 0)
 			snprintf(value, sizeof value, "%s (%s %d)", i18n_decimal(vuln, sizeof vuln, v),
-				_("Risiko"), unseen_risk(&item.unseen));
+				_("risk"), unseen_risk(&item.unseen));
 		else
-			snprintf(value, sizeof value, "%s", _("— (Bewertungen fehlen)"));
-		ui_flow_text(&f, 0, _("Verletzlichkeit"), ui_attr(UI_ACCENT));
+			snprintf(value, sizeof value, "%s", _("— (ratings missing)"));
+		ui_flow_text(&f, 0, _("Vulnerability"), ui_attr(UI_ACCENT));
 		ui_flow_text(&f, 2, value, ui_attr(UI_NORMAL));
 	}
 	for (int k = 0; k < LINK_KIND_COUNT; k++) {
@@ -197,8 +197,8 @@ static void draw_list(struct app *app, struct panel *p, struct rect r)
 	char head[256];
 	const char *order = p->norders > 1 ? order_name(p->orders[p->order]) : "";
 	if (p->component)
-		snprintf(head, sizeof head, "%s (%zu) %s · %s K%" PRId64, _(p->title), p->pos.n, order,
-			_("nur"), p->component_number);
+		snprintf(head, sizeof head, _("%s (%zu) %s · only C%" PRId64), _(p->title), p->pos.n,
+			order, p->component_number);
 	else
 		snprintf(head, sizeof head, "%s (%zu) %s", _(p->title), p->pos.n, order);
 	ui_text_pad(r.y, r.x, r.w, head, ui_attr(UI_TITLE));
@@ -207,7 +207,7 @@ static void draw_list(struct app *app, struct panel *p, struct rect r)
 	if (h <= 0)
 		return;
 	if (p->pos.n == 0) {
-		ui_text(r.y + 1, r.x + 1, r.w - 1, _("(leer — a legt einen Eintrag an)"), ui_attr(UI_DIM));
+		ui_text(r.y + 1, r.x + 1, r.w - 1, _("(empty — a adds an item)"), ui_attr(UI_DIM));
 		return;
 	}
 	for (int i = 0; i < h && p->pos.top + (size_t)i < p->pos.n; i++)
@@ -269,7 +269,7 @@ static void field_menu_label(void *ctx, size_t i, char *buf, size_t size)
 	if (i < m->nfields)
 		snprintf(buf, size, "%s", _(m->fields[i]->label));
 	else
-		snprintf(buf, size, "%s: %s", _("Verknüpfen"), _(item_type(m->links[i - m->nfields]->to)->label));
+		snprintf(buf, size, "%s: %s", _("Link"), _(item_type(m->links[i - m->nfields]->to)->label));
 }
 
 static void field_menu_init(struct field_menu *m, enum item_kind kind)
@@ -290,7 +290,7 @@ static void edit_item(struct app *app, enum item_kind kind, int64_t id)
 	struct field_menu m;
 	field_menu_init(&m, kind);
 	char title[128];
-	snprintf(title, sizeof title, _("%s %" PRId64 " bearbeiten"), _(m.type->label), id);
+	snprintf(title, sizeof title, _("Edit %s %" PRId64), _(m.type->label), id);
 	int pick = app_pick(app, title, m.nfields + m.nlinks, field_menu_label, &m, 0, NULL);
 	if (pick < 0)
 		return;
@@ -321,7 +321,7 @@ static void vote(struct app *app, int64_t id, int delta)
 	if (rc != STATUS_OK)
 		app_error(app);
 	else
-		app_status(app, _("Unseen %" PRId64 ": %" PRId64 " Stimmen"), id, u.votes);
+		app_status(app, _("Unseen %" PRId64 ": %" PRId64 " votes"), id, u.votes);
 	app_changed(app);
 }
 
@@ -329,7 +329,7 @@ static void vote(struct app *app, int64_t id, int delta)
 static void reorder(struct app *app, struct panel *p, int delta)
 {
 	if (p->orders && p->orders[p->order] != LISTING_DEFAULT) {
-		app_status(app, "%s", _("Umordnen geht in der eigenen Reihenfolge (s wechselt)."));
+		app_status(app, "%s", _("Reordering works in the list's own order (s switches)."));
 		return;
 	}
 	long other = (long)p->pos.cursor + delta;
@@ -378,7 +378,7 @@ static void component_label(void *ctx, size_t i, char *buf, size_t size)
 {
 	struct component_choice *c = ctx;
 	if (i == 0)
-		snprintf(buf, size, "%s", _("alle Komponenten"));
+		snprintf(buf, size, "%s", _("all components"));
 	else
 		dialog_label_of(c->app, ITEM_COMPONENT, c->ids[i - 1], buf, size);
 }
@@ -392,7 +392,7 @@ static void choose_component(struct app *app, struct panel *p)
 		app_error(app);
 		return;
 	}
-	int pick = app_pick(app, _("Nach Komponente filtern"), n + 1, component_label, &c, 0, NULL);
+	int pick = app_pick(app, _("Filter by component"), n + 1, component_label, &c, 0, NULL);
 	if (pick >= 0) {
 		p->component = pick == 0 ? 0 : c.ids[pick - 1];
 		p->component_number = 0;
@@ -463,7 +463,7 @@ int panel_command(struct app *app, struct panel *p, int command)
 		if (item_field_by_name(item_type(p->kind), "component"))
 			choose_component(app, p);
 		else
-			app_status(app, "%s", _("Diese Liste hat keinen Komponentenfilter."));
+			app_status(app, "%s", _("This list has no component filter."));
 		break;
 	case PANEL_DETAIL_DOWN:
 		p->detail_skip += 5;

@@ -37,24 +37,24 @@ enum panel_command {
 };
 
 #define PANEL_MOVE_KEYS \
-	{ UI_FN(KEY_UP), PANEL_UP, "↑ ↓ j k", "Zeile wählen" }, \
+	{ UI_FN(KEY_UP), PANEL_UP, "↑ ↓ j k", N_("choose a row") }, \
 	{ UI_FN(KEY_DOWN), PANEL_DOWN, "↓", NULL }, \
 	{ 'k', PANEL_UP, "k", NULL }, \
 	{ 'j', PANEL_DOWN, "j", NULL }, \
-	{ UI_FN(KEY_PPAGE), PANEL_PAGE_UP, "Bild↑ Bild↓", "seitenweise" }, \
-	{ UI_FN(KEY_NPAGE), PANEL_PAGE_DOWN, "Bild↓", NULL }, \
-	{ UI_FN(KEY_HOME), PANEL_HOME, "Pos1 Ende", "erste/letzte Zeile" }, \
-	{ UI_FN(KEY_END), PANEL_END, "Ende", NULL }
+	{ UI_FN(KEY_PPAGE), PANEL_PAGE_UP, N_("PgUp PgDn"), N_("a page at a time") }, \
+	{ UI_FN(KEY_NPAGE), PANEL_PAGE_DOWN, N_("PgDn"), NULL }, \
+	{ UI_FN(KEY_HOME), PANEL_HOME, N_("Home End"), N_("first/last row") }, \
+	{ UI_FN(KEY_END), PANEL_END, N_("End"), NULL }
 
 #define PANEL_EDIT_KEYS \
-	{ 'a', PANEL_ADD, "a", "neuer Eintrag" }, \
-	{ '\r', PANEL_EDIT, "Enter/e", "Feld bearbeiten" }, \
+	{ 'a', PANEL_ADD, "a", N_("new item") }, \
+	{ '\r', PANEL_EDIT, "Enter/e", N_("edit a field") }, \
 	{ '\n', PANEL_EDIT, "Enter", NULL }, \
 	{ UI_FN(KEY_ENTER), PANEL_EDIT, "Enter", NULL }, \
 	{ 'e', PANEL_EDIT, "e", NULL }, \
-	{ 'd', PANEL_DELETE, "d/Entf", "Eintrag löschen (fragt)" }, \
-	{ UI_FN(KEY_DC), PANEL_DELETE, "Entf", NULL }, \
-	{ '>', PANEL_DETAIL_DOWN, "> <", "Details weiter- / zurückblättern" }, \
+	{ 'd', PANEL_DELETE, N_("d/Del"), N_("delete the item (asks)") }, \
+	{ UI_FN(KEY_DC), PANEL_DELETE, N_("Del"), NULL }, \
+	{ '>', PANEL_DETAIL_DOWN, "> <", N_("scroll the details on / back") }, \
 	{ '<', PANEL_DETAIL_UP, "<", NULL }
 
 struct panel {

@@ -241,7 +241,7 @@ void projector_draw(struct db *db, int64_t session, const char *head, const char
 
 	if (blank(head) && blank(text)) {
 		/* Nothing chosen: the question alone, in the middle. */
-		const char *shown = blank(question) ? _("Beamer-Modus · F5 zurück") : question;
+		const char *shown = blank(question) ? _("Projector mode · F5 back") : question;
 		int rows = centre_rows(a.w, shown);
 		if (rows > a.h)
 			rows = a.h;

@@ -27,14 +27,14 @@ enum {
 
 static const struct binding search_keys[] = {
 	PANEL_MOVE_KEYS,
-	{ '\r', S_JUMP, "Enter", "zum Treffer springen (Zeile im Leser, Eintrag in seinem Schritt)" },
+	{ '\r', S_JUMP, "Enter", N_("jump to the hit (line in the reader, item in its step)") },
 	{ '\n', S_JUMP, "Enter", NULL },
 	{ UI_FN(KEY_ENTER), S_JUMP, "Enter", NULL },
-	{ 'n', S_NEXT, "n N", "nächster / voriger Treffer" },
+	{ 'n', S_NEXT, "n N", N_("next / previous hit") },
 	{ 'N', S_PREV, "N", NULL },
-	{ '/', S_SEARCH, "/ Strg-F", "neue Suche" },
-	{ UI_CTRL('f'), S_SEARCH, "Strg-F", NULL },
-	{ 'q', S_BACK, "q", "zurück" },
+	{ '/', S_SEARCH, N_("/ Ctrl-F"), N_("new search") },
+	{ UI_CTRL('f'), S_SEARCH, N_("Ctrl-F"), NULL },
+	{ 'q', S_BACK, "q", N_("back") },
 };
 
 struct hit {
@@ -121,7 +121,7 @@ void search_view_start(struct app *app, const struct view *back)
 {
 	char *query = NULL;
 	/* A new search starts empty: typing must not append to the last one. */
-	if (!app_prompt(app, _("Volltextsuche (Wörter, \"Wortgruppe\", Präfix*, OR, NOT):"), "", &query))
+	if (!app_prompt(app, _("Full-text search (words, \"phrase\", prefix*, OR, NOT):"), "", &query))
 		return;
 	/* A refused query or one without hits leaves the last results. */
 	struct hit_list found = { 0 };
@@ -134,7 +134,7 @@ void search_view_start(struct app *app, const struct view *back)
 		return;
 	}
 	if (found.n == 0) {
-		app_status(app, _("Keine Treffer für »%s«"), query);
+		app_status(app, _("No hits for “%s”"), query);
 		free(query);
 		hits_clear(&found);
 		return;
@@ -147,12 +147,12 @@ void search_view_start(struct app *app, const struct view *back)
 	if (back != &search_view)
 		s.back = back;
 	if (s.list.nomem)
-		app_status(app, "%s", _("kein Speicher: nicht alle Treffer werden gezeigt"));
+		app_status(app, "%s", _("out of memory: not all hits are shown"));
 	else if (s.list.more)
-		app_status(app, _("Mehr als %zu Treffer für »%s«: die ersten werden gezeigt"), s.list.n,
+		app_status(app, _("More than %zu hits for “%s”: the first are shown"), s.list.n,
 			s.query);
 	else
-		app_status(app, _("%zu Treffer für »%s« · Enter springt hin, n/N im Leser"), s.list.n,
+		app_status(app, _("%zu hits for “%s” · Enter jumps there, n/N in the reader"), s.list.n,
 			s.query);
 	app_show(app, &search_view);
 }
@@ -162,7 +162,7 @@ void search_view_start(struct app *app, const struct view *back)
 static const char *kind_label(const char *kind)
 {
 	if (strcmp(kind, "component") == 0)
-		return _("Komponente");
+		return _("Component");
 	if (strcmp(kind, "code") == 0)
 		return _("Code");
 	return code_picker_type_label(kind);
@@ -171,7 +171,7 @@ static const char *kind_label(const char *kind)
 static void place_text(const struct hit *h, char *buf, size_t size)
 {
 	if (h->place == SEARCH_LINE)
-		snprintf(buf, size, _("%s, Z. %" PRId64), h->title, h->line);
+		snprintf(buf, size, _("%s, l. %" PRId64), h->title, h->line);
 	else
 		snprintf(buf, size, "%s: %s", kind_label(h->kind), h->title);
 }
@@ -187,7 +187,7 @@ static void draw_place(int y, int x, int w, const struct hit *h, attr_t a)
 		return;
 	}
 	char number[32];
-	snprintf(number, sizeof number, _(" Z. %" PRId64), h->line);
+	snprintf(number, sizeof number, _(" l. %" PRId64), h->line);
 	int nw = display_width(number);
 	int used = ui_text(y, x, w - nw, h->title, a);
 	ui_text(y, x + used, w - used, number, a);
@@ -243,10 +243,10 @@ static void search_draw(struct app *app, struct rect r)
 	(void)app;
 	char head[512];
 	if (s.list.more)
-		snprintf(head, sizeof head, _("Suche »%s«: mehr als %zu Treffer (die ersten)"),
+		snprintf(head, sizeof head, _("Search “%s”: more than %zu hits (the first)"),
 			s.query ? s.query : "", s.list.n);
 	else
-		snprintf(head, sizeof head, _("Suche »%s«: %zu Treffer"), s.query ? s.query : "",
+		snprintf(head, sizeof head, _("Search “%s”: %zu hits"), s.query ? s.query : "",
 			s.list.n);
 	r.x++;
 	r.w -= 2;
@@ -294,7 +294,7 @@ static void jump(struct app *app, const struct hit *h)
 	}
 	const struct item_type *type = item_type_by_name(h->kind);
 	if (!type || !app_select_item(app, type->kind, h->item_id)) {
-		app_status(app, _("%s %" PRId64 " wird hier nicht gezeigt"), kind_label(h->kind), h->item_id);
+		app_status(app, _("%s %" PRId64 " is not shown here"), kind_label(h->kind), h->item_id);
 		return;
 	}
 	app_status(app, _("%s %" PRId64 ": %s"), kind_label(h->kind), h->item_id, h->title);
@@ -375,7 +375,7 @@ static void search_current(struct app *app, char *head, size_t head_size, char *
 }
 
 const struct view search_view = {
-	.title = "Suchergebnisse",
+	.title = N_("Search results"),
 	.keys = search_keys,
 	.nkeys = sizeof search_keys / sizeof search_keys[0],
 	.draw = search_draw,

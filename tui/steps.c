@@ -48,14 +48,14 @@ static int draw_session_header(struct app *app, struct rect r)
 		return 0;
 	int y = r.y;
 	ui_text_pad(y++, r.x, r.w, ses.title, ui_attr(UI_TITLE));
-	ui_text(y, r.x, r.w, _("Leitfrage (L):"), ui_attr(UI_ACCENT));
+	ui_text(y, r.x, r.w, _("Guiding question (L):"), ui_attr(UI_ACCENT));
 	struct rect q = { y + 1, r.x + 2, 3, r.w - 2 };
-	ui_wrap(q, 0, ses.question && *ses.question ? ses.question : _("— noch keine —"),
+	ui_wrap(q, 0, ses.question && *ses.question ? ses.question : _("— none yet —"),
 		ses.question && *ses.question ? ui_attr(UI_NORMAL) | A_BOLD : ui_attr(UI_DIM));
 	y += 4;
 	const struct { const char *label; const char *value; } bounds[] = {
-		{ _("Innen (i)"), ses.inside }, { _("Außen (o)"), ses.outside },
-		{ _("Region (r)"), ses.region }, { _("Zeithorizont (h)"), ses.horizon },
+		{ _("Inside (i)"), ses.inside }, { _("Outside (o)"), ses.outside },
+		{ _("Region (r)"), ses.region }, { _("Time horizon (h)"), ses.horizon },
 	};
 	/* two rows each, wrapped: a boundary is read whole, not cut mid-word */
 	int half = r.w / 2;
@@ -157,7 +157,7 @@ static void component_number(struct app *app, int64_t component_id, char *buf, s
 	struct component c;
 	buf[0] = '\0';
 	if (component_id && item_read(app_db(app), item_type(ITEM_COMPONENT), component_id, &c) == STATUS_OK) {
-		snprintf(buf, size, "K%" PRId64, c.number);
+		snprintf(buf, size, _("C%" PRId64), c.number);
 		item_clear(item_type(ITEM_COMPONENT), &c);
 	}
 }
@@ -239,21 +239,21 @@ static void variable_row(struct app *app, const void *item, char *buf, size_t si
 /* ---- 1 Leitfrage ---- */
 
 static struct panel question_panels[] = {
-	{ .kind = ITEM_COMPONENT, .title = "Komponenten" },
+	{ .kind = ITEM_COMPONENT, .title = N_("Components") },
 };
 static struct step_screen question_state = { question_panels, 1, 0, true };
 
 static const struct binding question_keys[] = {
 	PANEL_MOVE_KEYS,
 	PANEL_EDIT_KEYS,
-	{ 'L', S_QUESTION, "L", "Leitfrage bearbeiten" },
-	{ 'i', S_INSIDE, "i o", "Systemgrenze innen / außen" },
+	{ 'L', S_QUESTION, "L", N_("edit the guiding question") },
+	{ 'i', S_INSIDE, "i o", N_("system boundary inside / outside") },
 	{ 'o', S_OUTSIDE, "o", NULL },
-	{ 'r', S_REGION, "r", "Region" },
-	{ 'h', S_HORIZON, "h", "Zeithorizont" },
-	{ 'W', S_TITLE, "W", "Titel des Workshops (der Sitzung)" },
+	{ 'r', S_REGION, "r", N_("region") },
+	{ 'h', S_HORIZON, "h", N_("time horizon") },
+	{ 'W', S_TITLE, "W", N_("title of the workshop (the session)") },
 };
-STEP_SCREEN_VIEW(question, "1 Leitfrage und Systemgrenzen", question_state)
+STEP_SCREEN_VIEW(question, N_("1 Guiding question and system boundaries"), question_state)
 
 /* ---- 2 Unseens ---- */
 
@@ -261,7 +261,7 @@ static const enum listing_order unseen_orders[] = {
 	LISTING_DEFAULT, LISTING_VOTES, LISTING_VULNERABILITY,
 };
 static struct panel unseen_panels[] = {
-	{ .kind = ITEM_UNSEEN, .title = "Unseens", .orders = unseen_orders, .norders = 3,
+	{ .kind = ITEM_UNSEEN, .title = N_("Unseens"), .orders = unseen_orders, .norders = 3,
 	  .row = unseen_row },
 };
 static struct step_screen unseens_state = { unseen_panels, 1, 0, false };
@@ -269,63 +269,63 @@ static struct step_screen unseens_state = { unseen_panels, 1, 0, false };
 static const struct binding unseens_keys[] = {
 	PANEL_MOVE_KEYS,
 	PANEL_EDIT_KEYS,
-	{ '+', PANEL_VOTE_UP, "+ -", "Punkt geben / wegnehmen" },
+	{ '+', PANEL_VOTE_UP, "+ -", N_("give / take back a dot") },
 	{ '-', PANEL_VOTE_DOWN, "-", NULL },
-	{ 'K', PANEL_MOVE_UP, "K J", "nach oben / unten schieben" },
+	{ 'K', PANEL_MOVE_UP, "K J", N_("move up / down") },
 	{ 'J', PANEL_MOVE_DOWN, "J", NULL },
-	{ 's', PANEL_SORT, "s", "sortieren: Reihenfolge, Stimmen, Verletzlichkeit" },
-	{ 'f', PANEL_FILTER, "f", "nach Komponente filtern" },
-	{ 'l', PANEL_LINKS, "l", "betroffene Stakeholdergruppen wählen" },
+	{ 's', PANEL_SORT, "s", N_("sort: order, votes, vulnerability") },
+	{ 'f', PANEL_FILTER, "f", N_("filter by component") },
+	{ 'l', PANEL_LINKS, "l", N_("choose the stakeholder groups affected") },
 };
-STEP_SCREEN_VIEW(unseens, "2 Unseens", unseens_state)
+STEP_SCREEN_VIEW(unseens, N_("2 Unseens"), unseens_state)
 
 /* ---- 3 Systemmodell ---- */
 
 static struct panel model_panels[] = {
-	{ .kind = ITEM_VARIABLE, .title = "Systemvariablen", .row = variable_row },
-	{ .kind = ITEM_STAKEHOLDER, .title = "Stakeholdergruppen" },
+	{ .kind = ITEM_VARIABLE, .title = N_("System variables"), .row = variable_row },
+	{ .kind = ITEM_STAKEHOLDER, .title = N_("Stakeholder groups") },
 };
 static struct step_screen model_state = { model_panels, 2, 0, false };
 
 static const struct binding model_keys[] = {
 	PANEL_MOVE_KEYS,
 	PANEL_EDIT_KEYS,
-	{ 'v', S_PANEL1, "v", "Systemvariablen" },
-	{ 'g', S_PANEL2, "g", "Stakeholdergruppen" },
-	{ 'm', S_MATRIX, "m", "Einflussmatrix" },
-	{ 'K', PANEL_MOVE_UP, "K J", "Variable nach oben / unten schieben" },
+	{ 'v', S_PANEL1, "v", N_("System variables") },
+	{ 'g', S_PANEL2, "g", N_("Stakeholder groups") },
+	{ 'm', S_MATRIX, "m", N_("Impact matrix") },
+	{ 'K', PANEL_MOVE_UP, "K J", N_("move the variable up / down") },
 	{ 'J', PANEL_MOVE_DOWN, "J", NULL },
 };
-STEP_SCREEN_VIEW(model, "3 Systemmodell", model_state)
+STEP_SCREEN_VIEW(model, N_("3 System model"), model_state)
 
 /* ---- 4 Ziele ---- */
 
 static const enum listing_order goal_orders[] = { LISTING_COMPONENT };
 static struct panel goal_panels[] = {
-	{ .kind = ITEM_GOAL, .title = "Ziele je Komponente", .orders = goal_orders, .norders = 1,
+	{ .kind = ITEM_GOAL, .title = N_("Goals per component"), .orders = goal_orders, .norders = 1,
 	  .row = goal_row },
-	{ .kind = ITEM_CONFLICT, .title = "Zielkonflikte", .row = conflict_row },
+	{ .kind = ITEM_CONFLICT, .title = N_("Goal conflicts"), .row = conflict_row },
 };
 static struct step_screen goals_state = { goal_panels, 2, 0, false };
 
 static const struct binding goals_keys[] = {
 	PANEL_MOVE_KEYS,
 	PANEL_EDIT_KEYS,
-	{ 'z', S_PANEL1, "z", "Ziele" },
-	{ 'c', S_PANEL2, "c", "Zielkonflikte (zwei Ziele und eine Beschreibung)" },
-	{ 'l', PANEL_LINKS, "l", "Unseens wählen, auf die das Ziel antwortet" },
-	{ 'f', PANEL_FILTER, "f", "nach Komponente filtern" },
+	{ 'z', S_PANEL1, "z", N_("Goals") },
+	{ 'c', S_PANEL2, "c", N_("goal conflicts (two goals and a description)") },
+	{ 'l', PANEL_LINKS, "l", N_("choose the unseens the goal answers") },
+	{ 'f', PANEL_FILTER, "f", N_("filter by component") },
 };
-STEP_SCREEN_VIEW(goals, "4 Ziele", goals_state)
+STEP_SCREEN_VIEW(goals, N_("4 Goals"), goals_state)
 
 /* ---- 5 Maßnahmen ---- */
 
 static const enum listing_order measure_orders[] = { LISTING_DEFAULT, LISTING_ACTOR };
 static const enum listing_order soro_orders[] = { LISTING_COMPONENT };
 static struct panel measure_panels[] = {
-	{ .kind = ITEM_MEASURE, .title = "Maßnahmen", .orders = measure_orders, .norders = 2,
+	{ .kind = ITEM_MEASURE, .title = N_("Measures"), .orders = measure_orders, .norders = 2,
 	  .row = measure_row },
-	{ .kind = ITEM_SORO, .title = "SoRO je Komponente", .orders = soro_orders, .norders = 1,
+	{ .kind = ITEM_SORO, .title = N_("SoRO per component"), .orders = soro_orders, .norders = 1,
 	  .row = soro_row },
 };
 static struct step_screen measures_state = { measure_panels, 2, 0, false };
@@ -333,10 +333,10 @@ static struct step_screen measures_state = { measure_panels, 2, 0, false };
 static const struct binding measures_keys[] = {
 	PANEL_MOVE_KEYS,
 	PANEL_EDIT_KEYS,
-	{ 'm', S_PANEL1, "m", "Maßnahmen" },
-	{ 'o', S_PANEL2, "o", "SoRO: sozial robuste Orientierung je Komponente" },
-	{ 'b', PANEL_SORT, "b", "Bündel: nach Akteursgruppe A–G gruppiert / alle" },
-	{ 'l', PANEL_LINKS, "l", "Ziele wählen, denen die Maßnahme dient" },
-	{ 'f', PANEL_FILTER, "f", "SoRO: nach Komponente filtern" },
+	{ 'm', S_PANEL1, "m", N_("Measures") },
+	{ 'o', S_PANEL2, "o", N_("SoRO: socially robust orientation per component") },
+	{ 'b', PANEL_SORT, "b", N_("bundles: grouped by actor group A–G / all") },
+	{ 'l', PANEL_LINKS, "l", N_("choose the goals the measure serves") },
+	{ 'f', PANEL_FILTER, "f", N_("SoRO: filter by component") },
 };
-STEP_SCREEN_VIEW(measures, "5 Maßnahmen", measures_state)
+STEP_SCREEN_VIEW(measures, N_("5 Measures"), measures_state)

@@ -93,7 +93,8 @@ enum ui_theme ui_theme_current(void)
 
 const char *ui_theme_name(enum ui_theme theme)
 {
-	static const char *const names[UI_THEME_COUNT] = { "Standard", "Hell", "Hoher Kontrast" };
+	static const char *const names[UI_THEME_COUNT] = { N_("Default"), N_("Light"),
+		N_("High contrast") };
 	return _(names[theme]);
 }
 

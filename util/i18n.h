@@ -17,6 +17,8 @@ void i18n_init(void);
 #define _(msgid) gettext(msgid)
 /* Marks a msgid in a table; _() translates it where it is shown. */
 #define N_(msgid) msgid
+/* Marks a plural pair in a table (two initializers); P_() where shown. */
+#define NP_(one, many) one, many
 /* A message with a count, in the language's plural form. */
 #define P_(one, many, n) ngettext(one, many, n)
 

@@ -5,16 +5,16 @@
  * interface decides how to show them; the detail (which file, line, id)
  * travels beside the code, see model/db.h db_error(). */
 #define STATUS_LIST(X) \
-	X(OK,         "ok") \
-	X(NOT_FOUND,  "nicht gefunden") \
-	X(INVALID,    "ungültiger Wert") \
-	X(CONFLICT,   "widerspricht vorhandenen Daten") \
-	X(IO,         "Ein-/Ausgabefehler") \
-	X(BAD_FILE,   "unbrauchbare Datei") \
-	X(DB,         "Datenbankfehler") \
-	X(BUSY,       "Datenbank gesperrt") \
-	X(READONLY,   "Datenbank nur lesbar") \
-	X(NOMEM,      "kein Speicher")
+	X(OK,         N_("ok")) \
+	X(NOT_FOUND,  N_("not found")) \
+	X(INVALID,    N_("invalid value")) \
+	X(CONFLICT,   N_("contradicts existing data")) \
+	X(IO,         N_("input/output error")) \
+	X(BAD_FILE,   N_("unusable file")) \
+	X(DB,         N_("database error")) \
+	X(BUSY,       N_("database locked")) \
+	X(READONLY,   N_("database read-only")) \
+	X(NOMEM,      N_("out of memory"))
 
 enum status {
 #define STATUS_ENUM(name, text) STATUS_##name,

@@ -154,8 +154,8 @@ FILE *text_open(const char *path, char *err, size_t errlen)
 	if (fstat(fd, &st) != 0) {
 		set_error(err, errlen, "%s: %s", path, strerror(errno));
 	} else if (!S_ISREG(st.st_mode)) {
-		set_error(err, errlen, _("%s: keine gewöhnliche Datei (ein Ordner, ein Gerät oder "
-			"eine Pipe)"), path);
+		set_error(err, errlen, _("%s: not a regular file (a folder, a device or "
+			"a pipe)"), path);
 	} else if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0 ||
 	           (f = fdopen(fd, "rb")) == NULL) {
 		set_error(err, errlen, "%s: %s", path, strerror(errno));
@@ -243,17 +243,17 @@ enum status text_scan_file(const char *path, struct text_info *info,
 	sha256_hex(digest, info->sha256);
 
 	if (info->lines == 0) {
-		set_error(err, errlen, _("%s: Die Datei ist leer."), path);
+		set_error(err, errlen, _("%s: The file is empty."), path);
 		st = STATUS_BAD_FILE;
 	} else if (info->nul) {
 		bool utf16 = off >= 2 && ((head[0] == 0xFF && head[1] == 0xFE)
 			|| (head[0] == 0xFE && head[1] == 0xFF));
 		if (utf16)
-			set_error(err, errlen, _("%s: UTF-16-Datei; bitte als "
-				"UTF-8 oder Windows-1252 speichern."), path);
+			set_error(err, errlen, _("%s: UTF-16 file; please save it as "
+				"UTF-8 or Windows-1252."), path);
 		else
-			set_error(err, errlen, _("%s: Zeile %zu enthält ein "
-				"NUL-Byte; keine Textdatei?"), path, info->nul_line);
+			set_error(err, errlen, _("%s: line %zu contains a "
+				"NUL byte; not a text file?"), path, info->nul_line);
 		st = STATUS_BAD_FILE;
 	}
 

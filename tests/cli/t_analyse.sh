@@ -41,7 +41,7 @@ same "$(tr -d '\r' < analyse.csv | sed 1d | wc -l)" 4 "one CSV row per variable"
 err_has "unbewertete Zellen: 7"
 out_lacks "Potenz"
 # influence and dependence are normalised: each column sums to 1
-same "$(tr -d '\r' < analyse.csv | awk -F, 'NR > 1 { i += $8; d += $9 } END { printf "%.3f %.3f", i, d }')" "1.000 1.000" "influence and dependence sum to 1"
+same "$(tr -d '\r' < analyse.csv | LC_ALL=C awk -F, 'NR > 1 { i += $8; d += $9 } END { printf "%.3f %.3f", i, d }')" "1.000 1.000" "influence and dependence sum to 1"
 python3 - analyse.csv > py.txt <<'EOF'
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))

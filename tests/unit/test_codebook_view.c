@@ -16,6 +16,7 @@
 #include "tui/tui.h"
 #include "tui/ui.h"
 #include "util/display.h"
+#include "util/i18n.h"
 
 extern Suite *codebook_view_suite(void);
 
@@ -82,7 +83,7 @@ START_TEST(test_codebook_view_bindings)
 	bool opens = false;
 	for (size_t i = 0; i < documents_view.nkeys; i++)
 		if (documents_view.keys[i].key == 'b')
-			opens = documents_view.keys[i].help && strstr(documents_view.keys[i].help, "Codebuch");
+			opens = documents_view.keys[i].help && strstr(_(documents_view.keys[i].help), "Codebuch");
 	ck_assert(opens);
 }
 END_TEST

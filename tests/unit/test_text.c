@@ -1,5 +1,6 @@
 /* util/text: scanning and line reading of imported files. */
 #include <check.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -390,7 +391,7 @@ START_TEST(test_text_missing_file)
 	const char *path = "/tmp/didat-does-not-exist/protokoll.txt";
 	ck_assert_int_eq(text_scan_file(path, &info, err, sizeof err), STATUS_IO);
 	ck_assert_ptr_nonnull(strstr(err, path));
-	ck_assert_ptr_nonnull(strstr(err, "No such file"));
+	ck_assert_ptr_nonnull(strstr(err, strerror(ENOENT)));
 	err[0] = '\0';
 	ck_assert_int_eq(text_read_lines(path, TEXT_UTF8, collect_line, NULL,
 		err, sizeof err), STATUS_IO);
