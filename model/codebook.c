@@ -27,7 +27,7 @@ enum status codebook_row_read(struct db *db, int64_t id, codebook_row_cb cb, voi
 		break;
 	}
 	case DB_DONE:
-		rc = db_fail(db, STATUS_NOT_FOUND, _("Code %" PRId64 " gibt es nicht"), id);
+		rc = db_fail(db, STATUS_NOT_FOUND, _("Code %" PRId64 " does not exist"), id);
 		break;
 	case DB_ERROR:
 		return db_step_status(st);

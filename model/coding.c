@@ -684,8 +684,8 @@ static enum status check_coding(struct db *db, const struct coding *c)
 			PRId64 ": die letzte Zeile liegt vor der ersten"), c->document_id, title,
 			c->first_line, c->last_line);
 	else if (c->first_line < 1 || c->last_line > lines)
-		rc = db_fail(db, STATUS_INVALID, _("Dokument %" PRId64 " \"%s\": Zeilen %" PRId64 "–%"
-			PRId64 " liegen außerhalb des Dokuments (Zeilen 1–%" PRId64 ")"), c->document_id,
+		rc = db_fail(db, STATUS_INVALID, _("Document %" PRId64 " \"%s\": lines %" PRId64 "–%"
+			PRId64 " lie outside the document (lines 1–%" PRId64 ")"), c->document_id,
 			title, c->first_line, c->last_line, lines);
 	free(title);
 	if (rc == STATUS_OK) {

@@ -9,7 +9,7 @@ enum status draft_save(struct db *db, int64_t session_id, const char *target, co
 	const char *text)
 {
 	if (!target || !*target || !text)
-		return db_fail(db, STATUS_INVALID, "%s", _("Entwurf: Ziel und Text dürfen nicht fehlen"));
+		return db_fail(db, STATUS_INVALID, "%s", _("Draft: target and text must not be missing"));
 	enum status rc = db_begin(db);
 	if (rc != STATUS_OK)
 		return rc;
@@ -17,7 +17,7 @@ enum status draft_save(struct db *db, int64_t session_id, const char *target, co
 	if (session_id)
 		rc = db_query_int(db, &found, "SELECT count(*) FROM session WHERE id = ?1", "i", session_id);
 	if (rc == STATUS_OK && !found)
-		rc = db_fail(db, STATUS_NOT_FOUND, _("Entwurf für %s: Sitzung %" PRId64 " gibt es nicht"),
+		rc = db_fail(db, STATUS_NOT_FOUND, _("Draft for %s: session %" PRId64 " does not exist"),
 			target, session_id);
 	if (rc == STATUS_OK)
 		rc = db_exec(db, "DELETE FROM draft WHERE coalesce(session_id, 0) = ?1 AND target = ?2", "it",
@@ -61,7 +61,7 @@ enum status draft_delete(struct db *db, int64_t id)
 		return rc;
 	rc = db_exec(db, "DELETE FROM draft WHERE id = ?1", "i", id);
 	if (rc == STATUS_OK && db_changes(db) == 0)
-		rc = db_fail(db, STATUS_NOT_FOUND, _("Entwurf %" PRId64 " gibt es nicht"), id);
+		rc = db_fail(db, STATUS_NOT_FOUND, _("Draft %" PRId64 " does not exist"), id);
 	return db_end(db, rc);
 }
 

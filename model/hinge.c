@@ -147,14 +147,13 @@ enum status hinge_chapter_check(struct db *db, int64_t session_id, int64_t draft
 	switch (db_step(st)) {
 	case DB_ROW:
 		if (!db_column_int(st, 0))
-			rc = db_fail(db, STATUS_INVALID, _("Dokument %" PRId64 " \"%s\" ist von der Art %s, "
-				"kein Weißbuch-Entwurf (draft): die Kapitel-Scharniertabelle braucht einen "
-				"Entwurf (didat doc ... --kind draft)"), draft_id, db_column_text(st, 1),
+			rc = db_fail(db, STATUS_INVALID, _("Document %" PRId64 " \"%s\" is of kind %s, "
+				"not a white-paper draft (draft): the chapter hinge table needs a "
+				"draft (didat doc ... --kind draft)"), draft_id, db_column_text(st, 1),
 				db_column_text(st, 2));
 		break;
 	case DB_DONE:
-		rc = db_fail(db, STATUS_NOT_FOUND, _("Dokument %" PRId64 " gibt es in Sitzung %" PRId64
-			" nicht"), draft_id, session_id);
+		rc = db_fail(db, STATUS_NOT_FOUND, _("Document %" PRId64 " does not exist in session %" PRId64), draft_id, session_id);
 		break;
 	case DB_ERROR:
 		return db_step_status(st);
@@ -186,7 +185,7 @@ static enum status chapter_sources(struct db *db, int64_t session_id, int64_t dr
 			const char *text = "";
 			rc = quote_open(db, draft_id, p->draft_first_line, p->draft_last_line, &q, &text);
 			if (rc == STATUS_OK && !(draft_quote = strdup(text)))
-				rc = db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+				rc = db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
 			if (q)
 				db_reset(q);
 			if (rc != STATUS_OK)

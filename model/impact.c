@@ -25,14 +25,14 @@ static enum status check_cell(struct db *db, int64_t from, int64_t to, int64_t *
 	*scale = found ? db_column_int(st, 2) : 3;
 	db_reset(st);
 	if (!found)
-		return db_fail(db, STATUS_NOT_FOUND, _("Variable %" PRId64 " oder %" PRId64
-			" gibt es nicht"), from, to);
+		return db_fail(db, STATUS_NOT_FOUND, _("Variable %" PRId64 " or %" PRId64
+			" does not exist"), from, to);
 	if (!same)
-		return db_fail(db, STATUS_INVALID, _("Variablen %" PRId64 " und %" PRId64
-			" gehören zu verschiedenen Sitzungen"), from, to);
+		return db_fail(db, STATUS_INVALID, _("Variables %" PRId64 " and %" PRId64
+			" belong to different sessions"), from, to);
 	if (from == to)
-		return db_fail(db, STATUS_INVALID, _("Variable %" PRId64 " wirkt nicht auf sich selbst:"
-			" die Diagonale der Einflussmatrix bleibt leer"), from);
+		return db_fail(db, STATUS_INVALID, _("Variable %" PRId64 " does not act on itself:"
+			" the diagonal of the impact matrix stays empty"), from);
 	return STATUS_OK;
 }
 
@@ -44,11 +44,11 @@ enum status impact_set(struct db *db, int64_t from, int64_t to, int64_t strength
 		return rc;
 	rc = check_cell(db, from, to, &scale);
 	if (rc == STATUS_OK && (strength < 0 || strength > scale))
-		rc = db_fail(db, STATUS_INVALID, _("Stärke %" PRId64 " liegt außerhalb der Skala 0–%"
-			PRId64 " dieser Sitzung"), strength, scale);
+		rc = db_fail(db, STATUS_INVALID, _("Strength %" PRId64 " is outside this session's scale 0–%"
+			PRId64), strength, scale);
 	if (rc == STATUS_OK) {
 		char what[96];
-		snprintf(what, sizeof what, _("Einfluss %" PRId64 "–%" PRId64 ": Notiz"), from, to);
+		snprintf(what, sizeof what, _("Impact %" PRId64 "–%" PRId64 ": note"), from, to);
 		rc = db_check_utf8(db, what, note);
 	}
 	if (rc == STATUS_OK)
@@ -87,7 +87,7 @@ static enum status load_variables(struct db *db, int64_t session_id, struct impa
 	if (rc != STATUS_OK)
 		return rc;
 	if (count > IMPACT_MAX_VARIABLES)
-		return db_fail(db, STATUS_INVALID, _("mehr als %d Variablen: die Matrix ist zu groß"),
+		return db_fail(db, STATUS_INVALID, _("more than %d variables: the matrix is too large"),
 			IMPACT_MAX_VARIABLES);
 	m->scale = (int)scale;
 	size_t n = (size_t)count;
@@ -95,7 +95,7 @@ static enum status load_variables(struct db *db, int64_t session_id, struct impa
 	m->names = calloc(n ? n : 1, sizeof *m->names);
 	m->cells = malloc((n ? n * n : 1) * sizeof *m->cells);
 	if (!m->ids || !m->names || !m->cells)
-		return db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+		return db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
 	for (size_t i = 0; i < n * n; i++)
 		m->cells[i] = -1;
 
@@ -110,7 +110,7 @@ static enum status load_variables(struct db *db, int64_t session_id, struct impa
 		m->names[m->n] = db_column_strdup(st, 1);
 		if (!m->names[m->n++]) {
 			db_reset(st);
-			return db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+			return db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
 		}
 	}
 	db_reset(st);
@@ -150,7 +150,7 @@ enum status impact_matrix_load(struct db *db, int64_t session_id, struct impact_
 	struct place *places = malloc((m->n ? m->n : 1) * sizeof *places);
 	if (!places) {
 		impact_matrix_free(m);
-		return db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+		return db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
 	}
 	for (size_t i = 0; i < m->n; i++)
 		places[i] = (struct place){ m->ids[i], i };

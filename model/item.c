@@ -30,117 +30,118 @@ static const char *const stakeholder_kinds[] = {
 	"science", "business", "government", "civil_society", "other", NULL
 };
 static const char *const stakeholder_kinds_labels[] = {
-	"Wissenschaft", "Wirtschaft", "Politik und Verwaltung", "Zivilgesellschaft", "Sonstige", NULL
+	N_("science"), N_("business"), N_("government and administration"),
+	N_("civil society"), N_("other kind"), NULL
 };
 static const char *const horizons[] = { "short", "medium", "long", NULL };
-static const char *const horizons_labels[] = { "kurzfristig", "mittelfristig", "langfristig", NULL };
+static const char *const horizons_labels[] = { N_("short-term"), N_("medium-term"), N_("long-term"), NULL };
 
 static const struct item_field session_fields[] = {
-	TEXT(session, "title", title, "Titel", true),
-	TEXT(session, "date", date, "Datum", false),
-	TEXT(session, "place", place, "Ort", false),
-	TEXT(session, "facilitator", facilitator, "Moderation", false),
-	TEXT(session, "question", question, "Leitfrage", false),
-	TEXT(session, "inside", inside, "Systemgrenze innen", false),
-	TEXT(session, "outside", outside, "Systemgrenze außen", false),
-	TEXT(session, "region", region, "Region", false),
-	TEXT(session, "horizon", horizon, "Zeithorizont", false),
-	TEXT(session, "notes", notes, "Notizen", false),
-	INT(session, "scale", scale, "Bewertungsskala (höchste Stufe)", true, 2, 3),
+	TEXT(session, "title", title, N_("Title"), true),
+	TEXT(session, "date", date, N_("Date"), false),
+	TEXT(session, "place", place, N_("Place"), false),
+	TEXT(session, "facilitator", facilitator, N_("Facilitator"), false),
+	TEXT(session, "question", question, N_("Guiding question"), false),
+	TEXT(session, "inside", inside, N_("System boundary inside"), false),
+	TEXT(session, "outside", outside, N_("System boundary outside"), false),
+	TEXT(session, "region", region, N_("Region"), false),
+	TEXT(session, "horizon", horizon, N_("Time horizon"), false),
+	TEXT(session, "notes", notes, N_("Notes"), false),
+	INT(session, "scale", scale, N_("Rating scale (highest level)"), true, 2, 3),
 };
 
 static const struct item_field component_fields[] = {
-	INT(component, "number", number, "Nummer", true, 1, 999),
-	TEXT(component, "name", name, "Name", true),
-	TEXT(component, "question", question, "Leitfrage", false),
+	INT(component, "number", number, N_("Number"), true, 1, 999),
+	TEXT(component, "name", name, N_("Name"), true),
+	TEXT(component, "question", question, N_("Guiding question"), false),
 };
 
 static const struct item_field stakeholder_fields[] = {
-	TEXT(stakeholder, "name", name, "Name", true),
-	CHOICE(stakeholder, "kind", kind, "Art", stakeholder_kinds, "other"),
-	TEXT(stakeholder, "description", description, "Beschreibung", false),
+	TEXT(stakeholder, "name", name, N_("Name"), true),
+	CHOICE(stakeholder, "kind", kind, N_("Kind"), stakeholder_kinds, "other"),
+	TEXT(stakeholder, "description", description, N_("Description"), false),
 };
 
 static const struct item_field actor_fields[] = {
-	TEXT(actor, "letter", letter, "Buchstabe", true),
-	TEXT(actor, "name", name, "Name", true),
+	TEXT(actor, "letter", letter, N_("Letter"), true),
+	TEXT(actor, "name", name, N_("Name"), true),
 };
 
 static const struct item_field unseen_fields[] = {
-	TEXT(unseen, "title", title, "Titel", true),
-	TEXT(unseen, "description", description, "Beschreibung", false),
-	TEXT(unseen, "causes", causes, "Ursachen", false),
-	REF(unseen, "component", component_id, "Komponente", false, ITEM_COMPONENT),
-	INT(unseen, "likelihood", likelihood, "Wahrscheinlichkeit", false, 1, 5),
-	INT(unseen, "impact", impact, "Auswirkung", false, 1, 5),
-	INT(unseen, "adaptive_capacity", capacity, "Anpassungsfähigkeit", false, 1, 5),
-	INT(unseen, "votes", votes, "Punkte", false, 0, 1000000),
-	INT(unseen, "position", position, "Position", false, 0, INT32_MAX),
+	TEXT(unseen, "title", title, N_("Title"), true),
+	TEXT(unseen, "description", description, N_("Description"), false),
+	TEXT(unseen, "causes", causes, N_("Causes"), false),
+	REF(unseen, "component", component_id, N_("Component"), false, ITEM_COMPONENT),
+	INT(unseen, "likelihood", likelihood, N_("Likelihood"), false, 1, 5),
+	INT(unseen, "impact", impact, N_("Impact"), false, 1, 5),
+	INT(unseen, "adaptive_capacity", capacity, N_("Adaptive capacity"), false, 1, 5),
+	INT(unseen, "votes", votes, N_("Votes"), false, 0, 1000000),
+	INT(unseen, "position", position, N_("Position"), false, 0, INT32_MAX),
 };
 
 static const struct item_field variable_fields[] = {
-	TEXT(variable, "name", name, "Name", true),
-	TEXT_AS(variable, "short", "short", short_name, "Kürzel"),
-	TEXT(variable, "description", description, "Beschreibung", false),
-	INT(variable, "position", position, "Position", false, 0, INT32_MAX),
+	TEXT(variable, "name", name, N_("Name"), true),
+	TEXT_AS(variable, "short", "short", short_name, N_("Short name")),
+	TEXT(variable, "description", description, N_("Description"), false),
+	INT(variable, "position", position, N_("Position"), false, 0, INT32_MAX),
 };
 
 static const struct item_field goal_fields[] = {
-	TEXT(goal, "text", text, "Ziel", true),
-	REF(goal, "component", component_id, "Komponente", false, ITEM_COMPONENT),
+	TEXT(goal, "text", text, N_("Goal"), true),
+	REF(goal, "component", component_id, N_("Component"), false, ITEM_COMPONENT),
 };
 
 static const struct item_field conflict_fields[] = {
-	TEXT(conflict, "description", description, "Beschreibung", false),
-	REF(conflict, "goal_a", goal_a, "Ziel A", true, ITEM_GOAL),
-	REF(conflict, "goal_b", goal_b, "Ziel B", true, ITEM_GOAL),
+	TEXT(conflict, "description", description, N_("Description"), false),
+	REF(conflict, "goal_a", goal_a, N_("Goal A"), true, ITEM_GOAL),
+	REF(conflict, "goal_b", goal_b, N_("Goal B"), true, ITEM_GOAL),
 };
 
 static const struct item_field measure_fields[] = {
-	TEXT(measure, "text", text, "Maßnahme", true),
-	REF(measure, "actor", actor_id, "Akteursgruppe", false, ITEM_ACTOR),
-	CHOICE(measure, "horizon", horizon, "Zeithorizont", horizons, NULL),
-	INT(measure, "priority", priority, "Priorität", false, 1, 5),
+	TEXT(measure, "text", text, N_("Measure"), true),
+	REF(measure, "actor", actor_id, N_("Actor group"), false, ITEM_ACTOR),
+	CHOICE(measure, "horizon", horizon, N_("Time horizon"), horizons, NULL),
+	INT(measure, "priority", priority, N_("Priority"), false, 1, 5),
 };
 
 static const struct item_field soro_fields[] = {
-	TEXT(soro, "text", text, "SoRO", true),
-	REF(soro, "component", component_id, "Komponente", false, ITEM_COMPONENT),
+	TEXT(soro, "text", text, N_("SoRO"), true),
+	REF(soro, "component", component_id, N_("Component"), false, ITEM_COMPONENT),
 };
 
 #define FIELDS(list) list, sizeof list / sizeof list[0]
 
 static const struct item_type item_types[ITEM_KIND_COUNT] = {
-	[ITEM_SESSION] = { ITEM_SESSION, "session", "session", "Sitzung", sizeof(struct session),
+	[ITEM_SESSION] = { ITEM_SESSION, "session", "session", N_("Session"), sizeof(struct session),
 		FIELDS(session_fields), "title", NULL, "id", false,
-		N_("Sitzungen") },
-	[ITEM_COMPONENT] = { ITEM_COMPONENT, "component", "component", "Komponente",
+		N_("Sessions") },
+	[ITEM_COMPONENT] = { ITEM_COMPONENT, "component", "component", N_("Component"),
 		sizeof(struct component), FIELDS(component_fields), "name", "number", "number", false,
-		N_("Komponenten") },
-	[ITEM_STAKEHOLDER] = { ITEM_STAKEHOLDER, "stakeholder", "stakeholder", "Stakeholdergruppe",
+		N_("Components") },
+	[ITEM_STAKEHOLDER] = { ITEM_STAKEHOLDER, "stakeholder", "stakeholder", N_("Stakeholder group"),
 		sizeof(struct stakeholder), FIELDS(stakeholder_fields), "name", NULL, "id", true,
-		N_("Stakeholdergruppen") },
-	[ITEM_ACTOR] = { ITEM_ACTOR, "actor", "actor", "Akteursgruppe", sizeof(struct actor),
+		N_("Stakeholder groups") },
+	[ITEM_ACTOR] = { ITEM_ACTOR, "actor", "actor", N_("Actor group"), sizeof(struct actor),
 		FIELDS(actor_fields), "name", "letter", "letter", false,
-		N_("Akteursgruppen") },
-	[ITEM_UNSEEN] = { ITEM_UNSEEN, "unseen", "unseen", "Unseen", sizeof(struct unseen),
+		N_("Actor groups") },
+	[ITEM_UNSEEN] = { ITEM_UNSEEN, "unseen", "unseen", N_("Unseen"), sizeof(struct unseen),
 		FIELDS(unseen_fields), "title", NULL, "position, id", true,
 		N_("Unseens") },
-	[ITEM_VARIABLE] = { ITEM_VARIABLE, "variable", "variable", "Variable",
+	[ITEM_VARIABLE] = { ITEM_VARIABLE, "variable", "variable", N_("Variable"),
 		sizeof(struct variable), FIELDS(variable_fields), "name", NULL, "position, id", true,
-		N_("Systemvariablen") },
-	[ITEM_GOAL] = { ITEM_GOAL, "goal", "goal", "Ziel", sizeof(struct goal),
+		N_("System variables") },
+	[ITEM_GOAL] = { ITEM_GOAL, "goal", "goal", N_("Goal"), sizeof(struct goal),
 		FIELDS(goal_fields), "text", NULL, "id", true,
-		N_("Ziele") },
-	[ITEM_CONFLICT] = { ITEM_CONFLICT, "conflict", "conflict", "Zielkonflikt",
+		N_("Goals") },
+	[ITEM_CONFLICT] = { ITEM_CONFLICT, "conflict", "conflict", N_("Goal conflict"),
 		sizeof(struct conflict), FIELDS(conflict_fields), "description", NULL, "id", false,
-		N_("Zielkonflikte") },
-	[ITEM_MEASURE] = { ITEM_MEASURE, "measure", "measure", "Maßnahme", sizeof(struct measure),
+		N_("Goal conflicts") },
+	[ITEM_MEASURE] = { ITEM_MEASURE, "measure", "measure", N_("Measure"), sizeof(struct measure),
 		FIELDS(measure_fields), "text", NULL, "id", true,
-		N_("Maßnahmen") },
-	[ITEM_SORO] = { ITEM_SORO, "soro", "soro", "SoRO", sizeof(struct soro),
+		N_("Measures") },
+	[ITEM_SORO] = { ITEM_SORO, "soro", "soro", N_("SoRO"), sizeof(struct soro),
 		FIELDS(soro_fields), "text", NULL, "id", true,
-		N_("SoRO-Aussagen") },
+		N_("SoRO statements") },
 };
 
 static const struct link_type link_types[LINK_KIND_COUNT] = {
@@ -276,8 +277,8 @@ static enum status check_ref(struct db *db, const struct item_type *type,
 	if (rc != STATUS_OK)
 		return rc;
 	if (!found)
-		return db_fail(db, STATUS_NOT_FOUND, _("%s: %s %" PRId64 " gibt es in Sitzung %" PRId64
-			" nicht (Feld %s)"), _(type->label), _(target->label), ref, session_id, _(f->label));
+		return db_fail(db, STATUS_NOT_FOUND, _("%s: there is no %s %" PRId64 " in session %" PRId64
+			" (field %s)"), _(type->label), _(target->label), ref, session_id, _(f->label));
 	return STATUS_OK;
 }
 
@@ -287,7 +288,7 @@ static enum status check_choice(struct db *db, const struct item_type *type,
 	for (size_t k = 0; f->choices[k]; k++)
 		if (strcmp(f->choices[k], text) == 0)
 			return STATUS_OK;
-	return db_fail(db, STATUS_INVALID, _("%s: \"%s\" ist kein gültiger Wert für %s"),
+	return db_fail(db, STATUS_INVALID, _("%s: \"%s\" is not a valid value for %s"),
 		_(type->label), text, _(f->label));
 }
 
@@ -299,7 +300,7 @@ static enum status check_fields(struct db *db, const struct item_type *type, voi
 		if (f->kind == FIELD_TEXT || f->kind == FIELD_CHOICE) {
 			const char *text = *text_at(f, item);
 			if (f->required && (!text || !*text))
-				return db_fail(db, STATUS_INVALID, _("%s: das Feld %s darf nicht leer sein"),
+				return db_fail(db, STATUS_INVALID, _("%s: the field %s must not be empty"),
 					_(type->label), _(f->label));
 			if (f->kind == FIELD_CHOICE && text && *text) {
 				enum status rc = check_choice(db, type, f, text);
@@ -312,12 +313,12 @@ static enum status check_fields(struct db *db, const struct item_type *type, voi
 		bool unset = v == 0 && !(f->kind == FIELD_INT && f->min <= 0);
 		if (unset) {
 			if (f->required)
-				return db_fail(db, STATUS_INVALID, _("%s: das Feld %s fehlt"),
+				return db_fail(db, STATUS_INVALID, _("%s: the field %s is missing"),
 					_(type->label), _(f->label));
 			continue;
 		}
 		if (f->kind == FIELD_INT && (v < f->min || v > f->max))
-			return db_fail(db, STATUS_INVALID, _("%s: %s = %" PRId64 " liegt außerhalb von %"
+			return db_fail(db, STATUS_INVALID, _("%s: %s = %" PRId64 " is outside %"
 				PRId64 "–%" PRId64), _(type->label), _(f->label), v, f->min, f->max);
 		if (f->kind == FIELD_REF) {
 			enum status rc = check_ref(db, type, f, session_id, v);
@@ -344,11 +345,11 @@ static void bind_field(struct db_stmt *st, int idx, const struct item_field *f, 
 static enum status refine_conflict(struct db *db, const struct item_type *type, enum status rc)
 {
 	if (rc == STATUS_CONFLICT && type->kind == ITEM_SESSION && strstr(db_error(db), "new scale"))
-		return db_fail(db, rc, "%s", _("Sitzung: die Einflussmatrix enthält Bewertungen über der "
-			"neuen Skala; ändern Sie diese zuerst"));
+		return db_fail(db, rc, "%s", _("Session: the impact matrix holds ratings above the "
+			"new scale; change them first"));
 	if (rc == STATUS_CONFLICT && type->key_column) {
 		const struct item_field *key = item_field_by_name(type, type->key_column);
-		return db_fail(db, rc, _("%s: %s ist in dieser Sitzung schon vergeben"),
+		return db_fail(db, rc, _("%s: %s is already taken in this session"),
 			_(type->label), key ? _(key->label) : type->key_column);
 	}
 	return rc;
@@ -446,7 +447,7 @@ enum status item_create(struct db *db, const struct item_type *type, void *item)
 		rc = db_query_int(db, &(int64_t){ 0 }, "SELECT id FROM session WHERE id = ?1", "i",
 			head_at(item)[1]);
 		if (rc == STATUS_NOT_FOUND)
-			rc = db_fail(db, rc, _("Sitzung %" PRId64 " gibt es nicht"), head_at(item)[1]);
+			rc = db_fail(db, rc, _("Session %" PRId64 " does not exist"), head_at(item)[1]);
 	}
 	if (rc == STATUS_OK)
 		rc = default_position(db, type, item);
@@ -474,10 +475,10 @@ enum status item_read(struct db *db, const struct item_type *type, int64_t id, v
 	switch (db_step(st)) {
 	case DB_ROW:
 		if (!read_row(type, st, item))
-			rc = db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+			rc = db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
 		break;
 	case DB_DONE:
-		rc = db_fail(db, STATUS_NOT_FOUND, _("%s %" PRId64 " gibt es nicht"), _(type->label), id);
+		rc = db_fail(db, STATUS_NOT_FOUND, _("%s %" PRId64 " does not exist"), _(type->label), id);
 		break;
 	case DB_ERROR:
 		rc = db_step_status(st);
@@ -498,10 +499,10 @@ static enum status check_stored_session(struct db *db, const struct item_type *t
 	snprintf(sql, sizeof sql, "SELECT session_id FROM \"%s\" WHERE id = ?1", type->table);
 	enum status rc = db_query_int(db, &stored, sql, "i", head_at(item)[0]);
 	if (rc == STATUS_NOT_FOUND)
-		return db_fail(db, rc, _("%s %" PRId64 " gibt es nicht"), _(type->label), head_at(item)[0]);
+		return db_fail(db, rc, _("%s %" PRId64 " does not exist"), _(type->label), head_at(item)[0]);
 	if (rc == STATUS_OK && stored != head_at(item)[1])
-		return db_fail(db, STATUS_INVALID, _("%s %" PRId64 " gehört zu Sitzung %" PRId64
-			", nicht zu %" PRId64), _(type->label), head_at(item)[0], stored, head_at(item)[1]);
+		return db_fail(db, STATUS_INVALID, _("%s %" PRId64 " belongs to session %" PRId64
+			", not to %" PRId64), _(type->label), head_at(item)[0], stored, head_at(item)[1]);
 	return rc;
 }
 
@@ -537,7 +538,7 @@ enum status item_update(struct db *db, const struct item_type *type, const void 
 	if (step != DB_DONE)
 		return db_end(db, refine_conflict(db, type, db_step_status(st)));
 	if (db_changes(db) == 0)
-		rc = db_fail(db, STATUS_NOT_FOUND, _("%s %" PRId64 " gibt es nicht"), _(type->label),
+		rc = db_fail(db, STATUS_NOT_FOUND, _("%s %" PRId64 " does not exist"), _(type->label),
 			head_at(copy)[0]);
 	return db_end(db, rc);
 }
@@ -551,7 +552,7 @@ enum status item_delete(struct db *db, const struct item_type *type, int64_t id)
 		return rc;
 	rc = db_exec(db, sql, "i", id);
 	if (rc == STATUS_OK && db_changes(db) == 0)
-		rc = db_fail(db, STATUS_NOT_FOUND, _("%s %" PRId64 " gibt es nicht"), _(type->label), id);
+		rc = db_fail(db, STATUS_NOT_FOUND, _("%s %" PRId64 " does not exist"), _(type->label), id);
 	return db_end(db, rc);
 }
 
@@ -576,7 +577,7 @@ enum status item_list(struct db *db, const struct item_type *type, int64_t sessi
 	enum db_step step;
 	while ((step = db_step(st)) == DB_ROW) {
 		if (!read_row(type, st, &buf)) {
-			rc = db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+			rc = db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
 			break;
 		}
 		int stop = cb(ctx, &buf);
@@ -637,7 +638,7 @@ enum status item_find_by_id(struct db *db, const struct item_type *type, int64_t
 		is_session(type) ? "?2 = ?2" : "session_id = ?2");
 	enum status rc = db_query_int(db, &found, sql, "ii", id, session_id);
 	if (rc == STATUS_NOT_FOUND)
-		return db_fail(db, rc, _("%s %s:%" PRId64 " gibt es in dieser Sitzung nicht"),
+		return db_fail(db, rc, _("%s %s:%" PRId64 " does not exist in this session"),
 			_(type->label), type->name, id);
 	return rc;
 }
@@ -653,7 +654,7 @@ enum status item_find(struct db *db, const struct item_type *type, int64_t sessi
 
 	if (typed_ref(key, &named, &number)) {
 		if (named != type)
-			return db_fail(db, STATUS_INVALID, _("Gefragt ist: %s; \"%s\" nennt: %s"),
+			return db_fail(db, STATUS_INVALID, _("Wanted: %s; \"%s\" names: %s"),
 				_(type->label), key, _(named->label));
 		rc = item_find_by_id(db, type, session_id, number);
 		if (rc == STATUS_OK)
@@ -689,9 +690,9 @@ enum status item_find(struct db *db, const struct item_type *type, int64_t sessi
 	if (matches == 1)
 		return STATUS_OK;
 	if (matches > 1)
-		return db_fail(db, STATUS_CONFLICT, _("%s \"%s\" ist nicht eindeutig (%" PRId64
-			" Treffer); nennen Sie sie als %s:ID"), _(type->label), key, matches, type->name);
-	return db_fail(db, STATUS_NOT_FOUND, _("%s \"%s\" gibt es nicht"), _(type->label), key);
+		return db_fail(db, STATUS_CONFLICT, _("%s \"%s\" is ambiguous (%" PRId64
+			" matches); name it as %s:ID"), _(type->label), key, matches, type->name);
+	return db_fail(db, STATUS_NOT_FOUND, _("%s \"%s\" does not exist"), _(type->label), key);
 }
 
 enum status item_set_ref(struct db *db, const struct item_type *type, void *item,
@@ -722,7 +723,7 @@ enum status item_parse(struct db *db, const struct item_type *type, void *item,
 			return rc;
 		char *copy = *value ? strdup(value) : NULL;
 		if (*value && !copy)
-			return db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+			return db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
 		free(*text_at(f, item));
 		*text_at(f, item) = copy;
 		return STATUS_OK;
@@ -735,10 +736,10 @@ enum status item_parse(struct db *db, const struct item_type *type, void *item,
 		return item_find(db, item_type(f->ref), head_at(item)[1], value, int_at(f, item));
 	int64_t v;
 	if (!parse_int(value, &v))
-		return db_fail(db, STATUS_INVALID, _("%s: %s = \"%s\" ist keine ganze Zahl"),
+		return db_fail(db, STATUS_INVALID, _("%s: %s = \"%s\" is not a whole number"),
 			_(type->label), _(f->label), value);
 	if (v < f->min || v > f->max)
-		return db_fail(db, STATUS_INVALID, _("%s: %s = %" PRId64 " liegt außerhalb von %"
+		return db_fail(db, STATUS_INVALID, _("%s: %s = %" PRId64 " is outside %"
 			PRId64 "–%" PRId64), _(type->label), _(f->label), v, f->min, f->max);
 	*int_at(f, item) = v;
 	return STATUS_OK;
@@ -808,8 +809,8 @@ static enum status link_check(struct db *db, const struct link_type *lt, int64_t
 	if (rc != STATUS_OK)
 		return rc;
 	if (!same)
-		return db_fail(db, STATUS_NOT_FOUND, _("%s %" PRId64 " und %s %" PRId64
-			" gibt es nicht in derselben Sitzung"), _(a->label), from, _(b->label), to);
+		return db_fail(db, STATUS_NOT_FOUND, _("%s %" PRId64 " and %s %" PRId64
+			" are not in the same session"), _(a->label), from, _(b->label), to);
 	return STATUS_OK;
 }
 

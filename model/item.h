@@ -124,13 +124,13 @@ enum field_kind {
 struct item_field {
 	const char *name;       /* option and CSV column, e.g. "adaptive_capacity" */
 	const char *column;     /* SQL column, e.g. "capacity" */
-	const char *label;      /* German label, through _() when shown */
+	const char *label;      /* a msgid, through _() when shown */
 	enum field_kind kind;
 	size_t offset;
 	bool required;
 	int64_t min, max;       /* FIELD_INT */
 	const char *const *choices;  /* FIELD_CHOICE, NULL-terminated */
-	const char *const *choice_labels;  /* their German names, in the same order */
+	const char *const *choice_labels;  /* their labels (msgids), in the same order */
 	const char *fallback;   /* FIELD_CHOICE: stored when left empty */
 	enum item_kind ref;     /* FIELD_REF */
 };

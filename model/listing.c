@@ -23,7 +23,7 @@ static enum status collect_ids(struct db *db, struct db_stmt *st, int64_t **ids,
 				free(*ids);
 				*ids = NULL;
 				*n = 0;
-				return db_fail(db, STATUS_NOMEM, "%s", _("zu wenig Speicher für die Liste"));
+				return db_fail(db, STATUS_NOMEM, "%s", _("not enough memory for the list"));
 			}
 			*ids = grown;
 		}
@@ -104,7 +104,7 @@ enum status listing_sessions(struct db *db, const char *text, int64_t **ids, siz
 	}
 	char *fts = fts_prefix(text);
 	if (!fts)
-		return db_fail(db, STATUS_NOMEM, "%s", _("zu wenig Speicher für die Suche"));
+		return db_fail(db, STATUS_NOMEM, "%s", _("not enough memory for the search"));
 	struct db_stmt *st = db_prepare(db,
 		"SELECT id FROM session WHERE didat_contains(title, ?1)"
 		" OR id IN (SELECT session_id FROM item_fts WHERE item_fts MATCH ?2)"

@@ -56,9 +56,9 @@ static enum status step_failed(struct db *db, struct db_stmt *st, const char *qu
 {
 	if (query_error(db_error(db)))
 		return db_fail(db, STATUS_INVALID,
-			_("Suchanfrage »%s« ist fehlerhaft: Anführungszeichen und Klammern paarweise setzen, "
-			  "Sonderzeichen wie - : . nur innerhalb von \"…\"; "
-			  "erlaubt sind Wörter, \"Wortgruppen\", Präfix*, AND, OR, NOT"), query);
+			_("Search query »%s« is malformed: set quotes and brackets in pairs, "
+			  "special characters such as - : . only inside \"…\"; "
+			  "allowed are words, \"phrases\", prefix*, AND, OR, NOT"), query);
 	return db_step_status(st);
 }
 
@@ -129,7 +129,7 @@ enum status search_run_marked(struct db *db, int64_t session_id, const char *que
 	const char *open, const char *close, search_cb cb, void *ctx)
 {
 	if (!query || query[strspn(query, " \t\r\n")] == '\0')
-		return db_fail(db, STATUS_INVALID, "%s", _("Suchanfrage: leer; ein Wort oder \"eine Wortgruppe\" eingeben"));
+		return db_fail(db, STATUS_INVALID, "%s", _("Search query: empty; enter a word or \"a phrase\""));
 	bool stopped = false;
 	enum status rc = search_lines(db, session_id, query, open ? open : "", close ? close : "",
 		cb, ctx, &stopped);

@@ -10,13 +10,13 @@
 
 /* The actor groups of the SME chapter's appendix (DIDAT.md, step 5). */
 static const struct { const char *letter, *name; } default_actors[] = {
-	{ "A", "KMU allgemein" },
-	{ "B", "Führungskräfte in KMU" },
-	{ "C", "Alle Mitarbeitenden" },
-	{ "D", "Kooperationspartner" },
-	{ "E", "Staatliche Institutionen" },
-	{ "F", "IT-Anbieter und Dienstleister" },
-	{ "G", "Sonstige (Verbände, Kammern, Hochschulen, Beratung)" },
+	{ "A", N_("SMEs in general") },
+	{ "B", N_("Managers in SMEs") },
+	{ "C", N_("All employees") },
+	{ "D", N_("Cooperation partners") },
+	{ "E", N_("State institutions") },
+	{ "F", N_("IT vendors and service providers") },
+	{ "G", N_("Others (associations, chambers, universities, consultancy)") },
 };
 
 enum status session_create(struct db *db, struct session *s)
@@ -198,7 +198,7 @@ enum status session_duplicate(struct db *db, int64_t id, const char *title, int6
 {
 	const struct item_type *type = item_type(ITEM_SESSION);
 	struct session s;
-	enum status rc = db_check_utf8(db, _("Sitzung: Titel"), title);
+	enum status rc = db_check_utf8(db, _("Session: title"), title);
 	if (rc == STATUS_OK)
 		rc = item_read(db, type, id, &s);
 	if (rc != STATUS_OK)
@@ -210,11 +210,11 @@ enum status session_duplicate(struct db *db, int64_t id, const char *title, int6
 		size_t n = strlen(s.title) + 32;
 		new_title = malloc(n);
 		if (new_title)
-			snprintf(new_title, n, "%s %s", s.title, _("(Kopie)"));
+			snprintf(new_title, n, "%s %s", s.title, _("(copy)"));
 	}
 	if (!new_title) {
 		item_clear(type, &s);
-		return db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+		return db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
 	}
 	free(s.title);
 	s.title = new_title;

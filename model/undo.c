@@ -163,13 +163,13 @@ static const char *op_text(enum op op)
 {
 	switch (op) {
 	case OP_INSERT:
-		return _("angelegt");
+		return _("created");
 	case OP_UPDATE:
-		return _("geändert");
+		return _("changed");
 	case OP_DELETE:
 		break;
 	}
-	return _("gelöscht");
+	return _("deleted");
 }
 
 static void group_free(struct group *g)
@@ -527,7 +527,7 @@ static enum status undo_target(struct db *db, int64_t session_id, int64_t *group
 		const struct undo_table *t = table_find(db_column_text(st, 0));
 		rc = db_fail(db, STATUS_NOT_FOUND, _("nichts rückgängig zu machen: „%s %" PRId64 " %s“"
 			" lässt sich nicht zurücknehmen"), t ? _(t->label) : "?", db_column_int(st, 1),
-			strcmp(db_column_text(st, 2), "insert") == 0 ? _("angelegt") : _("gelöscht"));
+			strcmp(db_column_text(st, 2), "insert") == 0 ? _("created") : _("deleted"));
 		break;
 	}
 	case DB_DONE:
@@ -566,10 +566,10 @@ static void describe(struct db *db, const struct group *g, bool redo, char *buf,
 	for (size_t i = 1; i < g->n; i++)
 		more += g->rows[i].table == r->table && g->rows[i].op == r->op;
 	row_name(db, r, r->new ? r->new : r->old, name, sizeof name);
-	int n = snprintf(buf, size, "%s: %s %s", redo ? _("Wiederhergestellt") : _("Rückgängig"), name,
+	int n = snprintf(buf, size, "%s: %s %s", redo ? _("Redone") : _("Undone"), name,
 		op_text(r->op));
 	if (more && n > 0 && (size_t)n < size)
-		snprintf(buf + n, size - (size_t)n, _(" (und %zu weitere)"), more);
+		snprintf(buf + n, size - (size_t)n, _(" (and %zu more)"), more);
 }
 
 static enum status run(struct db *db, int64_t session_id, bool redo, struct undo_result *out)

@@ -19,13 +19,13 @@ static const struct {
 	const char *type, *label;
 	short colour;          /* of a code without a colour of its own */
 } code_types[] = {
-	{ "unseen", "Unseen", COLOR_RED },
-	{ "goal", "Ziel", COLOR_GREEN },
-	{ "measure", "Maßnahme", COLOR_BLUE },
-	{ "soro", "SoRO", COLOR_MAGENTA },
-	{ "stakeholder", "Stakeholder", COLOR_CYAN },
-	{ "variable", "Variable", COLOR_YELLOW },
-	{ "free", "Frei", COLOR_WHITE },
+	{ "unseen", N_("Unseen"), COLOR_RED },
+	{ "goal", N_("Goal"), COLOR_GREEN },
+	{ "measure", N_("Measure"), COLOR_BLUE },
+	{ "soro", N_("SoRO"), COLOR_MAGENTA },
+	{ "stakeholder", N_("Stakeholder"), COLOR_CYAN },
+	{ "variable", N_("Variable"), COLOR_YELLOW },
+	{ "free", N_("Free"), COLOR_WHITE },
 };
 #define NTYPES (sizeof code_types / sizeof code_types[0])
 
@@ -147,7 +147,7 @@ static void choice_label(void *ctx, size_t i, char *buf, size_t size)
 {
 	struct code_choices *c = ctx;
 	if (c->allow_new && i == 0) {
-		snprintf(buf, size, "%s", _("+ neuer freier Code…"));
+		snprintf(buf, size, "%s", _("+ new free code…"));
 		return;
 	}
 	snprintf(buf, size, "%s", c->codes[i - (c->allow_new ? 1 : 0)].label);
@@ -158,10 +158,10 @@ static bool create_free_code(struct app *app, int64_t *code_id)
 {
 	struct db *db = app_db(app);
 	char *name = NULL, *parent = NULL;
-	if (!app_prompt(app, _("Name des neuen freien Codes:"), "", &name))
+	if (!app_prompt(app, _("Name of the new free code:"), "", &name))
 		return false;
 	bool made = false;
-	if (app_prompt(app, _("Oberbegriff als Pfad (z. B. Daten/Eigentum; leer = oberste Ebene):"),
+	if (app_prompt(app, _("Parent as a path (e.g. Data/Ownership; empty = top level):"),
 	    "", &parent)) {
 		int64_t parent_id = 0;
 		enum status rc = STATUS_OK;
@@ -172,7 +172,7 @@ static bool create_free_code(struct app *app, int64_t *code_id)
 		if (rc != STATUS_OK) {
 			app_error(app);
 		} else {
-			app_status(app, _("Freier Code %" PRId64 " „%s“ angelegt"), *code_id, name);
+			app_status(app, _("Free code %" PRId64 " “%s” created"), *code_id, name);
 			made = true;
 		}
 	}
@@ -187,7 +187,7 @@ bool code_picker_run(struct app *app, const char *title, bool allow_new, int64_t
 	struct code_choices c = { .allow_new = allow_new };
 	if (code_list(app_db(app), app_session(app), add_code, &c) != STATUS_OK || c.nomem) {
 		if (c.nomem)
-			app_status(app, "%s", _("kein Speicher"));
+			app_status(app, "%s", _("out of memory"));
 		else
 			app_error(app);
 		for (size_t i = 0; i < c.n; i++)

@@ -30,37 +30,37 @@ enum {
 
 static const struct binding codebook_keys[] = {
 	PANEL_MOVE_KEYS,
-	{ 'a', C_NEW, "a", "neuer freier Code neben dem gewählten" },
-	{ 'A', C_NEW_CHILD, "A", "neuer freier Code unter dem gewählten" },
-	{ 'r', C_RENAME, "r", "Code umbenennen" },
-	{ 'm', C_MOVE, "m", "Code verschieben: neuen Oberbegriff wählen oder „oben“" },
-	{ 'M', C_MERGE, "M", "Code in einen anderen überführen, mit seinen Kodierungen (fragt)" },
-	{ 'd', C_DELETE, "d/Entf", "Code mit Untercodes und Kodierungen löschen (fragt)" },
-	{ UI_FN(KEY_DC), C_DELETE, "Entf", NULL },
-	{ 'D', C_DEFINE, "D", "Definition bearbeiten" },
-	{ 'c', C_COLOUR, "c", "Farbe wählen (einer der acht Namen oder #RRGGBB)" },
-	{ 'o', C_MEMO, "o", "Memo bearbeiten" },
-	{ 'h', C_HINGE, "h", "Scharnieransicht: alle Belege des Codes" },
-	{ '\r', C_OPEN, "Enter", "Scharnieransicht; bei Häufigkeiten je Dokument: im Leser öffnen" },
+	{ 'a', C_NEW, "a", N_("new free code beside the selected one") },
+	{ 'A', C_NEW_CHILD, "A", N_("new free code under the selected one") },
+	{ 'r', C_RENAME, "r", N_("rename the code") },
+	{ 'm', C_MOVE, "m", N_("move the code: choose a new parent or “top”") },
+	{ 'M', C_MERGE, "M", N_("merge the code into another, with its codings (asks)") },
+	{ 'd', C_DELETE, N_("d/Del"), N_("delete the code with its subcodes and codings (asks)") },
+	{ UI_FN(KEY_DC), C_DELETE, N_("Del"), NULL },
+	{ 'D', C_DEFINE, "D", N_("edit the definition") },
+	{ 'c', C_COLOUR, "c", N_("choose a colour (one of the eight names or #RRGGBB)") },
+	{ 'o', C_MEMO, "o", N_("edit the memo") },
+	{ 'h', C_HINGE, "h", N_("hinge view: all passages of the code") },
+	{ '\r', C_OPEN, "Enter", N_("hinge view; in frequencies per document: open in the reader") },
 	{ '\n', C_OPEN, "Enter", NULL },
 	{ UI_FN(KEY_ENTER), C_OPEN, "Enter", NULL },
-	{ 'f', C_FREQUENCIES, "f", "Häufigkeiten: Kodierungen je Code, je Dokument, je Kodierer" },
-	{ '>', C_DETAIL_DOWN, "> <", "Details weiter- / zurückblättern" },
+	{ 'f', C_FREQUENCIES, "f", N_("frequencies: codings per code, per document, per coder") },
+	{ '>', C_DETAIL_DOWN, "> <", N_("scroll the details on / back") },
 	{ '<', C_DETAIL_UP, "<", NULL },
-	{ 'q', C_BACK, "q", "zurück zu den Dokumenten" },
+	{ 'q', C_BACK, "q", N_("back to the documents") },
 };
 
 /* The groups of the list, in code_list() order. */
 static const struct {
 	const char *type, *heading;
 } groups[] = {
-	{ "unseen", "Unseens" },
-	{ "goal", "Ziele" },
-	{ "measure", "Maßnahmen" },
-	{ "soro", "SoRO" },
-	{ "stakeholder", "Stakeholdergruppen" },
-	{ "variable", "Variablen" },
-	{ "free", "Freie Codes" },
+	{ "unseen", N_("Unseens") },
+	{ "goal", N_("Goals") },
+	{ "measure", N_("Measures") },
+	{ "soro", N_("SoRO") },
+	{ "stakeholder", N_("Stakeholder groups") },
+	{ "variable", N_("Variables") },
+	{ "free", N_("Free codes") },
 };
 #define NGROUPS (sizeof groups / sizeof groups[0])
 #define FREE_GROUP (NGROUPS - 1)
@@ -272,7 +272,7 @@ static bool load_codes(struct app *app)
 	free(l.codes);
 	if (!ok) {
 		free(rows);
-		app_status(app, "%s", _("kein Speicher: das Codebuch bleibt, wie es war"));
+		app_status(app, "%s", _("out of memory: the codebook stays as it was"));
 		return false;
 	}
 	free(cb.rows);
@@ -326,7 +326,7 @@ static void load_frequencies(struct app *app)
 	    != STATUS_OK)
 		app_error(app);
 	else if (nomem)
-		app_status(app, "%s", _("kein Speicher: nicht alle Zeilen werden gezeigt"));
+		app_status(app, "%s", _("out of memory: not all rows are shown"));
 	list_set_count(&cb.fpos, cb.nfreq);
 	for (size_t i = 0; i < cb.nfreq; i++)
 		if (cb.freq[i].id == keep)
@@ -401,7 +401,7 @@ static bool read_current(struct app *app, struct code_copy *c)
 	memset(c, 0, sizeof *c);
 	int64_t id = current_code();
 	if (!id) {
-		app_status(app, "%s", _("Kein Code gewählt; a legt einen freien Code an."));
+		app_status(app, "%s", _("No code selected; a creates a free code."));
 		return false;
 	}
 	if (code_read(app_db(app), id, copy_code, c) != STATUS_OK) {
@@ -411,7 +411,7 @@ static bool read_current(struct app *app, struct code_copy *c)
 	}
 	if (!c->name || !c->path || !c->colour || !c->definition || !c->memo) {
 		code_free(c);
-		app_status(app, "%s", _("kein Speicher"));
+		app_status(app, "%s", _("out of memory"));
 		return false;
 	}
 	return true;
@@ -419,10 +419,17 @@ static bool read_current(struct app *app, struct code_copy *c)
 
 /* ---- drawing ---- */
 
-/* "1 Kodierung", "3 Kodierungen" into BUF. */
-static const char *counted(char *buf, size_t size, int64_t n, const char *one, const char *many)
+/* "1 coding", "3 codings" into BUF. */
+static const char *codings_text(char *buf, size_t size, int64_t n)
 {
-	snprintf(buf, size, "%" PRId64 " %s", n, n == 1 ? one : many);
+	snprintf(buf, size, P_("%" PRId64 " coding", "%" PRId64 " codings", (unsigned long)n), n);
+	return buf;
+}
+
+/* "1 subcode", "3 subcodes" into BUF. */
+static const char *subcodes_text(char *buf, size_t size, int64_t n)
+{
+	snprintf(buf, size, P_("%" PRId64 " subcode", "%" PRId64 " subcodes", (unsigned long)n), n);
 	return buf;
 }
 
@@ -476,12 +483,12 @@ static void draw_row(struct app *app, size_t i, int y, int x, int w)
 		return;
 	}
 	if (row->kind == ROW_EMPTY) {
-		ui_text(y, x + 1, w - 1, _("(noch keine — a legt einen an)"), ui_attr(UI_DIM));
+		ui_text(y, x + 1, w - 1, _("(none yet — a creates one)"), ui_attr(UI_DIM));
 		return;
 	}
 	struct row_draw d = { y, x, w, a, cursor, row->depth };
 	if (codebook_row_read(app_db(app), row->id, draw_code, &d) != STATUS_OK)
-		ui_text(y, x + 1, w - 1, _("(gelöscht)"), ui_attr(UI_DIM));
+		ui_text(y, x + 1, w - 1, _("(deleted)"), ui_attr(UI_DIM));
 }
 
 /* Scrolls L back when rows below the last would stay empty (the
@@ -530,17 +537,17 @@ static int draw_detail_code(void *ctx, const struct code_info *info)
 	char label[512], line[256], count[64];
 	code_picker_label(info->type, info->name, info->path, label, sizeof label);
 	ui_flow_text(&d->f, 0, label, ui_attr(UI_NORMAL) | A_BOLD);
-	detail_text(d, _("Definition"), info->definition, _("— (D schreibt eine)"),
+	detail_text(d, _("Definition"), info->definition, _("— (D writes one)"),
 		ui_attr(UI_NORMAL));
-	detail_text(d, _("Memo"), info->memo, _("— (o schreibt eines)"), ui_attr(UI_NORMAL));
-	detail_text(d, _("Farbe"), info->colour, _("— (die der Art)"),
+	detail_text(d, _("Memo"), info->memo, _("— (o writes one)"), ui_attr(UI_NORMAL));
+	detail_text(d, _("Colour"), info->colour, _("— (the type's)"),
 		code_picker_attr(info->colour, info->type));
-	snprintf(line, sizeof line, _("Code %" PRId64 " · %s"), info->id, counted(count,
-		sizeof count, info->codings, _("Kodierung"), _("Kodierungen")));
+	snprintf(line, sizeof line, _("Code %" PRId64 " · %s"), info->id,
+		codings_text(count, sizeof count, info->codings));
 	ui_flow_text(&d->f, 0, line, ui_attr(UI_DIM));
 	if (strcmp(info->type, "free") != 0)
-		ui_flow_text(&d->f, 0, _("Der Code eines Eintrags: Name, Ort und Löschen gehören zum Eintrag "
-			"in seinem Schritt."), ui_attr(UI_DIM));
+		ui_flow_text(&d->f, 0, _("An item's code: its name, place and deletion belong to the item "
+			"in its step."), ui_attr(UI_DIM));
 	return 1;
 }
 
@@ -550,7 +557,7 @@ static int draw_detail(struct app *app, struct rect r)
 	struct detail d = { { r, 0, cb.detail_skip }, r.h < 8 };
 	int64_t id = current_code();
 	if (!id) {
-		ui_flow_text(&d.f, 0, _("a legt einen freien Code an; A einen unter dem gewählten."),
+		ui_flow_text(&d.f, 0, _("a creates a free code; A one under the selected one."),
 			ui_attr(UI_DIM));
 		return d.f.row;
 	}
@@ -590,11 +597,11 @@ static void draw_codes(struct app *app, struct rect r)
 static const char *by_heading(enum coding_by by)
 {
 	switch (by) {
-	case CODING_BY_DOCUMENT: return _("Kodierungen je Dokument");
-	case CODING_BY_CODER: return _("Kodierungen je Kodierer");
+	case CODING_BY_DOCUMENT: return _("Codings per document");
+	case CODING_BY_CODER: return _("Codings per coder");
 	case CODING_BY_CODE: break;
 	}
-	return _("Kodierungen je Code");
+	return _("Codings per code");
 }
 
 /* A bar of COLS columns out of WIDTH for COUNT of MAX, into BUF. */
@@ -613,8 +620,8 @@ static void draw_frequencies(struct app *app, struct rect r)
 	list_place(&cb.fpos, r);
 	fill_area(&cb.fpos);
 	if (cb.nfreq == 0) {
-		ui_wrap(r, 0, _("Noch keine Kodierungen. Im Leser (Enter in der Dokumentliste) markiert v "
-			"eine Passage, Enter kodiert sie."), ui_attr(UI_DIM));
+		ui_wrap(r, 0, _("No codings yet. In the reader (Enter in the document list) v marks "
+			"a passage, Enter codes it."), ui_attr(UI_DIM));
 		return;
 	}
 	/* "  123  45 %" at the right; a bar when there is room */
@@ -649,7 +656,7 @@ static void codebook_draw(struct app *app, struct rect r)
 		return;
 	char head[256];
 	if (cb.by == CODING_BY_CODE)
-		snprintf(head, sizeof head, _("Codebuch · %zu Codes · %" PRId64 " Kodierungen"), cb.codes,
+		snprintf(head, sizeof head, _("Codebook · %zu codes · %" PRId64 " codings"), cb.codes,
 			cb.codings);
 	else
 		snprintf(head, sizeof head, "%s (%" PRId64 ")", by_heading(cb.by), cb.freq_total);
@@ -673,12 +680,12 @@ static void new_code(struct app *app, bool child)
 	if (have && !read_current(app, &c))
 		return;
 	if (child && !have) {
-		app_status(app, "%s", _("Erst einen freien Code wählen, unter den der neue kommt."));
+		app_status(app, "%s", _("First select the free code the new one goes under."));
 		return;
 	}
 	if (child && !c.free) {
-		db_fail(db, STATUS_INVALID, _("Code %" PRId64 " „%s“ gehört zu einem Eintrag und kann "
-			"keine Untercodes haben; A legt Untercodes unter freien Codes an"), c.id, c.name);
+		db_fail(db, STATUS_INVALID, _("Code %" PRId64 " “%s” belongs to an item and cannot "
+			"have subcodes; A creates subcodes under free codes"), c.id, c.name);
 		app_error(app);
 		code_free(&c);
 		return;
@@ -688,12 +695,12 @@ static void new_code(struct app *app, bool child)
 	if (parent) {
 		struct code_copy p = { 0 };
 		if (code_read(db, parent, copy_code, &p) == STATUS_OK && p.path)
-			snprintf(question, sizeof question, _("Name des neuen Codes unter „%s“:"), p.path);
+			snprintf(question, sizeof question, _("Name of the new code under “%s”:"), p.path);
 		else
-			snprintf(question, sizeof question, "%s", _("Name des neuen Codes:"));
+			snprintf(question, sizeof question, "%s", _("Name of the new code:"));
 		code_free(&p);
 	} else
-		snprintf(question, sizeof question, "%s", _("Name des neuen Codes (oberste Ebene):"));
+		snprintf(question, sizeof question, "%s", _("Name of the new code (top level):"));
 	code_free(&c);
 	char *name = NULL;
 	if (!app_prompt(app, question, "", &name))
@@ -705,7 +712,7 @@ static void new_code(struct app *app, bool child)
 		app_changed(app);
 		select_code(id);
 		cb.detail_skip = 0;
-		app_status(app, _("Code „%s“ angelegt · D schreibt seine Definition"), name);
+		app_status(app, _("Code “%s” created · D writes its definition"), name);
 	}
 	free(name);
 }
@@ -724,15 +731,15 @@ static void rename_code(struct app *app)
 		return;
 	}
 	char question[700], *name = NULL;
-	snprintf(question, sizeof question, _("Neuer Name für %s:"), c.label);
+	snprintf(question, sizeof question, _("New name for %s:"), c.label);
 	if (app_prompt(app, question, c.name, &name)) {
 		if (strcmp(name, c.name) == 0)
-			app_status(app, "%s", _("Name unverändert."));
+			app_status(app, "%s", _("Name unchanged."));
 		else if (code_rename(db, c.id, name) != STATUS_OK)
 			app_error(app);
 		else {
 			app_changed(app);
-			app_status(app, _("Code „%s“ umbenannt in „%s“"), c.name, name);
+			app_status(app, _("Code “%s” renamed to “%s”"), c.name, name);
 		}
 		free(name);
 	}
@@ -787,7 +794,7 @@ static void parent_label(void *ctx, size_t i, char *buf, size_t size)
 {
 	const struct parent_choices *p = ctx;
 	if (i == 0)
-		snprintf(buf, size, "%s", _("oben (oberste Ebene)"));
+		snprintf(buf, size, "%s", _("top (top level)"));
 	else
 		snprintf(buf, size, "%s", p->labels[i - 1]);
 }
@@ -814,29 +821,29 @@ static void move_code(struct app *app)
 	if (code_list(db, app_session(app), collect_parent, &p) != STATUS_OK)
 		app_error(app);
 	else if (p.nomem)
-		app_status(app, "%s", _("kein Speicher"));
+		app_status(app, "%s", _("out of memory"));
 	else {
 		int initial = 0;
 		for (size_t i = 0; i < p.n; i++)
 			if (p.ids[i] == c.parent_id)
 				initial = (int)i + 1;
 		char title[700];
-		snprintf(title, sizeof title, _("%s verschieben unter"), c.label);
+		snprintf(title, sizeof title, _("Move %s under"), c.label);
 		int pick = app_pick(app, title, p.n + 1, parent_label, &p, initial, NULL);
 		int64_t parent = pick > 0 ? p.ids[pick - 1] : 0;
 		if (pick < 0)
 			;
 		else if (parent == c.parent_id)
-			app_status(app, "%s", _("Ort unverändert."));
+			app_status(app, "%s", _("Place unchanged."));
 		else if (code_move(db, c.id, parent) != STATUS_OK)
 			app_error(app);
 		else {
 			app_changed(app);
 			select_code(c.id);
 			if (parent)
-				app_status(app, _("Code „%s“ verschoben unter „%s“"), c.name, p.labels[pick - 1]);
+				app_status(app, _("Code “%s” moved under “%s”"), c.name, p.labels[pick - 1]);
 			else
-				app_status(app, _("Code „%s“ auf die oberste Ebene verschoben"), c.name);
+				app_status(app, _("Code “%s” moved to the top level"), c.name);
 		}
 	}
 	for (size_t i = 0; i < p.n; i++)
@@ -860,7 +867,7 @@ static void merge_code(struct app *app)
 		return;
 	}
 	char title[700];
-	snprintf(title, sizeof title, _("%s überführen in"), c.label);
+	snprintf(title, sizeof title, _("Merge %s into"), c.label);
 	int64_t into = 0, codes = 0, codings = 0;
 	struct code_copy t = { 0 };
 	if (!code_picker_run(app, title, false, 0, &into)) {
@@ -870,7 +877,7 @@ static void merge_code(struct app *app)
 	if (code_read(db, into, copy_code, &t) != STATUS_OK || !t.name
 	    || code_count_subtree(db, c.id, &codes, &codings) != STATUS_OK) {
 		if (t.id && !t.name)
-			app_status(app, "%s", _("kein Speicher"));
+			app_status(app, "%s", _("out of memory"));
 		else
 			app_error(app);
 		code_free(&c);
@@ -879,11 +886,10 @@ static void merge_code(struct app *app)
 	}
 	char question[2048], n1[64], n2[64], also[192] = "";
 	if (codes)
-		snprintf(also, sizeof also, _(", %s wandern mit"), counted(n2, sizeof n2, codes,
-			_("Untercode"), _("Untercodes")));
-	snprintf(question, sizeof question, _("%s in %s überführen? %s gehen an „%s“%s, und „%s“ "
-		"verschwindet (u nimmt es zurück)."), c.label, t.label, counted(n1, sizeof n1, c.codings,
-		_("Kodierung"), _("Kodierungen")), t.name, also, c.name);
+		snprintf(also, sizeof also, _(", with %s"), subcodes_text(n2, sizeof n2, codes));
+	snprintf(question, sizeof question, _("Merge %s into %s? Moves %s to “%s”%s, and “%s” "
+		"disappears (u takes it back)."), c.label, t.label, codings_text(n1, sizeof n1, c.codings),
+		t.name, also, c.name);
 	struct code_merge_result result;
 	if (app_confirm(app, question)) {
 		if (code_merge(db, c.id, into, &result) != STATUS_OK)
@@ -896,13 +902,14 @@ static void merge_code(struct app *app)
 			char rest[256] = "", n3[64];
 			size_t len = 0;
 			if (result.duplicates)
-				len += (size_t)snprintf(rest + len, sizeof rest - len, _(", %" PRId64 " doppelte "
-					"entfernt"), result.duplicates);
+				len += (size_t)snprintf(rest + len, sizeof rest - len, P_(", %" PRId64 " duplicate "
+					"removed", ", %" PRId64 " duplicates removed", (unsigned long)result.duplicates),
+					result.duplicates);
 			if (result.children && len < sizeof rest)
-				snprintf(rest + len, sizeof rest - len, _(", %s verschoben"), counted(n3, sizeof n3,
-					result.children, _("Untercode"), _("Untercodes")));
-			app_status(app, _("Code „%s“ in „%s“ überführt: %s übernommen%s"), c.name, t.name,
-				counted(n1, sizeof n1, result.moved, _("Kodierung"), _("Kodierungen")), rest);
+				snprintf(rest + len, sizeof rest - len, _(", %s moved"),
+					subcodes_text(n3, sizeof n3, result.children));
+			app_status(app, _("Code “%s” merged into “%s”: %s taken over%s"), c.name, t.name,
+				codings_text(n1, sizeof n1, result.moved), rest);
 		}
 	}
 	code_free(&c);
@@ -929,17 +936,16 @@ static void delete_code(struct app *app)
 		return;
 	}
 	char question[1024], n1[64], n2[64];
-	snprintf(question, sizeof question, _("%s löschen? Mit ihm gehen %s und %s (u nimmt es "
-		"zurück)."), c.label, counted(n1, sizeof n1, codes, _("Untercode"), _("Untercodes")),
-		counted(n2, sizeof n2, codings, _("Kodierung"), _("Kodierungen")));
+	snprintf(question, sizeof question, _("Delete %s? %s and %s go with it (u takes it "
+		"back)."), c.label, subcodes_text(n1, sizeof n1, codes),
+		codings_text(n2, sizeof n2, codings));
 	if (app_confirm(app, question)) {
 		if (code_delete(db, c.id, &codes, &codings) != STATUS_OK)
 			app_error(app);
 		else {
 			app_changed(app);
-			app_status(app, _("Code „%s“ gelöscht mit %s und %s"), c.name, counted(n1, sizeof n1,
-				codes, _("Untercode"), _("Untercodes")), counted(n2, sizeof n2, codings,
-				_("Kodierung"), _("Kodierungen")));
+			app_status(app, _("Code “%s” deleted with %s and %s"), c.name,
+				subcodes_text(n1, sizeof n1, codes), codings_text(n2, sizeof n2, codings));
 		}
 	}
 	code_free(&c);
@@ -952,7 +958,7 @@ static void edit_text(struct app *app, bool definition)
 	if (!read_current(app, &c))
 		return;
 	char title[700], *text = NULL;
-	snprintf(title, sizeof title, definition ? _("Definition von %s") : _("Memo zu %s"), c.label);
+	snprintf(title, sizeof title, definition ? _("Definition of %s") : _("Memo on %s"), c.label);
 	if (app_edit(app, title, definition ? c.definition : c.memo, true, NULL, &text)) {
 		struct db *db = app_db(app);
 		enum status rc = definition ? code_set_definition(db, c.id, text)
@@ -961,8 +967,8 @@ static void edit_text(struct app *app, bool definition)
 			app_error(app);
 		else {
 			app_changed(app);
-			app_status(app, definition ? _("Definition von Code „%s“ gespeichert")
-				: _("Memo von Code „%s“ gespeichert"), c.name);
+			app_status(app, definition ? _("Definition of code “%s” saved")
+				: _("Memo of code “%s” saved"), c.name);
 		}
 		free(text);
 	}
@@ -973,7 +979,8 @@ static const char *const colour_names[] = {
 	"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
 };
 static const char *const colour_labels[] = {
-	"schwarz", "rot", "grün", "gelb", "blau", "magenta", "cyan", "weiß",
+	N_("black"), N_("red"), N_("green"), N_("yellow"), N_("blue"), N_("magenta"), N_("cyan"),
+	N_("white"),
 };
 #define NCOLOURS (sizeof colour_names / sizeof colour_names[0])
 
@@ -985,9 +992,9 @@ static void colour_label(void *ctx, size_t i, char *buf, size_t size)
 	else if (i < NCOLOURS)
 		snprintf(buf, size, "%s (%s)", colour_names[i], _(colour_labels[i]));
 	else if (i == NCOLOURS)
-		snprintf(buf, size, "%s", _("eigene: #RRGGBB eingeben …"));
+		snprintf(buf, size, "%s", _("custom: enter #RRGGBB …"));
 	else
-		snprintf(buf, size, "%s", _("keine (die Farbe der Art)"));
+		snprintf(buf, size, "%s", _("none (the type's colour)"));
 }
 
 static void colour_code(struct app *app)
@@ -1002,7 +1009,7 @@ static void colour_code(struct app *app)
 		if (strcasecmp(c.colour, colour_names[i]) == 0)
 			initial = (int)i;
 	char title[700];
-	snprintf(title, sizeof title, _("Farbe von %s"), c.label);
+	snprintf(title, sizeof title, _("Colour of %s"), c.label);
 	int pick = app_pick(app, title, NCOLOURS + 2, colour_label, NULL, initial, NULL);
 	char *typed = NULL;
 	const char *colour = NULL;
@@ -1013,7 +1020,7 @@ static void colour_code(struct app *app)
 	if ((size_t)pick < NCOLOURS) {
 		colour = colour_names[pick];
 	} else if ((size_t)pick == NCOLOURS) {
-		if (!app_prompt(app, _("Farbe als #RRGGBB (z. B. #2e86ab):"), *c.colour == '#' ? c.colour
+		if (!app_prompt(app, _("Colour as #RRGGBB (e.g. #2e86ab):"), *c.colour == '#' ? c.colour
 		    : "#", &typed)) {
 			code_free(&c);
 			return;
@@ -1025,9 +1032,9 @@ static void colour_code(struct app *app)
 	else {
 		app_changed(app);
 		if (colour)
-			app_status(app, _("Farbe von Code „%s“: %s"), c.name, colour);
+			app_status(app, _("Colour of code “%s”: %s"), c.name, colour);
 		else
-			app_status(app, _("Code „%s“ ohne eigene Farbe"), c.name);
+			app_status(app, _("Code “%s” without a colour of its own"), c.name);
 	}
 	free(typed);
 	code_free(&c);
@@ -1039,7 +1046,7 @@ static void show_hinge(struct app *app)
 	if (id)
 		hinge_view_show(app, id, &codebook_view);
 	else
-		app_status(app, "%s", _("Kein Code gewählt."));
+		app_status(app, "%s", _("No code selected."));
 }
 
 static void next_frequencies(struct app *app)
@@ -1049,7 +1056,7 @@ static void next_frequencies(struct app *app)
 	cb.fpos.cursor = cb.fpos.top = 0;
 	if (cb.by != CODING_BY_CODE)
 		load_frequencies(app);
-	app_status(app, _("%s · f wechselt weiter"), by_heading(cb.by));
+	app_status(app, _("%s · f switches to the next"), by_heading(cb.by));
 }
 
 /* Moves the cursor of the list on screen by DELTA rows. */
@@ -1092,7 +1099,7 @@ static int codebook_command(struct app *app, int command, int key)
 		break;
 	}
 	if (cb.by != CODING_BY_CODE) {
-		app_status(app, _("%s: f wechselt zurück zur Code-Liste"), by_heading(cb.by));
+		app_status(app, _("%s: f switches back to the code list"), by_heading(cb.by));
 		return VIEW_HANDLED;
 	}
 	switch (command) {
@@ -1211,10 +1218,8 @@ static int project_code(void *ctx, const struct code_info *info)
 	code_picker_label(info->type, info->name, info->path, p->head, p->head_size);
 	if (*info->definition)
 		snprintf(p->text, p->text_size, "%s", info->definition);
-	else if (info->codings == 1)
-		snprintf(p->text, p->text_size, "%s", _("1 Kodierung"));
 	else
-		snprintf(p->text, p->text_size, _("%" PRId64 " Kodierungen"), info->codings);
+		codings_text(p->text, p->text_size, info->codings);
 	return 1;
 }
 
@@ -1241,7 +1246,7 @@ static void codebook_current(struct app *app, char *head, size_t head_size, char
 }
 
 const struct view codebook_view = {
-	.title = "Codebuch",
+	.title = N_("Codebook"),
 	.keys = codebook_keys,
 	.nkeys = sizeof codebook_keys / sizeof codebook_keys[0],
 	.open = codebook_open,

@@ -46,21 +46,21 @@ enum {
 };
 
 static const struct binding export_keys[] = {
-	{ UI_FN(KEY_UP), E_UP, "↑ ↓ j k", "Zeile wählen" },
+	{ UI_FN(KEY_UP), E_UP, "↑ ↓ j k", N_("choose a row") },
 	{ UI_FN(KEY_DOWN), E_DOWN, "↓", NULL },
 	{ 'k', E_UP, "k", NULL },
 	{ 'j', E_DOWN, "j", NULL },
-	{ UI_FN(KEY_HOME), E_HOME, "Pos1 Ende", "erste/letzte Zeile" },
-	{ UI_FN(KEY_END), E_END, "Ende", NULL },
-	{ '\r', E_CHANGE, "Enter", "Zeile ändern; auf „Exportieren“: Datei schreiben" },
+	{ UI_FN(KEY_HOME), E_HOME, N_("Home End"), N_("first/last row") },
+	{ UI_FN(KEY_END), E_END, N_("End"), NULL },
+	{ '\r', E_CHANGE, "Enter", N_("change the row; on “Export”: write the file") },
 	{ '\n', E_CHANGE, "Enter", NULL },
 	{ UI_FN(KEY_ENTER), E_CHANGE, "Enter", NULL },
-	{ ' ', E_NEXT, "Leertaste", NULL },
-	{ UI_FN(KEY_RIGHT), E_NEXT, "← → Leertaste", "Wert der Zeile durchschalten" },
+	{ ' ', E_NEXT, N_("Space"), NULL },
+	{ UI_FN(KEY_RIGHT), E_NEXT, N_("← → Space"), N_("cycle through the row's values") },
 	{ UI_FN(KEY_LEFT), E_PREV, "←", NULL },
-	{ 'f', E_FILE, "f", "Dateiname ändern" },
-	{ 'x', E_WRITE, "x", "exportieren: Datei schreiben" },
-	{ 'i', E_IMPORT, "i", "Tabelle importieren (Elemente oder Matrix, alles oder nichts)" },
+	{ 'f', E_FILE, "f", N_("change the file name") },
+	{ 'x', E_WRITE, "x", N_("export: write the file") },
+	{ 'i', E_IMPORT, "i", N_("import a table (items or matrix, all or nothing)") },
 };
 
 static struct {
@@ -189,23 +189,23 @@ static void export_open(struct app *app)
 static const char *row_label(enum form_row row)
 {
 	switch (row) {
-	case ROW_KIND: return _("Was");
-	case ROW_FILE: return _("Datei");
-	case ROW_SEP: return _("Trennzeichen");
+	case ROW_KIND: return _("What");
+	case ROW_FILE: return _("File");
+	case ROW_SEP: return _("Separator");
 	case ROW_BOM: return _("BOM");
-	case ROW_RAW: return _("Formelschutz");
-	case ROW_COMPONENT: return _("Komponente");
-	case ROW_TYPE: return _("Codetyp");
-	case ROW_CODER: return _("Kodierer");
-	case ROW_DOCUMENT: return _("Dokument");
-	case ROW_CHAPTER: return _("Kapitel");
+	case ROW_RAW: return _("Formula-safe");
+	case ROW_COMPONENT: return _("Component");
+	case ROW_TYPE: return _("Code type");
+	case ROW_CODER: return _("Coder");
+	case ROW_DOCUMENT: return _("Document");
+	case ROW_CHAPTER: return _("Chapter");
 	default: return "";
 	}
 }
 
 static const char *type_label(const char *type)
 {
-	return type ? code_type_plural(type) : _("alle");
+	return type ? code_type_plural(type) : _("all");
 }
 
 static bool file_exists(const char *path)
@@ -221,18 +221,18 @@ static const char *row_value(enum form_row row)
 	case ROW_KIND: return _(kind()->label);
 	case ROW_FILE: return ex.file;
 	case ROW_SEP:
-		return ex.csv.sep == ';' ? _("; Semikolon (deutsches Excel)") : _(", Komma");
+		return ex.csv.sep == ';' ? _("; semicolon (German Excel)") : _(", comma");
 	case ROW_BOM:
-		return ex.csv.bom ? _("an (für Excel unter Windows)") : _("aus");
+		return ex.csv.bom ? _("on (for Excel on Windows)") : _("off");
 	case ROW_RAW:
-		return ex.csv.raw ? _("aus (--raw)") : _("an (' vor = + - @)");
+		return ex.csv.raw ? _("off (--raw)") : _("on (' before = + - @)");
 	case ROW_COMPONENT:
-		return ex.component ? ex.component_label : _("alle");
+		return ex.component ? ex.component_label : _("all");
 	case ROW_TYPE: return type_label(ex.type);
-	case ROW_CODER: return ex.coder[0] ? ex.coder : _("alle");
-	case ROW_DOCUMENT: return ex.document_id ? ex.document : _("alle");
+	case ROW_CODER: return ex.coder[0] ? ex.coder : _("all");
+	case ROW_DOCUMENT: return ex.document_id ? ex.document : _("all");
 	case ROW_CHAPTER:
-		return ex.chapter_id ? ex.chapter : _("keines (eine Zeile je Passage)");
+		return ex.chapter_id ? ex.chapter : _("none (one row per passage)");
 	default: return "";
 	}
 }
@@ -324,7 +324,7 @@ static void draw_row(size_t i, int y, struct rect r, int label_w)
 	attr_t a = cursor ? ui_attr(UI_CURSOR) : ui_attr(UI_NORMAL);
 	ui_text_pad(y, r.x, r.w, "", a);
 	if (row == ROW_WRITE) {
-		ui_text(y, r.x + label_w, r.w - label_w, _("[ Exportieren ]"),
+		ui_text(y, r.x + label_w, r.w - label_w, _("[ Export ]"),
 			cursor ? a : ui_attr(UI_ACCENT));
 		return;
 	}
@@ -333,7 +333,7 @@ static void draw_row(size_t i, int y, struct rect r, int label_w)
 	int x = r.x + label_w, w = r.w - label_w;
 	if (row == ROW_FILE) {
 		/* the file name's end matters most; that it exists, when there is room */
-		const char *exists = _("  (gibt es schon)");
+		const char *exists = _("  (already exists)");
 		int ew = display_width(exists);
 		bool mark = w >= 40 && file_exists(ex.file);
 		draw_tail(y, x, mark ? w - ew : w, value, a);
@@ -353,7 +353,7 @@ static void export_draw(struct app *app, struct rect r)
 	if (r.w <= 0 || r.h <= 0)
 		return;
 	char title[128];
-	snprintf(title, sizeof title, _("Export · Sitzung %" PRId64), ex.session);
+	snprintf(title, sizeof title, _("Export · session %" PRId64), ex.session);
 	ui_text_pad(r.y, r.x, r.w, title, ui_attr(UI_TITLE));
 	int y = r.y + 1, left = r.h - 1;
 
@@ -389,11 +389,11 @@ static void export_draw(struct app *app, struct rect r)
 	y += form_h;
 	if (show_folder) {
 		char folder[PATH_MAX + 32];
-		snprintf(folder, sizeof folder, _("im Ordner %s"), ex.folder);
+		snprintf(folder, sizeof folder, _("in the folder %s"), ex.folder);
 		draw_tail(y++, r.x + label_w, r.w - label_w, folder, ui_attr(UI_DIM));
 	}
 	if (show_command) {
-		ui_text(y + 1, r.x + 1, r.w - 1, _("Dasselbe auf der Befehlszeile:"), ui_attr(UI_DIM));
+		ui_text(y + 1, r.x + 1, r.w - 1, _("The same on the command line:"), ui_attr(UI_DIM));
 		ui_wrap((struct rect){ y + 2, r.x + 1, cmd_rows, r.w - 1 }, 0, cmd, ui_attr(UI_DIM));
 		y += 2 + cmd_rows;
 	}
@@ -482,15 +482,16 @@ static int add_component(void *ctx, const void *item)
 static int add_coder(void *ctx, const struct coding_count *count)
 {
 	char label[512];
-	snprintf(label, sizeof label, _("%s (%" PRId64 " Kodierungen)"), count->key, count->count);
+	snprintf(label, sizeof label, P_("%s (%" PRId64 " coding)", "%s (%" PRId64 " codings)",
+		(unsigned long)count->count), count->key, count->count);
 	return choices_add(ctx, count->id, count->key, label) ? 0 : 1;
 }
 
 static int add_document(void *ctx, const struct document *doc, int64_t codings)
 {
 	char label[512];
-	snprintf(label, sizeof label, P_("%s (%s, %" PRId64 " Kodierung)", "%s (%s, %" PRId64
-		" Kodierungen)", (unsigned long)codings), doc->title ? doc->title : "",
+	snprintf(label, sizeof label, P_("%s (%s, %" PRId64 " coding)", "%s (%s, %" PRId64
+		" codings)", (unsigned long)codings), doc->title ? doc->title : "",
 		document_kind_label(doc->kind), codings);
 	return choices_add(ctx, doc->id, doc->title, label) ? 0 : 1;
 }
@@ -504,13 +505,13 @@ static int add_draft(void *ctx, const struct document *doc, int64_t codings)
 static void pick_component(struct app *app)
 {
 	struct choices c = { 0 };
-	if (!choices_add(&c, 0, NULL, _("alle Komponenten")))
+	if (!choices_add(&c, 0, NULL, _("all components")))
 		goto done;
 	if (item_list(app_db(app), item_type(ITEM_COMPONENT), ex.session, add_component, &c) != STATUS_OK) {
 		app_error(app);
 		goto done;
 	}
-	int pick = choices_pick(app, _("Nur Kodierungen der Komponente"), &c, ex.component);
+	int pick = choices_pick(app, _("Only codings of the component"), &c, ex.component);
 	if (pick >= 0) {
 		ex.component = c.ids[pick];
 		snprintf(ex.component_label, sizeof ex.component_label, "%s", c.labels[pick]);
@@ -522,21 +523,21 @@ done:
 static void pick_coder(struct app *app)
 {
 	struct choices c = { 0 };
-	if (!choices_add(&c, 0, NULL, _("alle Kodierer")))
+	if (!choices_add(&c, 0, NULL, _("all coders")))
 		goto done;
 	if (coding_frequencies(app_db(app), ex.session, CODING_BY_CODER, add_coder, &c) != STATUS_OK) {
 		app_error(app);
 		goto done;
 	}
 	if (c.n == 1) {
-		app_status(app, "%s", _("In dieser Sitzung hat noch niemand kodiert."));
+		app_status(app, "%s", _("Nobody has coded in this session yet."));
 		goto done;
 	}
 	int initial = 0;
 	for (size_t i = 1; i < c.n; i++)
 		if (strcmp(c.keys[i], ex.coder) == 0)
 			initial = (int)i;
-	int pick = app_pick(app, _("Nur Kodierungen von"), c.n, choice_label, &c, initial, NULL);
+	int pick = app_pick(app, _("Only codings by"), c.n, choice_label, &c, initial, NULL);
 	if (pick >= 0)
 		snprintf(ex.coder, sizeof ex.coder, "%s", c.keys[pick]);
 done:
@@ -570,15 +571,15 @@ done:
 
 static void pick_document(struct app *app)
 {
-	pick_from_documents(app, _("Nur Kodierungen im Dokument"), _("alle Dokumente"), NULL,
+	pick_from_documents(app, _("Only codings in the document"), _("all documents"), NULL,
 		add_document, &ex.document_id, ex.document, sizeof ex.document);
 }
 
 static void pick_chapter(struct app *app)
 {
-	pick_from_documents(app, _("Kapitel-Scharniertabelle des Entwurfs"),
-		_("keines: eine Zeile je kodierter Passage"),
-		_("Diese Sitzung hat keinen Weißbuch-Entwurf (Dokumentart „draft“)."), add_draft,
+	pick_from_documents(app, _("Chapter hinge table of the draft"),
+		_("none: one row per coded passage"),
+		_("This session has no white-paper draft (document kind “draft”)."), add_draft,
 		&ex.chapter_id, ex.chapter, sizeof ex.chapter);
 }
 
@@ -592,7 +593,7 @@ static void type_pick_label(void *ctx, size_t i, char *buf, size_t size)
 {
 	(void)ctx;
 	if (i == 0)
-		snprintf(buf, size, "%s", _("alle Codetypen"));
+		snprintf(buf, size, "%s", _("all code types"));
 	else
 		snprintf(buf, size, "%s (%s)", code_type_plural(code_type_at(i - 1)), code_type_at(i - 1));
 }
@@ -631,7 +632,7 @@ static void set_kind(size_t k)
 static void edit_file(struct app *app)
 {
 	char *answer = NULL;
-	if (!app_prompt(app, _("Datei (relativ zum aktuellen Ordner, ~/ für das Heimatverzeichnis):"),
+	if (!app_prompt(app, _("File (relative to the current folder, ~/ for the home directory):"),
 	    ex.file, &answer))
 		return;
 	char *p = answer + strspn(answer, " \t");
@@ -687,7 +688,7 @@ static void fail(struct app *app, const char *fmt, ...)
 /* strerror(E), or a plain word when no error number was set. */
 static const char *why(int e)
 {
-	return e ? strerror(e) : _("Schreibfehler");
+	return e ? strerror(e) : _("write error");
 }
 
 static void run_export(struct app *app)
@@ -700,13 +701,13 @@ static void run_export(struct app *app)
 	}
 	if (stat(path, &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
-			fail(app, _("%s ist ein Ordner."), path);
+			fail(app, _("%s is a folder."), path);
 			return;
 		}
 		char question[PATH_MAX + 128];
-		snprintf(question, sizeof question, _("„%s“ gibt es schon. Überschreiben?"), path);
+		snprintf(question, sizeof question, _("“%s” already exists. Overwrite?"), path);
 		if (!app_confirm(app, question)) {
-			app_status(app, "%s", _("Nicht exportiert."));
+			app_status(app, "%s", _("Not exported."));
 			return;
 		}
 	}
@@ -714,11 +715,11 @@ static void run_export(struct app *app)
 	snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
 	FILE *out = fopen(tmp, "wb");
 	if (!out) {
-		fail(app, _("%s: kann nicht schreiben: %s"), path, strerror(errno));
+		fail(app, _("%s: cannot write: %s"), path, strerror(errno));
 		return;
 	}
 	errno = 0;
-	app_busy(app, _("Exportiere …"));
+	app_busy(app, _("Exporting …"));
 	enum status rc = write_to(app, out);
 	int write_errno = errno;
 	bool written = fflush(out) == 0 && !ferror(out);
@@ -732,13 +733,13 @@ static void run_export(struct app *app)
 	if (rc == STATUS_OK && written && rename(tmp, path) != 0) {
 		int e = errno;
 		remove(tmp);
-		fail(app, _("%s: kann die Datei nicht anlegen: %s"), path, strerror(e));
+		fail(app, _("%s: cannot create the file: %s"), path, strerror(e));
 		return;
 	}
 	if (rc != STATUS_OK || !written) {
 		remove(tmp);
 		if (rc == STATUS_OK || rc == STATUS_IO)
-			fail(app, _("%s: Schreibfehler: %s"), path, why(write_errno));
+			fail(app, _("%s: write error: %s"), path, why(write_errno));
 		else
 			fail(app, _("%s: %s"), path, db_error(app_db(app)));
 		return;
@@ -753,13 +754,15 @@ static void run_export(struct app *app)
 		size_t records = 0;
 		if (csv_reader_read_file(full, ex.csv.sep, count_record, &records, NULL, NULL, 0) ==
 		    STATUS_OK && records > 0)
-			snprintf(counts, sizeof counts, _("%zu Zeilen, %ld Bytes"), records - 1, bytes);
+			snprintf(counts, sizeof counts, P_("%zu row, %ld bytes", "%zu rows, %ld bytes",
+				(unsigned long)(records - 1)), records - 1, bytes);
 		else
-			snprintf(counts, sizeof counts, _("%ld Bytes"), bytes);
+			snprintf(counts, sizeof counts, P_("%ld byte", "%ld bytes", (unsigned long)bytes),
+				bytes);
 	} else {
-		snprintf(counts, sizeof counts, _("%ld Bytes"), bytes);
+		snprintf(counts, sizeof counts, P_("%ld byte", "%ld bytes", (unsigned long)bytes), bytes);
 	}
-	snprintf(ex.result, sizeof ex.result, _("Geschrieben: %s (%s)"), full, counts);
+	snprintf(ex.result, sizeof ex.result, _("Written: %s (%s)"), full, counts);
 	ex.result_error = false;
 	app_status(app, "%s", ex.result);
 }
@@ -775,7 +778,7 @@ static void change_row(struct app *app, int step)
 		if (step) {
 			set_kind((ex.kind + NKINDS + (size_t)(step > 0 ? 1 : NKINDS - 1)) % NKINDS);
 		} else {
-			int pick = app_pick(app, _("Was exportieren?"), NKINDS, kind_label, NULL,
+			int pick = app_pick(app, _("What to export?"), NKINDS, kind_label, NULL,
 				(int)ex.kind, NULL);
 			if (pick >= 0)
 				set_kind((size_t)pick);
@@ -789,7 +792,7 @@ static void change_row(struct app *app, int step)
 	case ROW_TYPE: {
 		size_t i = type_index();
 		int pick = step ? (int)((i + NTYPES + 1 + (size_t)(step > 0 ? 1 : NTYPES)) % (NTYPES + 1))
-			: app_pick(app, _("Nur Kodierungen mit Codes vom Typ"), NTYPES + 1, type_pick_label,
+			: app_pick(app, _("Only codings with codes of the type"), NTYPES + 1, type_pick_label,
 				NULL, (int)i, NULL);
 		if (pick >= 0)
 			ex.type = pick == 0 ? NULL : code_type_at((size_t)pick - 1);
@@ -812,8 +815,8 @@ static const char *const import_kinds[] = {
 
 static void import_kind_label(void *ctx, size_t i, char *buf, size_t size)
 {
-	static const char *const labels[] = { "Unseens", "Ziele", "Maßnahmen", "Stakeholdergruppen",
-		"Komponenten", "Codes", "Einflussmatrix" };
+	static const char *const labels[] = { N_("Unseens"), N_("Goals"), N_("Measures"),
+		N_("Stakeholder groups"), N_("Components"), N_("Codes"), N_("Impact matrix") };
 	(void)ctx;
 	snprintf(buf, size, "%s (%s)", _(labels[i]), import_kinds[i]);
 }
@@ -822,16 +825,16 @@ static void import_kind_label(void *ctx, size_t i, char *buf, size_t size)
  * transaction, a bad row named with its column, nothing imported then. */
 static void run_import(struct app *app)
 {
-	int kind = app_pick(app, _("Tabelle importieren: was?"), sizeof import_kinds / sizeof import_kinds[0],
+	int kind = app_pick(app, _("Import a table: what?"), sizeof import_kinds / sizeof import_kinds[0],
 		import_kind_label, NULL, 0, NULL);
 	char *path = NULL;
-	if (kind < 0 || !app_ask_files(app, _("Tabelle importieren"), _("CSV-Datei (Trennzeichen , ; "
-	    "oder Tab; UTF-8 oder Windows-1252):"), &path))
+	if (kind < 0 || !app_ask_files(app, _("Import a table"), _("CSV file (separator , ; "
+	    "or Tab; UTF-8 or Windows-1252):"), &path))
 		return;
 	char **files = NULL;
 	size_t n = 0;
 	if (complete_split(path, &files, &n) != STATUS_OK || n != 1) {
-		app_status(app, "%s", _("Bitte genau eine Datei nennen."));
+		app_status(app, "%s", _("Please name exactly one file."));
 		complete_free(files, n);
 		free(path);
 		return;
@@ -843,8 +846,10 @@ static void run_import(struct app *app)
 	if (rc != STATUS_OK) {
 		app_error(app);
 	} else {
-		app_status(app, matrix ? _("%s: %" PRId64 " Zellen bewertet") : _("%s: %" PRId64
-			" Zeilen importiert"), files[0], count);
+		unsigned long n_done = (unsigned long)count;
+		app_status(app, matrix ? P_("%s: %" PRId64 " cell rated", "%s: %" PRId64 " cells rated",
+			n_done) : P_("%s: %" PRId64 " row imported", "%s: %" PRId64 " rows imported", n_done),
+			files[0], count);
 		app_changed(app);
 	}
 	complete_free(files, n);
@@ -902,7 +907,7 @@ static void export_current(struct app *app, char *head, size_t head_size, char *
 }
 
 const struct view export_view = {
-	.title = "Export",
+	.title = N_("Export"),
 	.keys = export_keys,
 	.nkeys = sizeof export_keys / sizeof export_keys[0],
 	.open = export_open,

@@ -23,21 +23,21 @@ enum {
 };
 
 static const struct binding hinge_keys[] = {
-	{ UI_FN(KEY_UP), PANEL_UP, "↑ ↓ j k", "voriger / nächster Beleg" },
+	{ UI_FN(KEY_UP), PANEL_UP, "↑ ↓ j k", N_("previous / next passage") },
 	{ UI_FN(KEY_DOWN), PANEL_DOWN, "↓", NULL },
 	{ 'k', PANEL_UP, "k", NULL },
 	{ 'j', PANEL_DOWN, "j", NULL },
-	{ UI_FN(KEY_NPAGE), H_PAGE_DOWN, "Bild↓ Leertaste", "weiterlesen (langer Beleg: seitenweise)" },
-	{ ' ', H_PAGE_DOWN, "Leertaste", NULL },
-	{ UI_FN(KEY_PPAGE), H_PAGE_UP, "Bild↑", "zurückblättern" },
-	{ UI_FN(KEY_HOME), PANEL_HOME, "Pos1 Ende", "erster / letzter Beleg" },
-	{ UI_FN(KEY_END), PANEL_END, "Ende", NULL },
-	{ '\r', H_JUMP, "Enter", "im Leser öffnen" },
+	{ UI_FN(KEY_NPAGE), H_PAGE_DOWN, N_("PgDn Space"), N_("read on (long passage: page by page)") },
+	{ ' ', H_PAGE_DOWN, N_("Space"), NULL },
+	{ UI_FN(KEY_PPAGE), H_PAGE_UP, N_("PgUp"), N_("page back") },
+	{ UI_FN(KEY_HOME), PANEL_HOME, N_("Home End"), N_("first / last passage") },
+	{ UI_FN(KEY_END), PANEL_END, N_("End"), NULL },
+	{ '\r', H_JUMP, "Enter", N_("open in the reader") },
 	{ '\n', H_JUMP, "Enter", NULL },
 	{ UI_FN(KEY_ENTER), H_JUMP, "Enter", NULL },
-	{ 'm', H_MEMO, "m", "Memo des Codes bearbeiten" },
-	{ UI_CTRL('f'), H_SEARCH, "Strg-F", "Volltextsuche in der Sitzung" },
-	{ 'q', H_BACK, "q", "zurück" },
+	{ 'm', H_MEMO, "m", N_("edit the code's memo") },
+	{ UI_CTRL('f'), H_SEARCH, N_("Ctrl-F"), N_("full-text search in the session") },
+	{ 'q', H_BACK, "q", N_("back") },
 };
 
 struct passage {
@@ -126,7 +126,7 @@ static void hinge_open(struct app *app)
 	if (reading_code_passages(db, h.code_id, NULL, add_passage, &nomem) != STATUS_OK)
 		app_error(app);
 	else if (nomem)
-		app_status(app, "%s", _("kein Speicher: nicht alle Belege werden gezeigt"));
+		app_status(app, "%s", _("out of memory: not all passages are shown"));
 	if (h.cursor >= h.n)
 		h.cursor = h.n ? h.n - 1 : 0;
 	for (size_t i = 0; i < h.n; i++)
@@ -191,12 +191,12 @@ static int64_t draw_passage(struct app *app, size_t i, int64_t from, struct flow
 	char head[600], where[200];
 	snprintf(head, sizeof head, "[%zu/%zu] %s", i + 1, h.n, p->document);
 	if (p->first == p->last)
-		snprintf(where, sizeof where, _(" · Z. %" PRId64 " · %s"), p->first, p->coder);
+		snprintf(where, sizeof where, _(" · l. %" PRId64 " · %s"), p->first, p->coder);
 	else if (from > p->first)
-		snprintf(where, sizeof where, _(" · Z. %" PRId64 "–%" PRId64 " (ab Z. %" PRId64 ") · %s"),
+		snprintf(where, sizeof where, _(" · l. %" PRId64 "–%" PRId64 " (from l. %" PRId64 ") · %s"),
 			p->first, p->last, from, p->coder);
 	else
-		snprintf(where, sizeof where, _(" · Z. %" PRId64 "–%" PRId64 " · %s"), p->first,
+		snprintf(where, sizeof where, _(" · l. %" PRId64 "–%" PRId64 " · %s"), p->first,
 			p->last, p->coder);
 	int y = f->r.y + f->row;
 	attr_t a = i == h.cursor ? ui_attr(UI_CURSOR) : ui_attr(UI_ACCENT);
@@ -223,7 +223,7 @@ static int64_t draw_passage(struct app *app, size_t i, int64_t from, struct flow
 		app_error(app);
 	if (*p->memo && !flow_full(f) && q.last_whole == p->last) {
 		char memo[1024];
-		snprintf(memo, sizeof memo, "%s %s", _("Memo:"), p->memo);
+		snprintf(memo, sizeof memo, _("Memo: %s"), p->memo);
 		flow_wrap(f, 2, memo, ui_attr(UI_DIM));
 	}
 	f->row++;   /* a blank row between passages */
@@ -236,18 +236,19 @@ static void hinge_draw(struct app *app, struct rect r)
 	r.w -= 2;
 	h.nheads = 0;
 	char head[700];
-	if (h.n == 1)
-		snprintf(head, sizeof head, _("Scharnieransicht · %s · 1 Beleg"), h.label);
-	else
-		snprintf(head, sizeof head, _("Scharnieransicht · %s · %zu Belege"), h.label, h.n);
+	snprintf(head, sizeof head, P_("Hinge view · %s · %zu passage", "Hinge view · %s · %zu passages",
+		(unsigned long)h.n), h.label, h.n);
 	ui_text_pad(r.y, r.x, r.w, head, ui_attr(UI_TITLE));
 	int y = r.y + 1;
 	if (r.h >= 14 && ((h.definition && *h.definition) || (h.memo && *h.memo))) {
 		char about[2048];
-		snprintf(about, sizeof about, "%s%s%s%s%s", h.definition && *h.definition
-			? _("Definition: ") : "", h.definition ? h.definition : "",
-			h.definition && *h.definition && h.memo && *h.memo ? " · " : "",
-			h.memo && *h.memo ? _("Memo: ") : "", h.memo ? h.memo : "");
+		bool has_definition = h.definition && *h.definition, has_memo = h.memo && *h.memo;
+		if (has_definition && has_memo)
+			snprintf(about, sizeof about, _("Definition: %s · Memo: %s"), h.definition, h.memo);
+		else if (has_definition)
+			snprintf(about, sizeof about, _("Definition: %s"), h.definition);
+		else
+			snprintf(about, sizeof about, _("Memo: %s"), h.memo);
 		int rows = ui_wrap_rows(r.w, about);
 		struct rect ar = { y, r.x, rows < 2 ? rows : 2, r.w };
 		ui_wrap(ar, 0, about, ui_attr(UI_DIM));
@@ -257,7 +258,7 @@ static void hinge_draw(struct app *app, struct rect r)
 	h.page = text.h;
 	h.cursor_shown = 0;
 	if (h.n == 0) {
-		ui_text(text.y, text.x, text.w, _("Mit diesem Code ist noch nichts kodiert."),
+		ui_text(text.y, text.x, text.w, _("Nothing has been coded with this code yet."),
 			ui_attr(UI_DIM));
 		return;
 	}
@@ -287,13 +288,13 @@ static void jump(struct app *app)
 static void edit_memo(struct app *app)
 {
 	char title[600], *memo = NULL;
-	snprintf(title, sizeof title, _("Memo zu %s"), h.label);
+	snprintf(title, sizeof title, _("Memo on %s"), h.label);
 	if (!app_edit(app, title, h.memo ? h.memo : "", true, NULL, &memo))
 		return;
 	if (code_set_memo(app_db(app), h.code_id, memo) != STATUS_OK)
 		app_error(app);
 	else
-		app_status(app, _("Memo von Code %" PRId64 " gespeichert"), h.code_id);
+		app_status(app, _("Memo of code %" PRId64 " saved"), h.code_id);
 	free(memo);
 	app_changed(app);
 }
@@ -382,7 +383,7 @@ static void hinge_current(struct app *app, char *head, size_t head_size, char *t
 	if (h.cursor >= h.n)
 		return;
 	const struct passage *p = &h.p[h.cursor];
-	int n = snprintf(text, text_size, _("%s, Z. %" PRId64 "–%" PRId64 ":"), p->document,
+	int n = snprintf(text, text_size, _("%s, lines %" PRId64 "–%" PRId64 ":"), p->document,
 		p->first, p->last);
 	if (n < 0 || (size_t)n >= text_size)
 		return;
@@ -391,7 +392,7 @@ static void hinge_current(struct app *app, char *head, size_t head_size, char *t
 }
 
 const struct view hinge_view = {
-	.title = "Scharnieransicht eines Codes",
+	.title = N_("Hinge view of a code"),
 	.keys = hinge_keys,
 	.nkeys = sizeof hinge_keys / sizeof hinge_keys[0],
 	.open = hinge_open,

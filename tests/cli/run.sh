@@ -6,8 +6,11 @@
 # session ("Vorlauf", a copy of the demo), so that every id the test
 # creates differs from the numbers, letters and code ids it sees: a test
 # that only works where ids equal numbers fails there, tagged [shifted].
+# `run.sh tests/cli/t_FILE.sh ...` runs only those files.
 here=$(cd "$(dirname "$0")" && pwd)
 : "${DIDAT:?set DIDAT to the didat binary}"
+files="$*"
+[ -n "$files" ] || files=$(ls "$here"/t_*.sh)
 PASSED=0
 FAILED=0
 
@@ -18,7 +21,8 @@ ballast() {
 }
 
 for pass in plain shifted; do
-	for file in "$here"/t_*.sh; do
+	for file in $files; do
+		file=$(cd "$(dirname "$file")" && pwd)/$(basename "$file")
 		tmp=$(mktemp -d)
 		counts=$(
 			cd "$tmp" || exit 1

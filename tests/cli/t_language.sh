@@ -71,11 +71,14 @@ en import-doc $S missing.txt
 same "$STATUS" 2 "missing file refused"
 printf 'Gr\366\337e\n' > latin1.txt
 en import-doc $S latin1.txt --title "Latin-1" --encoding utf-8
-en import-csv $S unseens "$FIXTURES/matrix.csv"
+printf 'title,colour\nDrift,red\n' > unknown-column.csv
+en import-csv $S unseens unknown-column.csv
+same "$STATUS" 2 "unknown CSV column refused"
 en code $S $D 7-9 Lock-in
 same "$STATUS" 2 "coding past the end refused"
+# a word that is no command is taken for a session to open
 en nosuchcommand
-same "$STATUS" 1 "unknown command refused"
+same "$STATUS" 2 "unknown session word refused"
 
 # LANGUAGE alone switches the language, as in every gettext program
 DIDAT_ENV="LANG=de_DE.UTF-8 LANGUAGE=en"

@@ -18,6 +18,7 @@
 #include "model/search.h"
 #include "model/session.h"
 #include "model/undo.h"
+#include "util/i18n.h"
 
 #define T(kind) item_type(kind)
 
@@ -196,11 +197,11 @@ START_TEST(test_undo_items)
 		ck_assert_msg(item_create(db, t, items[i].item) == STATUS_OK, "%s: %s", t->name, db_error(db));
 		int64_t id = *(int64_t *)items[i].item;
 		char *created = snapshot(db);
-		snprintf(want, sizeof want, "Rückgängig: %s %" PRId64 " angelegt", t->label, id);
+		snprintf(want, sizeof want, "Rückgängig: %s %" PRId64 " angelegt", _(t->label), id);
 		undo_ok(db, s, want);
 		ck_assert_int_eq(fixture_int1(db, sql, id), 0);
 		assert_snapshot(db, before, t->name);
-		snprintf(want, sizeof want, "Wiederhergestellt: %s %" PRId64 " angelegt", t->label, id);
+		snprintf(want, sizeof want, "Wiederhergestellt: %s %" PRId64 " angelegt", _(t->label), id);
 		redo_ok(db, s, want);
 		ck_assert_int_eq(fixture_int1(db, sql, id), 1);
 		assert_snapshot(db, created, t->name);
@@ -213,7 +214,7 @@ START_TEST(test_undo_items)
 		ck_assert_int_eq(item_update(db, t, buf), STATUS_OK);
 		item_clear(t, buf);
 		char *updated = snapshot(db);
-		snprintf(want, sizeof want, "Rückgängig: %s %" PRId64 " geändert", t->label, id);
+		snprintf(want, sizeof want, "Rückgängig: %s %" PRId64 " geändert", _(t->label), id);
 		undo_ok(db, s, want);
 		assert_snapshot(db, created, t->name);
 		redo_ok(db, s, NULL);
@@ -222,7 +223,7 @@ START_TEST(test_undo_items)
 		/* delete */
 		ck_assert_int_eq(item_delete(db, t, id), STATUS_OK);
 		char *deleted = snapshot(db);
-		snprintf(want, sizeof want, "Rückgängig: %s %" PRId64 " gelöscht", t->label, id);
+		snprintf(want, sizeof want, "Rückgängig: %s %" PRId64 " gelöscht", _(t->label), id);
 		undo_ok(db, s, want);
 		ck_assert_int_eq(fixture_int1(db, sql, id), 1);
 		assert_snapshot(db, updated, t->name);
