@@ -218,53 +218,10 @@ bool cli_number(const struct cli *cli, const char *what, const char *text, int64
 	return true;
 }
 
-bool cli_output_open(const struct cli *cli, struct cli_output *out, const char *path)
+bool cli_stdout_done(const struct cli *cli, bool ok)
 {
-	memset(out, 0, sizeof *out);
-	if (!path || strcmp(path, "-") == 0) {
-		out->fp = stdout;
-		return true;
-	}
-	size_t n = strlen(path) + 16;
-	out->path = strdup(path);
-	out->tmp = malloc(n);
-	if (!out->path || !out->tmp) {
-		free(out->path);
-		free(out->tmp);
-		cli_error(cli, "%s", _("out of memory"));
-		return false;
-	}
-	snprintf(out->tmp, n, "%s.tmp%ld", path, (long)getpid());
-	out->fp = fopen(out->tmp, "wb");
-	if (!out->fp) {
-		cli_error(cli, _("%s: cannot write: %s"), path, strerror(errno));
-		free(out->path);
-		free(out->tmp);
-		return false;
-	}
-	return true;
-}
-
-bool cli_output_close(const struct cli *cli, struct cli_output *out, bool ok)
-{
-	if (out->fp == stdout) {
-		if (fflush(stdout) != 0 || ferror(stdout))
-			return cli_error(cli, "%s", _("standard output: write error")), false;
-		return ok;
-	}
-	bool written = fflush(out->fp) == 0 && !ferror(out->fp);
-	written = fclose(out->fp) == 0 && written;
-	if (ok && !written)
-		cli_error(cli, _("%s: write error: %s"), out->path, strerror(errno));
-	ok = ok && written;
-	if (ok && rename(out->tmp, out->path) != 0) {
-		cli_error(cli, _("%s: cannot create the file: %s"), out->path, strerror(errno));
-		ok = false;
-	}
-	if (!ok)
-		remove(out->tmp);
-	free(out->path);
-	free(out->tmp);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return cli_error(cli, "%s", _("standard output: write error")), false;
 	return ok;
 }
 

@@ -68,17 +68,9 @@ bool cli_session(const struct cli *cli, const char *key, int64_t *id);
 bool cli_number(const struct cli *cli, const char *what, const char *text, int64_t min,
 	int64_t max, int64_t *out);
 
-/* Opens PATH for writing, or standard output for NULL or "-".  Output to
- * a file goes to PATH.tmp first and is renamed by cli_output_close() when
- * everything went well, so that a failure never leaves half a file. */
-struct cli_output {
-	FILE *fp;
-	char *path, *tmp;
-};
-bool cli_output_open(const struct cli *cli, struct cli_output *out, const char *path);
-/* Finishes OUT; with OK false removes the temporary file.  Returns false
- * (after a message) when writing failed. */
-bool cli_output_close(const struct cli *cli, struct cli_output *out, bool ok);
+/* Flushes standard output; false (after a message) when that failed,
+ * else OK.  Files are written through export_to_path(). */
+bool cli_stdout_done(const struct cli *cli, bool ok);
 
 /* The commands (cli/cmd_*.c). */
 #define CLI_COMMANDS(X) \

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "exports/doc_import.h"
+#include "exports/importer.h"
 #include "exports/items_csv.h"
 #include "exports/matrix_csv.h"
 #include "model/coding.h"
@@ -497,26 +498,21 @@ int cmd_codes(struct cli *cli, int argc, char **argv)
 
 int cmd_import_csv(struct cli *cli, int argc, char **argv)
 {
-	char **ops, usage[256];
-	snprintf(usage, sizeof usage, _("didat import-csv SESSION matrix|%s FILE"), ITEMS_CSV_KINDS);
+	char **ops, names[256], usage[320];
+	importer_names(names, sizeof names, "|");
+	snprintf(usage, sizeof usage, _("didat import-csv SESSION %s FILE"), names);
 	if (cli_operands(cli, argc, argv, 3, 3, usage, &ops) < 0)
 		return EXIT_USAGE;
-	bool items = items_csv_known(ops[1]);
-	if (strcmp(ops[1], "matrix") != 0 && !items)
-		return cli_usage(cli, _("import-csv does not know \"%s\" (matrix, unseens, goals, measures, "
-			"stakeholders, components, codes)"), ops[1]);
+	const struct importer *im = importer_find(ops[1]);
+	if (!im)
+		return cli_usage(cli, _("import-csv does not know \"%s\" (%s)"), ops[1],
+			importer_names(names, sizeof names, ", "));
 	int64_t session, count = 0;
 	if (!cli_session(cli, ops[0], &session))
 		return EXIT_FAILED;
-	enum status rc = items ? items_csv_import(cli->db, session, ops[1], ops[2], &count)
-		: matrix_csv_import(cli->db, session, ops[2], &count);
+	enum status rc = im->read(im, cli->db, session, ops[2], &count);
 	if (rc != STATUS_OK)
 		return cli_fail(cli, rc);
-	if (items)
-		cli_note(cli, P_("%s: %" PRId64 " row imported", "%s: %" PRId64 " rows imported",
-			(unsigned long)count), ops[2], count);
-	else
-		cli_note(cli, P_("%s: %" PRId64 " cell rated", "%s: %" PRId64 " cells rated",
-			(unsigned long)count), ops[2], count);
+	cli_note(cli, importer_done(im, count), ops[2], (long long)count);
 	return EXIT_DONE;
 }

@@ -64,7 +64,7 @@ int cmd_drafts(struct cli *cli, int argc, char **argv)
 	if (rc != STATUS_OK)
 		return cli_fail(cli, rc);
 	if (!a.remove)
-		return cli_output_close(cli, &(struct cli_output){ .fp = stdout }, true) ? EXIT_DONE
+		return cli_stdout_done(cli, true) ? EXIT_DONE
 			: EXIT_FAILED;
 	if (!a.found)
 		return cli_error(cli, _("there is no draft %" PRId64 " in this session"), a.remove);

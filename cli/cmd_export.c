@@ -3,6 +3,7 @@
 
 #include <getopt.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <string.h>
 
 #include "exports/csv_writer.h"
@@ -115,17 +116,23 @@ static int write_export(struct export_args *a, const struct exporter *e, int64_t
 		if (rc != STATUS_OK)
 			return cli_fail(cli, rc);
 	}
-	struct cli_output out;
-	if (!cli_output_open(cli, &out, a->output))
-		return EXIT_FAILED;
-	enum status rc = e->write(e, &r, out.fp);
-	bool io_error = rc == STATUS_IO;
-	if (!cli_output_close(cli, &out, rc == STATUS_OK))
-		return EXIT_FAILED;  /* the write error is reported by now */
+	if (!a->output || strcmp(a->output, "-") == 0) {
+		enum status rc = e->write(e, &r, stdout);
+		if (!cli_stdout_done(cli, true))
+			return EXIT_FAILED;
+		if (rc == STATUS_IO)
+			return cli_error(cli, "%s", _("write error"));
+		return rc == STATUS_OK ? EXIT_DONE : cli_fail(cli, rc);
+	}
+	struct atomic_file file;
+	enum status rc = export_to_path(e, &r, a->output, &file);
+	if (rc != STATUS_OK && file.stage != ATOMIC_OK) {
+		char why[PATH_MAX + 128];
+		return cli_error(cli, "%s", atomic_failure(&file, a->output, why, sizeof why));
+	}
 	if (rc != STATUS_OK)
-		return io_error ? cli_error(cli, "%s", _("write error")) : cli_fail(cli, rc);
-	if (a->output && strcmp(a->output, "-") != 0)
-		cli_note(cli, _("written: %s"), a->output);
+		return cli_fail(cli, rc);
+	cli_note(cli, _("written: %s"), a->output);
 	return EXIT_DONE;
 }
 

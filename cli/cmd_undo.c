@@ -24,7 +24,7 @@ static int run_step(struct cli *cli, int argc, char **argv, bool redo)
 		return cli_fail(cli, rc);
 	display_fputs(stdout, r.description, -1, 0, false);
 	fputc('\n', stdout);
-	return cli_output_close(cli, &(struct cli_output){ .fp = stdout }, true) ? EXIT_DONE : EXIT_FAILED;
+	return cli_stdout_done(cli, true) ? EXIT_DONE : EXIT_FAILED;
 }
 
 int cmd_undo(struct cli *cli, int argc, char **argv)

@@ -1,6 +1,7 @@
 /* The export formats: see exporter.h. */
 #include "exports/exporter.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include "exports/dot.h"
@@ -9,6 +10,7 @@
 #include "exports/matrix_csv.h"
 #include "exports/report.h"
 #include "util/i18n.h"
+#include "util/join.h"
 
 static enum status write_hinge(const struct exporter *self, const struct export_request *r,
 	FILE *out)
@@ -86,13 +88,27 @@ const struct exporter *exporter_find(const char *name)
 	return NULL;
 }
 
+static const char *exporter_name(size_t i)
+{
+	return exporters[i].name;
+}
+
 const char *exporter_names(char *buf, size_t size, const char *sep)
 {
-	size_t len = 0;
-	if (size == 0)
-		return buf;
-	buf[0] = '\0';
-	for (size_t i = 0; i < exporter_count() && len < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? sep : "", exporters[i].name);
-	return buf;
+	return join_names(buf, size, sep, exporter_count(), exporter_name);
+}
+
+enum status export_to_path(const struct exporter *e, const struct export_request *r,
+	const char *path, struct atomic_file *file)
+{
+	if (!atomic_open(file, path))
+		return STATUS_IO;
+	errno = 0;
+	enum status rc = e->write(e, r, file->fp);
+	if (rc == STATUS_IO) {
+		file->stage = ATOMIC_WRITE;
+		file->error = errno;
+	}
+	bool kept = atomic_close(file, rc == STATUS_OK);
+	return rc != STATUS_OK ? rc : kept ? STATUS_OK : STATUS_IO;
 }

@@ -12,6 +12,7 @@
 
 #include "exports/csv_writer.h"
 #include "model/hinge.h"
+#include "util/atomic_file.h"
 #include "util/status.h"
 
 struct db;
@@ -44,6 +45,12 @@ const struct exporter *exporter_at(size_t i);
 size_t exporter_count(void);
 /* The format named NAME, or NULL. */
 const struct exporter *exporter_find(const char *name);
+/* Writes E for R to PATH through a temporary file that is renamed only
+ * when all went well.  STATUS_OK when the file stands; otherwise FILE's
+ * stage says where writing failed (ATOMIC_OK there: the writer refused,
+ * and db_error says why), and no file is left behind. */
+enum status export_to_path(const struct exporter *e, const struct export_request *r,
+	const char *path, struct atomic_file *file);
 /* The names joined by SEP ("hinge|report|..."), for help and refusals. */
 const char *exporter_names(char *buf, size_t size, const char *sep);
 

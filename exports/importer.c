@@ -22,12 +22,13 @@ static enum status read_matrix(const struct importer *self, struct db *db, int64
 
 #define ROWS_IMPORTED NP_("%s: %lld row imported", "%s: %lld rows imported")
 
+/* In the order of what refers to what: a table's references come before it. */
 static const struct importer importers[] = {
+	{ "components", N_("Components"), ROWS_IMPORTED, read_items },
+	{ "stakeholders", N_("Stakeholder groups"), ROWS_IMPORTED, read_items },
 	{ "unseens", N_("Unseens"), ROWS_IMPORTED, read_items },
 	{ "goals", N_("Goals"), ROWS_IMPORTED, read_items },
 	{ "measures", N_("Measures"), ROWS_IMPORTED, read_items },
-	{ "stakeholders", N_("Stakeholder groups"), ROWS_IMPORTED, read_items },
-	{ "components", N_("Components"), ROWS_IMPORTED, read_items },
 	{ "codes", N_("Codes"), ROWS_IMPORTED, read_items },
 	{ "matrix", N_("Impact matrix"), NP_("%s: %lld cell rated", "%s: %lld cells rated"),
 		read_matrix },
@@ -50,6 +51,11 @@ const struct importer *importer_find(const char *name)
 		if (strcmp(importers[i].name, name) == 0)
 			return &importers[i];
 	return NULL;
+}
+
+const char *importer_done(const struct importer *im, int64_t count)
+{
+	return P_(im->done_one, im->done_many, (unsigned long)count);
 }
 
 static const char *importer_name(size_t i)

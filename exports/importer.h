@@ -27,6 +27,8 @@ const struct importer *importer_at(size_t i);
 size_t importer_count(void);
 /* The importer named NAME, or NULL. */
 const struct importer *importer_find(const char *name);
+/* IM's "%s: %lld rows imported" for COUNT, in the reader's language. */
+const char *importer_done(const struct importer *im, int64_t count);
 /* The names joined by SEP ("unseens|goals|..."), for help and refusals. */
 const char *importer_names(char *buf, size_t size, const char *sep);
 

@@ -1,9 +1,8 @@
 /* The Export step: what to write (hinge table, report, matrix, graph,
  * item tables), the file name and the options of `didat export` as a
- * small form of rows; Enter changes a row, `x` writes.  The file is
- * written to FILE.tmpPID and renamed on success, as the command line
- * does, so that a failed export leaves no half-written file. */
-#include <errno.h>
+ * small form of rows; Enter changes a row, `x` writes.  Both run the
+ * same row of the exporter table through export_to_path(), so that a
+ * failed export leaves no half-written file here either. */
 #include <inttypes.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -16,8 +15,7 @@
 #include "exports/csv_reader.h"
 #include "exports/csv_writer.h"
 #include "exports/exporter.h"
-#include "exports/items_csv.h"
-#include "exports/matrix_csv.h"
+#include "exports/importer.h"
 #include "model/coding.h"
 #include "model/db.h"
 #include "model/document.h"
@@ -660,8 +658,8 @@ static int count_record(void *ctx, size_t row, size_t ncells, const char *const 
 	return 0;
 }
 
-/* Runs the export into OUT. */
-static enum status write_to(struct app *app, FILE *out)
+/* What the form asks for. */
+static struct export_request request(struct app *app)
 {
 	struct export_request r = { .db = app_db(app), .session = ex.session, .csv = ex.csv };
 	if (takes_filters()) {
@@ -669,7 +667,7 @@ static enum status write_to(struct app *app, FILE *out)
 			ex.document_id };
 		r.chapter = ex.chapter_id;
 	}
-	return kind()->write(kind(), &r, out);
+	return r;
 }
 
 static void fail(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -683,12 +681,6 @@ static void fail(struct app *app, const char *fmt, ...)
 	va_end(ap);
 	ex.result_error = true;
 	app_status(app, "%s", ex.result);
-}
-
-/* strerror(E), or a plain word when no error number was set. */
-static const char *why(int e)
-{
-	return e ? strerror(e) : _("write error");
 }
 
 static void run_export(struct app *app)
@@ -711,39 +703,20 @@ static void run_export(struct app *app)
 			return;
 		}
 	}
-	char tmp[PATH_MAX + 32];
-	snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
-	FILE *out = fopen(tmp, "wb");
-	if (!out) {
-		fail(app, _("%s: cannot write: %s"), path, strerror(errno));
-		return;
-	}
-	errno = 0;
 	app_busy(app, _("Exporting …"));
-	enum status rc = write_to(app, out);
-	int write_errno = errno;
-	bool written = fflush(out) == 0 && !ferror(out);
-	if (!written)
-		write_errno = errno;
-	long bytes = ftell(out);
-	if (fclose(out) != 0 && written) {
-		written = false;
-		write_errno = errno;
-	}
-	if (rc == STATUS_OK && written && rename(tmp, path) != 0) {
-		int e = errno;
-		remove(tmp);
-		fail(app, _("%s: cannot create the file: %s"), path, strerror(e));
+	struct atomic_file file;
+	struct export_request r = request(app);
+	enum status rc = export_to_path(kind(), &r, path, &file);
+	if (rc != STATUS_OK && file.stage != ATOMIC_OK) {
+		char why[PATH_MAX + 128];
+		fail(app, "%s", atomic_failure(&file, path, why, sizeof why));
 		return;
 	}
-	if (rc != STATUS_OK || !written) {
-		remove(tmp);
-		if (rc == STATUS_OK || rc == STATUS_IO)
-			fail(app, _("%s: write error: %s"), path, why(write_errno));
-		else
-			fail(app, _("%s: %s"), path, db_error(app_db(app)));
+	if (rc != STATUS_OK) {
+		fail(app, _("%s: %s"), path, db_error(app_db(app)));
 		return;
 	}
+	long bytes = file.bytes;
 
 	char full[PATH_MAX];
 	if (!realpath(path, full))
@@ -808,25 +781,18 @@ static void change_row(struct app *app, int step)
 
 /* ---- import ---- */
 
-/* What `didat import-csv` reads, in its order. */
-static const char *const import_kinds[] = {
-	"unseens", "goals", "measures", "stakeholders", "components", "codes", "matrix",
-};
-
 static void import_kind_label(void *ctx, size_t i, char *buf, size_t size)
 {
-	static const char *const labels[] = { N_("Unseens"), N_("Goals"), N_("Measures"),
-		N_("Stakeholder groups"), N_("Components"), N_("Codes"), N_("Impact matrix") };
 	(void)ctx;
-	snprintf(buf, size, "%s (%s)", _(labels[i]), import_kinds[i]);
+	snprintf(buf, size, "%s (%s)", _(importer_at(i)->label), importer_at(i)->name);
 }
 
 /* A spreadsheet into the session, as `didat import-csv` does it: one
  * transaction, a bad row named with its column, nothing imported then. */
 static void run_import(struct app *app)
 {
-	int kind = app_pick(app, _("Import a table: what?"), sizeof import_kinds / sizeof import_kinds[0],
-		import_kind_label, NULL, 0, NULL);
+	int kind = app_pick(app, _("Import a table: what?"), importer_count(), import_kind_label, NULL,
+		0, NULL);
 	char *path = NULL;
 	if (kind < 0 || !app_ask_files(app, _("Import a table"), _("CSV file (separator , ; "
 	    "or Tab; UTF-8 or Windows-1252):"), &path))
@@ -840,16 +806,11 @@ static void run_import(struct app *app)
 		return;
 	}
 	int64_t count = 0;
-	bool matrix = strcmp(import_kinds[kind], "matrix") == 0;
-	enum status rc = matrix ? matrix_csv_import(app_db(app), app_session(app), files[0], &count)
-		: items_csv_import(app_db(app), app_session(app), import_kinds[kind], files[0], &count);
-	if (rc != STATUS_OK) {
+	const struct importer *im = importer_at((size_t)kind);
+	if (im->read(im, app_db(app), app_session(app), files[0], &count) != STATUS_OK) {
 		app_error(app);
 	} else {
-		unsigned long n_done = (unsigned long)count;
-		app_status(app, matrix ? P_("%s: %" PRId64 " cell rated", "%s: %" PRId64 " cells rated",
-			n_done) : P_("%s: %" PRId64 " row imported", "%s: %" PRId64 " rows imported", n_done),
-			files[0], count);
+		app_status(app, importer_done(im, count), files[0], (long long)count);
 		app_changed(app);
 	}
 	complete_free(files, n);
