@@ -72,6 +72,7 @@ $(POT): $(POT_SRC)
 
 po-update: $(POT)
 	$(Q)msgmerge --quiet --update --backup=none --no-location po/de.po $(POT)
+	$(Q)msgattrib --no-obsolete -o po/de.po po/de.po
 
 # Fails when a message of the program has no German translation (an
 # untranslated or fuzzy entry counts as missing).

@@ -89,10 +89,7 @@ int cmd_import_doc(struct cli *cli, int argc, char **argv)
 	struct doc_import_result *results = calloc((size_t)n, sizeof *results);
 	if (!results)
 		return cli_error(cli, "%s", _("out of memory"));
-	rc = db_begin(cli->db);
-	for (int i = 1; i < n && rc == STATUS_OK; i++)
-		rc = doc_import_file(cli->db, session, ops[i], &opt, &results[i]);
-	rc = db_end(cli->db, rc);
+	rc = doc_import_files(cli->db, session, ops + 1, (size_t)n - 1, &opt, results + 1);
 	if (rc == STATUS_OK) {
 		for (int i = 1; i < n; i++) {
 			printf("%" PRId64 "\n", results[i].id);
@@ -108,13 +105,7 @@ int cmd_import_doc(struct cli *cli, int argc, char **argv)
 		}
 	}
 	free(results);
-	if (rc != STATUS_OK) {
-		cli_fail(cli, rc);
-		if (n > 2)
-			cli_note(cli, "%s", _("none of the files was imported"));
-		return EXIT_FAILED;
-	}
-	return EXIT_DONE;
+	return rc == STATUS_OK ? EXIT_DONE : cli_fail(cli, rc);
 }
 
 static int print_doc(void *ctx, const struct document *d, int64_t codings)

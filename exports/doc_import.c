@@ -351,3 +351,18 @@ enum status doc_import_file(struct db *db, int64_t session_id, const char *path,
 	result->first_bad_line = (int64_t)info.bad_utf8_line;
 	return STATUS_OK;
 }
+
+enum status doc_import_files(struct db *db, int64_t session_id, char *const *paths, size_t n,
+	const struct doc_import_options *opt, struct doc_import_result *results)
+{
+	enum status rc = db_begin(db);
+	for (size_t i = 0; i < n && rc == STATUS_OK; i++)
+		rc = doc_import_file(db, session_id, paths[i], opt, &results[i]);
+	rc = db_end(db, rc);
+	if (rc != STATUS_OK && n > 1) {
+		char message[1024];
+		snprintf(message, sizeof message, "%s", db_error(db));
+		db_fail(db, rc, _("%s — none of the %zu files was imported"), message, n);
+	}
+	return rc;
+}

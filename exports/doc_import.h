@@ -12,6 +12,7 @@
  * (pandoc, LibreOffice, pdftotext, iconv). */
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "util/status.h"
@@ -37,5 +38,10 @@ struct doc_import_result {
  * refusal names the file and, where it helps, the line (db_error). */
 enum status doc_import_file(struct db *db, int64_t session_id, const char *path,
 	const struct doc_import_options *opt, struct doc_import_result *result);
+/* Imports the N files PATHS into SESSION_ID, all or none, in one
+ * transaction; RESULTS[i] says what became of PATHS[i].  A refusal names
+ * the file and, with more than one, says that none was imported. */
+enum status doc_import_files(struct db *db, int64_t session_id, char *const *paths, size_t n,
+	const struct doc_import_options *opt, struct doc_import_result *results);
 
 #endif

@@ -859,3 +859,98 @@ enum status link_list(struct db *db, enum link_kind kind, int64_t from, link_cb 
 	db_reset(st);
 	return rc;
 }
+
+/* ---- use cases: one transaction each, for both front ends ---- */
+
+enum status item_set_field(struct db *db, const struct item_type *type, int64_t id,
+	const struct item_field *f, const char *value)
+{
+	union item_any item;
+	enum status rc = db_begin(db);   /* nobody writes between reading and saving */
+	if (rc != STATUS_OK)
+		return rc;
+	rc = item_read(db, type, id, &item);
+	if (rc == STATUS_OK) {
+		rc = item_parse(db, type, &item, f, value);
+		if (rc == STATUS_OK)
+			rc = item_update(db, type, &item);
+		item_clear(type, &item);
+	}
+	return db_end(db, rc);
+}
+
+enum status item_set_ref_field(struct db *db, const struct item_type *type, int64_t id,
+	const struct item_field *f, int64_t ref)
+{
+	union item_any item;
+	enum status rc = db_begin(db);
+	if (rc != STATUS_OK)
+		return rc;
+	rc = item_read(db, type, id, &item);
+	if (rc == STATUS_OK) {
+		rc = item_set_ref(db, type, &item, f, ref);
+		if (rc == STATUS_OK)
+			rc = item_update(db, type, &item);
+		item_clear(type, &item);
+	}
+	return db_end(db, rc);
+}
+
+enum status unseen_vote(struct db *db, int64_t id, int delta, int64_t *votes)
+{
+	const struct item_type *type = item_type(ITEM_UNSEEN);
+	struct unseen u;
+	enum status rc = db_begin(db);   /* votes from two terminals add up */
+	if (rc != STATUS_OK)
+		return rc;
+	rc = item_read(db, type, id, &u);
+	if (rc == STATUS_OK) {
+		if (u.votes + delta >= 0) {
+			u.votes += delta;
+			rc = item_update(db, type, &u);
+		}
+		*votes = u.votes;
+		item_clear(type, &u);
+	}
+	return db_end(db, rc);
+}
+
+enum status item_swap_positions(struct db *db, const struct item_type *type, int64_t a_id,
+	int64_t b_id, int delta)
+{
+	const struct item_field *f = item_field_by_name(type, "position");
+	if (!f)
+		return db_fail(db, STATUS_INVALID, _("%s cannot be reordered"), _(type->plural));
+	union item_any a, b;
+	enum status rc = db_begin(db);
+	if (rc != STATUS_OK)
+		return rc;
+	rc = item_read(db, type, a_id, &a);
+	if (rc == STATUS_OK) {
+		rc = item_read(db, type, b_id, &b);
+		if (rc == STATUS_OK) {
+			int64_t *pa = int_at(f, &a), *pb = int_at(f, &b), t = *pa;
+			*pa = *pb == t ? t + delta : *pb;   /* equal positions still move */
+			*pb = t;
+			rc = item_update(db, type, &a);
+			if (rc == STATUS_OK)
+				rc = item_update(db, type, &b);
+			item_clear(type, &b);
+		}
+		item_clear(type, &a);
+	}
+	return db_end(db, rc);
+}
+
+enum status link_change(struct db *db, enum link_kind kind, int64_t from, const int64_t *ids,
+	const bool *was, const bool *now, size_t n)
+{
+	enum status rc = db_begin(db);
+	for (size_t i = 0; i < n && rc == STATUS_OK; i++) {
+		if (now[i] && !was[i])
+			rc = link_add(db, kind, from, ids[i]);
+		else if (!now[i] && was[i])
+			rc = link_remove(db, kind, from, ids[i]);
+	}
+	return db_end(db, rc);
+}

@@ -252,5 +252,29 @@ enum status link_remove(struct db *db, enum link_kind kind, int64_t from, int64_
 /* Calls CB with each linked id, in id order; see item_list for CB. */
 typedef int (*link_cb)(void *ctx, int64_t id);
 enum status link_list(struct db *db, enum link_kind kind, int64_t from, link_cb cb, void *ctx);
+/* A person changed FROM's links of KIND by ticking the candidates
+ * IDS[0..N): WAS what was ticked when the list opened, NOW when it was
+ * saved.  One transaction adds and removes just the difference, so that
+ * a link another terminal made meanwhile to a candidate nobody touched
+ * here stays. */
+enum status link_change(struct db *db, enum link_kind kind, int64_t from, const int64_t *ids,
+	const bool *was, const bool *now, size_t n);
+
+/* The use cases both front ends share, each one transaction that reads
+ * the item as it is now, so that what another terminal saved meanwhile
+ * in other fields stays. */
+/* Sets field F of item ID from VALUE as item_parse() reads it. */
+enum status item_set_field(struct db *db, const struct item_type *type, int64_t id,
+	const struct item_field *f, const char *value);
+/* Sets reference field F of item ID to the item REF (0: none), as a
+ * picker hands it over (see item_set_ref). */
+enum status item_set_ref_field(struct db *db, const struct item_type *type, int64_t id,
+	const struct item_field *f, int64_t ref);
+/* Adds DELTA to unseen ID's votes (never below 0); *VOTES the new count. */
+enum status unseen_vote(struct db *db, int64_t id, int delta, int64_t *votes);
+/* Swaps the positions of items A and B of TYPE (B the neighbour in
+ * direction DELTA, +1 or -1: equal positions still move). */
+enum status item_swap_positions(struct db *db, const struct item_type *type, int64_t a,
+	int64_t b, int delta);
 
 #endif

@@ -621,22 +621,14 @@ static enum status apply_value(struct db *db, const struct item_type *type, void
 	return item_parse(db, type, item, f, value);
 }
 
+/* Saves VALUE as ask_value gave it: a reference is the picked item's id. */
 static bool save_value(struct app *app, const struct item_type *type, int64_t id,
 	const struct item_field *f, const char *value)
 {
-	union item_any item;
 	struct db *db = app_db(app);
-	enum status rc = db_begin(db);   /* nobody writes between reading and saving */
-	if (rc == STATUS_OK) {
-		rc = item_read(db, type, id, &item);
-		if (rc == STATUS_OK) {
-			rc = apply_value(db, type, &item, f, value);
-			if (rc == STATUS_OK)
-				rc = item_update(db, type, &item);
-			item_clear(type, &item);
-		}
-		rc = db_end(db, rc);
-	}
+	enum status rc = f->kind == FIELD_REF
+		? item_set_ref_field(db, type, id, f, strtoll(value, NULL, 10))
+		: item_set_field(db, type, id, f, value);
 	if (rc != STATUS_OK) {
 		app_error(app);
 		return false;
@@ -813,14 +805,7 @@ bool app_edit_links(struct app *app, enum link_kind kind, int64_t from)
 		if (c.n == 0) {
 			app_status(app, _("No items of the kind %s yet."), _(item_type(lt->to)->label));
 		} else if (app_pick(app, title, c.n, choice_label, &c, 0, selected) >= 0) {
-			enum status rc = db_begin(db);
-			for (size_t i = 0; i < c.n && rc == STATUS_OK; i++) {
-				if (selected[i] && !before[i])
-					rc = link_add(db, kind, from, c.ids[i]);
-				else if (!selected[i] && before[i])
-					rc = link_remove(db, kind, from, c.ids[i]);
-			}
-			rc = db_end(db, rc);
+			enum status rc = link_change(db, kind, from, c.ids, before, selected, c.n);
 			if (rc == STATUS_OK) {
 				app_status(app, _("%s %" PRId64 ": links saved"),
 					_(item_type(lt->from)->label), from);

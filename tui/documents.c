@@ -257,18 +257,9 @@ static void import_files(struct app *app)
 	app_busy(app, _("Importing …"));
 	struct doc_import_result *results = calloc(n, sizeof *results);
 	struct doc_import_options opt = { NULL, NULL, NULL, NULL, 0 };
-	enum status rc = results ? db_begin(db) : STATUS_NOMEM;
-	for (size_t i = 0; i < n && rc == STATUS_OK; i++)
-		rc = doc_import_file(db, app_session(app), files[i], &opt, &results[i]);
-	if (results)
-		rc = db_end(db, rc);
+	enum status rc = results ? doc_import_files(db, app_session(app), files, n, &opt, results)
+		: db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
 	if (rc != STATUS_OK) {
-		char message[1024];
-		snprintf(message, sizeof message, "%s", results ? db_error(db) : _("out of memory"));
-		if (n > 1)
-			db_fail(db, rc, _("%s — none of the %zu files was imported"), message, n);
-		else
-			db_fail(db, rc, "%s", message);
 		app_error(app);
 	} else {
 		int64_t lines = 0;

@@ -300,28 +300,13 @@ static void edit_item(struct app *app, enum item_kind kind, int64_t id)
 		app_edit_links(app, m.links[(size_t)pick - m.nfields]->kind, id);
 }
 
-/* Read and write in one transaction: votes from two terminals add up. */
 static void vote(struct app *app, int64_t id, int delta)
 {
-	const struct item_type *type = item_type(ITEM_UNSEEN);
-	struct db *db = app_db(app);
-	struct unseen u;
-	enum status rc = db_begin(db);
-	if (rc == STATUS_OK) {
-		rc = item_read(db, type, id, &u);
-		if (rc == STATUS_OK) {
-			if (u.votes + delta >= 0) {
-				u.votes += delta;
-				rc = item_update(db, type, &u);
-			}
-			item_clear(type, &u);
-		}
-		rc = db_end(db, rc);
-	}
-	if (rc != STATUS_OK)
+	int64_t votes = 0;
+	if (unseen_vote(app_db(app), id, delta, &votes) != STATUS_OK)
 		app_error(app);
 	else
-		app_status(app, _("Unseen %" PRId64 ": %" PRId64 " votes"), id, u.votes);
+		app_status(app, _("Unseen %" PRId64 ": %" PRId64 " votes"), id, votes);
 	app_changed(app);
 }
 
@@ -335,33 +320,10 @@ static void reorder(struct app *app, struct panel *p, int delta)
 	long other = (long)p->pos.cursor + delta;
 	if (other < 0 || other >= (long)p->pos.n)
 		return;
-	const struct item_type *type = item_type(p->kind);
-	const struct item_field *f = item_field_by_name(type, "position");
-	if (!f)
+	if (!item_field_by_name(item_type(p->kind), "position"))
 		return;
-	struct db *db = app_db(app);
-	union item_any a, b;
-	enum status rc = db_begin(db);
-	bool have_a = false, have_b = false;
-	if (rc == STATUS_OK)
-		rc = item_read(db, type, p->ids[p->pos.cursor], &a), have_a = rc == STATUS_OK;
-	if (rc == STATUS_OK)
-		rc = item_read(db, type, p->ids[other], &b), have_b = rc == STATUS_OK;
-	if (rc == STATUS_OK) {
-		int64_t *pa = (int64_t *)((char *)&a + f->offset), *pb = (int64_t *)((char *)&b + f->offset);
-		int64_t t = *pa;
-		*pa = *pb == t ? t + delta : *pb;   /* equal positions still move */
-		*pb = t;
-		rc = item_update(db, type, &a);
-		if (rc == STATUS_OK)
-			rc = item_update(db, type, &b);
-	}
-	rc = db_end(db, rc);
-	if (have_a)
-		item_clear(type, &a);
-	if (have_b)
-		item_clear(type, &b);
-	if (rc != STATUS_OK) {
+	if (item_swap_positions(app_db(app), item_type(p->kind), p->ids[p->pos.cursor], p->ids[other],
+	    delta) != STATUS_OK) {
 		app_error(app);
 		return;
 	}
