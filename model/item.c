@@ -146,17 +146,19 @@ static const struct item_type item_types[ITEM_KIND_COUNT] = {
 
 static const struct link_type link_types[LINK_KIND_COUNT] = {
 	[LINK_UNSEEN_STAKEHOLDER] = { LINK_UNSEEN_STAKEHOLDER, "unseen_stakeholder", "unseen_id",
-		"stakeholder_id", ITEM_UNSEEN, ITEM_STAKEHOLDER, "stakeholder", "stakeholders" },
+		"stakeholder_id", ITEM_UNSEEN, ITEM_STAKEHOLDER, "stakeholder", "stakeholders",
+		N_("Link unseen–stakeholder group") },
 	[LINK_GOAL_UNSEEN] = { LINK_GOAL_UNSEEN, "goal_unseen", "goal_id", "unseen_id",
-		ITEM_GOAL, ITEM_UNSEEN, "unseen", "unseens" },
+		ITEM_GOAL, ITEM_UNSEEN, "unseen", "unseens", N_("Link goal–unseen") },
 	[LINK_MEASURE_GOAL] = { LINK_MEASURE_GOAL, "measure_goal", "measure_id", "goal_id",
-		ITEM_MEASURE, ITEM_GOAL, "goal", "goals" },
+		ITEM_MEASURE, ITEM_GOAL, "goal", "goals", N_("Link measure–goal") },
 	[LINK_SORO_UNSEEN] = { LINK_SORO_UNSEEN, "soro_unseen", "soro_id", "unseen_id",
-		ITEM_SORO, ITEM_UNSEEN, "unseen", "unseens" },
+		ITEM_SORO, ITEM_UNSEEN, "unseen", "unseens", N_("Link SoRO–unseen") },
 	[LINK_SORO_GOAL] = { LINK_SORO_GOAL, "soro_goal", "soro_id", "goal_id",
-		ITEM_SORO, ITEM_GOAL, "goal", "goals" },
+		ITEM_SORO, ITEM_GOAL, "goal", "goals", N_("Link SoRO–goal") },
 	[LINK_SORO_MEASURE] = { LINK_SORO_MEASURE, "soro_measure", "soro_id", "measure_id",
-		ITEM_SORO, ITEM_MEASURE, "measure", "measures" },
+		ITEM_SORO, ITEM_MEASURE, "measure", "measures",
+		N_("Link SoRO–measure") },
 };
 
 const struct item_type *item_type(enum item_kind kind)

@@ -244,6 +244,7 @@ struct link_type {
 	enum item_kind from, to;
 	const char *option;     /* "stakeholder": the option that adds one */
 	const char *column;     /* "stakeholders": the CSV column */
+	const char *label;      /* "Link unseen–stakeholder group" (a msgid) */
 };
 
 const struct link_type *link_type(enum link_kind kind);

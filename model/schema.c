@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "model/db.h"
+#include "model/sqlbuf.h"
+#include "model/tables.h"
 #include "util/i18n.h"
 
 #define NOW "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
@@ -443,173 +445,98 @@ static const struct migration {
 		"%lld doppelte Kodierungen zusammengeführt" },
 };
 
-/* The tables whose rows are user data: each change to them is logged and
- * marks its session modified.  SESSION is the SQL that finds the row's
- * session from the trigger's row R (NEW or OLD). */
-static const struct logged_table {
-	const char *name;
-	const char *session;
-} logged_tables[] = {
-	{ "session", "R.id" },
-	{ "component", "R.session_id" },
-	{ "stakeholder", "R.session_id" },
-	{ "actor", "R.session_id" },
-	{ "unseen", "R.session_id" },
-	{ "unseen_stakeholder", "(SELECT session_id FROM unseen WHERE id = R.unseen_id)" },
-	{ "variable", "R.session_id" },
-	{ "impact", "(SELECT session_id FROM variable WHERE id = R.from_id)" },
-	{ "goal", "R.session_id" },
-	{ "goal_unseen", "(SELECT session_id FROM goal WHERE id = R.goal_id)" },
-	{ "conflict", "R.session_id" },
-	{ "measure", "R.session_id" },
-	{ "measure_goal", "(SELECT session_id FROM measure WHERE id = R.measure_id)" },
-	{ "soro", "R.session_id" },
-	{ "soro_unseen", "(SELECT session_id FROM soro WHERE id = R.soro_id)" },
-	{ "soro_goal", "(SELECT session_id FROM soro WHERE id = R.soro_id)" },
-	{ "soro_measure", "(SELECT session_id FROM soro WHERE id = R.soro_id)" },
-	{ "document", "R.session_id" },
-	{ "code", "R.session_id" },
-	{ "coding", "R.session_id" },
-};
-
+/* The tables whose rows are user data (model/tables.h): each change to
+ * them is logged and marks its session modified. */
 const char *schema_logged_table(size_t i)
 {
-	return i < sizeof logged_tables / sizeof logged_tables[0] ? logged_tables[i].name : NULL;
+	const struct data_table *t = data_table_at(i);
+	return t ? t->name : NULL;
 }
 
-/* A growing string for generated SQL; sets .failed instead of aborting. */
-struct sql_buf {
-	char text[16384];
-	size_t len;
-	bool failed;
-};
-
-static void sql_add(struct sql_buf *b, const char *text)
+/* For each column of TABLE but SKIP, FMT with the column as every %1$s,
+ * the pieces joined by SEP. */
+static enum status add_per_column(struct db *db, struct sqlbuf *b, const char *table,
+	const char *skip, const char *sep, const char *fmt)
 {
-	size_t n = strlen(text);
-	if (b->failed || b->len + n >= sizeof b->text) {
-		b->failed = true;
-		return;
+	char sql[160];
+	snprintf(sql, sizeof sql, "SELECT name FROM pragma_table_info('%s') WHERE name <> '%s'"
+		" ORDER BY cid", table, skip);
+	struct db_stmt *st = db_prepare(db, sql);
+	if (!st)
+		return STATUS_DB;
+	enum db_step step;
+	for (bool first = true; (step = db_step(st)) == DB_ROW; first = false) {
+		sqlbuf_addf(b, "%s", first ? "" : sep);
+		sqlbuf_addf(b, fmt, db_column_text(st, 0));
 	}
-	memcpy(b->text + b->len, text, n + 1);
-	b->len += n;
-}
-
-/* Appends TEXT with every "R." replaced by ROW "." (NEW. or OLD.). */
-static void sql_add_row(struct sql_buf *b, const char *text, const char *row)
-{
-	const char *p;
-	while ((p = strstr(text, "R.")) != NULL) {
-		char chunk[256];
-		size_t n = (size_t)(p - text);
-		if (n >= sizeof chunk) {
-			b->failed = true;
-			return;
-		}
-		memcpy(chunk, text, n);
-		chunk[n] = '\0';
-		sql_add(b, chunk);
-		sql_add(b, row);
-		sql_add(b, ".");
-		text = p + 2;
-	}
-	sql_add(b, text);
+	db_reset(st);
+	return step == DB_DONE ? STATUS_OK : STATUS_DB;
 }
 
 /* json_object('col', ROW.col, ...) over the table's columns. */
-static enum status add_row_json(struct db *db, struct sql_buf *b, const char *table,
+static enum status add_row_json(struct db *db, struct sqlbuf *b, const char *table,
 	const char *row)
 {
-	char sql[128];
-	snprintf(sql, sizeof sql, "SELECT name FROM pragma_table_info('%s') ORDER BY cid", table);
-	struct db_stmt *st = db_prepare(db, sql);
-	if (!st)
-		return STATUS_DB;
-	sql_add(b, "json_object(");
-	bool first = true;
-	enum db_step step;
-	while ((step = db_step(st)) == DB_ROW) {
-		const char *col = db_column_text(st, 0);
-		char piece[256];
-		snprintf(piece, sizeof piece, "%s'%s', %s.\"%s\"", first ? "" : ", ", col, row, col);
-		sql_add(b, piece);
-		first = false;
-	}
-	db_reset(st);
-	sql_add(b, ")");
-	return step == DB_DONE ? STATUS_OK : STATUS_DB;
+	char fmt[32];
+	snprintf(fmt, sizeof fmt, "'%%1$s', %s.\"%%1$s\"", row);
+	sqlbuf_addf(b, "json_object(");
+	enum status rc = add_per_column(db, b, table, "", ", ", fmt);
+	sqlbuf_addf(b, ")");
+	return rc;
 }
 
-/* "OLD.a IS NOT NEW.a OR ...": an update that changes more than the
- * modification time. */
-static enum status add_row_changed(struct db *db, struct sql_buf *b, const char *table)
-{
-	char sql[128];
-	snprintf(sql, sizeof sql, "SELECT name FROM pragma_table_info('%s') "
-		"WHERE name <> 'modified' ORDER BY cid", table);
-	struct db_stmt *st = db_prepare(db, sql);
-	if (!st)
-		return STATUS_DB;
-	bool first = true;
-	enum db_step step;
-	while ((step = db_step(st)) == DB_ROW) {
-		const char *col = db_column_text(st, 0);
-		char piece[256];
-		snprintf(piece, sizeof piece, "%sOLD.\"%s\" IS NOT NEW.\"%s\"", first ? "" : " OR ", col, col);
-		sql_add(b, piece);
-		first = false;
-	}
-	db_reset(st);
-	return step == DB_DONE ? STATUS_OK : STATUS_DB;
-}
-
-static enum status create_log_trigger(struct db *db, const struct logged_table *t, const char *op)
+static enum status build_log_trigger(struct db *db, struct sqlbuf *b, const struct data_table *t,
+	const char *op)
 {
 	bool insert = strcmp(op, "insert") == 0, delete = strcmp(op, "delete") == 0;
 	const char *row = delete ? "OLD" : "NEW";
-	struct sql_buf b = { .len = 0 };
-	char head[256];
-	enum status rc;
-
+	enum status rc = STATUS_OK;
 	/* Deletes are logged before they happen: a cascade deletes the
 	 * children after the parent row is gone but before the parent's
 	 * AFTER trigger, so the parent's log row must already be there for
 	 * a child to find its session through the change group. */
-	snprintf(head, sizeof head, "DROP TRIGGER IF EXISTS log_%s_%s;"
-		"CREATE TRIGGER log_%s_%s %s %s ON %s ", t->name, op, t->name, op,
-		delete ? "BEFORE" : "AFTER", op, t->name);
-	sql_add(&b, head);
+	sqlbuf_addf(b, "DROP TRIGGER IF EXISTS log_%s_%s;CREATE TRIGGER log_%s_%s %s %s ON %s ",
+		t->name, op, t->name, op, delete ? "BEFORE" : "AFTER", op, t->name);
+	/* an update that changes more than the modification time */
 	if (!insert && !delete) {
-		sql_add(&b, "WHEN ");
-		if ((rc = add_row_changed(db, &b, t->name)) != STATUS_OK)
-			return rc;
+		sqlbuf_addf(b, "WHEN ");
+		rc = add_per_column(db, b, t->name, "modified", " OR ", "OLD.\"%1$s\" IS NOT NEW.\"%1$s\"");
 	}
-	sql_add(&b, " BEGIN INSERT INTO changelog(change_group, who, session_id, tbl, row_id, op, old, new)"
-		" VALUES (didat_change_group(), didat_user(), coalesce(");
-	sql_add_row(&b, t->session, row);
-	sql_add(&b, ", (SELECT session_id FROM changelog WHERE change_group = didat_change_group()"
-		" AND session_id IS NOT NULL ORDER BY id DESC LIMIT 1))");
-	snprintf(head, sizeof head, ", '%s', %s.rowid, '%s', ", t->name, row, op);
-	sql_add(&b, head);
+	sqlbuf_addf(b, " BEGIN INSERT INTO changelog(change_group, who, session_id, tbl, row_id, op,"
+		" old, new) VALUES (didat_change_group(), didat_user(), coalesce(");
+	sqlbuf_add_row(b, t->session, row);
+	sqlbuf_addf(b, ", (SELECT session_id FROM changelog WHERE change_group = didat_change_group()"
+		" AND session_id IS NOT NULL ORDER BY id DESC LIMIT 1)), '%s', %s.rowid, '%s', ",
+		t->name, row, op);
 	if (insert)
-		sql_add(&b, "NULL");
-	else if ((rc = add_row_json(db, &b, t->name, "OLD")) != STATUS_OK)
-		return rc;
-	sql_add(&b, ", ");
+		sqlbuf_addf(b, "NULL");
+	else if (rc == STATUS_OK)
+		rc = add_row_json(db, b, t->name, "OLD");
+	sqlbuf_addf(b, ", ");
 	if (delete)
-		sql_add(&b, "NULL");
-	else if ((rc = add_row_json(db, &b, t->name, "NEW")) != STATUS_OK)
-		return rc;
-	sql_add(&b, ");");
+		sqlbuf_addf(b, "NULL");
+	else if (rc == STATUS_OK)
+		rc = add_row_json(db, b, t->name, "NEW");
+	sqlbuf_addf(b, ");");
 	if (strcmp(t->name, "session") != 0) {
-		sql_add(&b, " UPDATE session SET modified = " NOW " WHERE id = ");
-		sql_add_row(&b, t->session, row);
-		sql_add(&b, ";");
+		sqlbuf_addf(b, " UPDATE session SET modified = %s WHERE id = ", NOW);
+		sqlbuf_add_row(b, t->session, row);
+		sqlbuf_addf(b, ";");
 	}
-	sql_add(&b, " END;");
-	if (b.failed)
-		return db_fail(db, STATUS_DB, "generated trigger for %s too long", t->name);
-	return db_exec_script(db, b.text);
+	sqlbuf_addf(b, " END;");
+	return rc;
+}
+
+static enum status create_log_trigger(struct db *db, const struct data_table *t, const char *op)
+{
+	struct sqlbuf b = { 0 };
+	enum status rc = build_log_trigger(db, &b, t, op);
+	if (rc == STATUS_OK && b.failed)
+		rc = db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
+	if (rc == STATUS_OK)
+		rc = db_exec_script(db, b.text);
+	sqlbuf_free(&b);
+	return rc;
 }
 
 /* (Re)creates the change-log triggers from the tables' current columns,
@@ -617,9 +544,10 @@ static enum status create_log_trigger(struct db *db, const struct logged_table *
 static enum status create_log_triggers(struct db *db)
 {
 	static const char *const ops[] = { "insert", "update", "delete" };
-	for (size_t i = 0; i < sizeof logged_tables / sizeof logged_tables[0]; i++) {
+	const struct data_table *t;
+	for (size_t i = 0; (t = data_table_at(i)); i++) {
 		for (size_t j = 0; j < 3; j++) {
-			enum status rc = create_log_trigger(db, &logged_tables[i], ops[j]);
+			enum status rc = create_log_trigger(db, t, ops[j]);
 			if (rc != STATUS_OK)
 				return rc;
 		}

@@ -9,38 +9,14 @@
 #include "model/db.h"
 #include "model/item.h"
 #include "model/schema.h"
+#include "model/sqlbuf.h"
+#include "model/tables.h"
 #include "util/i18n.h"
 
 /* What undo knows of each logged table: the label a person reads and,
  * for the links and the matrix, the two columns that name a row.  Those
  * tables have no id column, and their rowids are no names: a link
  * removed and added again gets a new one. */
-static const struct undo_table {
-	const char *name, *label;
-	const char *key[2];     /* NULL: the row is named by its id */
-} undo_tables[] = {
-	{ "session", "Sitzung", { NULL, NULL } },
-	{ "component", "Komponente", { NULL, NULL } },
-	{ "stakeholder", "Stakeholdergruppe", { NULL, NULL } },
-	{ "actor", "Akteursgruppe", { NULL, NULL } },
-	{ "unseen", "Unseen", { NULL, NULL } },
-	{ "unseen_stakeholder", "Verknüpfung Unseen–Stakeholdergruppe", { "unseen_id", "stakeholder_id" } },
-	{ "variable", "Variable", { NULL, NULL } },
-	{ "impact", "Einfluss", { "from_id", "to_id" } },
-	{ "goal", "Ziel", { NULL, NULL } },
-	{ "goal_unseen", "Verknüpfung Ziel–Unseen", { "goal_id", "unseen_id" } },
-	{ "conflict", "Zielkonflikt", { NULL, NULL } },
-	{ "measure", "Maßnahme", { NULL, NULL } },
-	{ "measure_goal", "Verknüpfung Maßnahme–Ziel", { "measure_id", "goal_id" } },
-	{ "soro", "SoRO", { NULL, NULL } },
-	{ "soro_unseen", "Verknüpfung SoRO–Unseen", { "soro_id", "unseen_id" } },
-	{ "soro_goal", "Verknüpfung SoRO–Ziel", { "soro_id", "goal_id" } },
-	{ "soro_measure", "Verknüpfung SoRO–Maßnahme", { "soro_id", "measure_id" } },
-	{ "document", "Dokument", { NULL, NULL } },
-	{ "code", "Code", { NULL, NULL } },
-	{ "coding", "Kodierung", { NULL, NULL } },
-};
-#define UNDO_TABLE_COUNT (sizeof undo_tables / sizeof undo_tables[0])
 
 /* The session's modification time, as the schema writes it. */
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
@@ -50,7 +26,7 @@ enum op { OP_INSERT, OP_UPDATE, OP_DELETE };
 /* One row of the change log. */
 struct log_row {
 	int64_t id, session_id, row_id;
-	const struct undo_table *table;
+	const struct data_table *table;
 	enum op op;
 	char *old, *new;        /* JSON objects; NULL where the row was not there */
 };
@@ -70,56 +46,10 @@ struct columns {
 	char name[MAX_COLUMNS][COLUMN_NAME_MAX];
 };
 
-/* Generated SQL, grown on the heap; .failed instead of aborting. */
-struct sql {
-	char *text;
-	size_t len, cap;
-	bool failed;
-};
-
-static void sql_addf(struct sql *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void sql_addf(struct sql *b, const char *fmt, ...)
-{
-	if (b->failed)
-		return;
-	for (;;) {
-		va_list ap;
-		va_start(ap, fmt);
-		int n = vsnprintf(b->text ? b->text + b->len : NULL, b->text ? b->cap - b->len : 0, fmt, ap);
-		va_end(ap);
-		if (n < 0) {
-			b->failed = true;
-			return;
-		}
-		if (b->text && b->len + (size_t)n < b->cap) {
-			b->len += (size_t)n;
-			return;
-		}
-		size_t cap = (b->cap ? b->cap : 256) * 2 + (size_t)n;
-		char *text = realloc(b->text, cap);
-		if (!text) {
-			b->failed = true;
-			return;
-		}
-		b->text = text;
-		b->cap = cap;
-	}
-}
-
-static const struct undo_table *table_find(const char *name)
-{
-	bool logged = false;
-	for (size_t i = 0; !logged && schema_logged_table(i); i++)
-		logged = strcmp(schema_logged_table(i), name) == 0;
-	for (size_t i = 0; logged && i < UNDO_TABLE_COUNT; i++)
-		if (strcmp(undo_tables[i].name, name) == 0)
-			return &undo_tables[i];
-	return NULL;
-}
 
 const char *undo_table_label(const char *table)
 {
-	const struct undo_table *t = table_find(table);
+	const struct data_table *t = data_table_find(table);
 	return t ? _(t->label) : NULL;
 }
 
@@ -135,7 +65,7 @@ static bool plain_name(const char *s)
 	return true;
 }
 
-static bool is_key(const struct undo_table *t, const char *column)
+static bool is_key(const struct data_table *t, const char *column)
 {
 	if (!t->key[0])
 		return strcmp(column, "id") == 0;
@@ -192,7 +122,7 @@ static enum status row_read(struct db *db, struct db_stmt *st, int64_t session_i
 	r->id = db_column_int(st, 0);
 	r->session_id = db_column_int(st, 1);
 	r->row_id = db_column_int(st, 3);
-	r->table = table_find(db_column_text(st, 2));
+	r->table = data_table_find(db_column_text(st, 2));
 	if (!r->table)
 		return db_fail(db, STATUS_INVALID, _("Protokollzeile %" PRId64 ": unbekannte Tabelle;"
 			" diese Änderung lässt sich nicht zurücknehmen"), r->id);
@@ -294,17 +224,17 @@ static enum status state_columns(struct db *db, const struct log_row *r, const c
 
 /* The condition that finds R's row: its id (?2), or its two key
  * columns as the JSON state ?3 has them. */
-static void sql_add_row(struct sql *b, const struct undo_table *t)
+static void sql_add_row(struct sqlbuf *b, const struct data_table *t)
 {
 	if (!t->key[0])
-		sql_addf(b, "\"id\" = ?2");
+		sqlbuf_addf(b, "\"id\" = ?2");
 	else
-		sql_addf(b, "\"%s\" IS json_extract(?3, '$.%s') AND \"%s\" IS json_extract(?3, '$.%s')",
+		sqlbuf_addf(b, "\"%s\" IS json_extract(?3, '$.%s') AND \"%s\" IS json_extract(?3, '$.%s')",
 			t->key[0], t->key[0], t->key[1], t->key[1]);
 }
 
 /* Runs B (parameters ?1 STATE, ?2 the row id, ?3 IDENT) and frees it. */
-static enum status sql_run(struct db *db, struct sql *b, int64_t *count, const struct log_row *r,
+static enum status sql_run(struct db *db, struct sqlbuf *b, int64_t *count, const struct log_row *r,
 	const char *state, const char *ident)
 {
 	enum status rc;
@@ -329,12 +259,12 @@ static enum status state_is(struct db *db, const struct log_row *r, const char *
 	enum status rc;
 	if (state && (rc = state_columns(db, r, state, &cols)) != STATUS_OK)
 		return rc;
-	struct sql b = { 0 };
-	sql_addf(&b, "SELECT count(*) FROM \"%s\" WHERE ", r->table->name);
+	struct sqlbuf b = { 0 };
+	sqlbuf_addf(&b, "SELECT count(*) FROM \"%s\" WHERE ", r->table->name);
 	sql_add_row(&b, r->table);
 	for (size_t i = 0; i < cols.n; i++)
 		if (strcmp(cols.name[i], "modified") != 0)
-			sql_addf(&b, " AND \"%s\" IS json_extract(?1, '$.%s')", cols.name[i], cols.name[i]);
+			sqlbuf_addf(&b, " AND \"%s\" IS json_extract(?1, '$.%s')", cols.name[i], cols.name[i]);
 	int64_t count = 0;
 	rc = sql_run(db, &b, &count, r, state, ident);
 	*is = state ? count == 1 : count == 0;
@@ -362,41 +292,41 @@ static enum status conflict(struct db *db, const struct log_row *r, const char *
 static enum status state_write(struct db *db, const struct log_row *r, const char *from, const char *to)
 {
 	struct columns cols = { 0 };
-	struct sql b = { 0 };
+	struct sqlbuf b = { 0 };
 	enum status rc;
 	if (to && (rc = state_columns(db, r, to, &cols)) != STATUS_OK)
 		return rc;
 	if (!from) {
-		sql_addf(&b, "INSERT INTO \"%s\" (", r->table->name);
+		sqlbuf_addf(&b, "INSERT INTO \"%s\" (", r->table->name);
 		for (size_t i = 0; i < cols.n; i++)
-			sql_addf(&b, "%s\"%s\"", i ? ", " : "", cols.name[i]);
-		sql_addf(&b, ") VALUES (");
+			sqlbuf_addf(&b, "%s\"%s\"", i ? ", " : "", cols.name[i]);
+		sqlbuf_addf(&b, ") VALUES (");
 		for (size_t i = 0; i < cols.n; i++)
-			sql_addf(&b, "%sjson_extract(?1, '$.%s')", i ? ", " : "", cols.name[i]);
-		sql_addf(&b, ")");
+			sqlbuf_addf(&b, "%sjson_extract(?1, '$.%s')", i ? ", " : "", cols.name[i]);
+		sqlbuf_addf(&b, ")");
 	} else if (!to) {
-		sql_addf(&b, "DELETE FROM \"%s\" WHERE ", r->table->name);
+		sqlbuf_addf(&b, "DELETE FROM \"%s\" WHERE ", r->table->name);
 		sql_add_row(&b, r->table);
 	} else {
 		/* found by its name in FROM; a link's two columns are written
 		 * too, since they are all it has */
 		bool first = true;
-		sql_addf(&b, "UPDATE \"%s\" SET ", r->table->name);
+		sqlbuf_addf(&b, "UPDATE \"%s\" SET ", r->table->name);
 		for (size_t i = 0; i < cols.n; i++) {
 			const char *c = cols.name[i];
 			if (strcmp(c, "id") == 0)
 				continue;
 			if (strcmp(c, "modified") == 0)
-				sql_addf(&b, "%s\"modified\" = %s", first ? "" : ", ", NOW);
+				sqlbuf_addf(&b, "%s\"modified\" = %s", first ? "" : ", ", NOW);
 			else
-				sql_addf(&b, "%s\"%s\" = json_extract(?1, '$.%s')", first ? "" : ", ", c, c);
+				sqlbuf_addf(&b, "%s\"%s\" = json_extract(?1, '$.%s')", first ? "" : ", ", c, c);
 			first = false;
 		}
 		if (first) {
 			free(b.text);
 			return STATUS_OK;   /* nothing but the row's id */
 		}
-		sql_addf(&b, " WHERE ");
+		sqlbuf_addf(&b, " WHERE ");
 		sql_add_row(&b, r->table);
 	}
 	rc = sql_run(db, &b, NULL, r, to, from ? from : to);
@@ -439,13 +369,13 @@ static enum status step_apply(struct db *db, const struct log_row *r, const char
  * cascade reached past the user action. */
 static enum status check_untouched(struct db *db, int64_t done, int64_t target, bool redo)
 {
-	struct sql b = { 0 };
-	sql_addf(&b, "WITH k(tbl, k0, k1) AS (VALUES ('', '', '')");
-	for (size_t i = 0; i < UNDO_TABLE_COUNT; i++)
-		if (undo_tables[i].key[0])
-			sql_addf(&b, ", ('%s', '$.%s', '$.%s')", undo_tables[i].name, undo_tables[i].key[0],
-				undo_tables[i].key[1]);
-	sql_addf(&b, ") SELECT d.id, d.tbl, d.row_id, d.op, coalesce(d.new, d.old) FROM changelog d"
+	struct sqlbuf b = { 0 };
+	sqlbuf_addf(&b, "WITH k(tbl, k0, k1) AS (VALUES ('', '', '')");
+	const struct data_table *t;
+	for (size_t i = 0; (t = data_table_at(i)); i++)
+		if (t->key[0])
+			sqlbuf_addf(&b, ", ('%s', '$.%s', '$.%s')", t->name, t->key[0], t->key[1]);
+	sqlbuf_addf(&b, ") SELECT d.id, d.tbl, d.row_id, d.op, coalesce(d.new, d.old) FROM changelog d"
 		" LEFT JOIN k ON k.tbl = d.tbl WHERE d.change_group = ?1 AND NOT EXISTS ("
 		" SELECT 1 FROM changelog t WHERE t.change_group = ?2 AND t.tbl = d.tbl AND CASE"
 		" WHEN k.tbl IS NULL THEN t.row_id = d.row_id"
@@ -468,7 +398,7 @@ static enum status check_untouched(struct db *db, int64_t done, int64_t target, 
 	case DB_ROW: {
 		struct log_row r = { .id = db_column_int(st, 0), .row_id = db_column_int(st, 2) };
 		char name[160], *state = db_column_strdup(st, 4);
-		r.table = table_find(db_column_text(st, 1));
+		r.table = data_table_find(db_column_text(st, 1));
 		if (r.table && state)
 			row_name(db, &r, state, name, sizeof name);
 		else
@@ -524,7 +454,7 @@ static enum status undo_target(struct db *db, int64_t session_id, int64_t *group
 	db_bind_int(st, 1, *group);
 	switch (db_step(st)) {
 	case DB_ROW: {
-		const struct undo_table *t = table_find(db_column_text(st, 0));
+		const struct data_table *t = data_table_find(db_column_text(st, 0));
 		rc = db_fail(db, STATUS_NOT_FOUND, _("nichts rückgängig zu machen: „%s %" PRId64 " %s“"
 			" lässt sich nicht zurücknehmen"), t ? _(t->label) : "?", db_column_int(st, 1),
 			strcmp(db_column_text(st, 2), "insert") == 0 ? _("created") : _("deleted"));
