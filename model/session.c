@@ -5,7 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/coding.h"
 #include "model/db.h"
+#include "model/sqlbuf.h"
+#include "model/tables.h"
 #include "util/i18n.h"
 
 /* The actor groups of the SME chapter's appendix (DIDAT.md, step 5). */
@@ -90,107 +93,128 @@ enum status session_summary(struct db *db, int64_t id, session_cb cb, void *ctx)
 	return run_summaries(db, st, cb, ctx);
 }
 
-/* Tables copied with their ids shifted by one offset each, so that every
- * reference in the copy is the original reference plus the offset of the
- * table it points to: one INSERT ... SELECT per table, no id map. */
-enum copy_table { C_COMPONENT, C_STAKEHOLDER, C_ACTOR, C_UNSEEN, C_VARIABLE, C_GOAL,
-	C_CONFLICT, C_MEASURE, C_SORO, C_DOCUMENT, C_CODE, C_CODING, C_COUNT };
-
-static const char *const copy_table_names[C_COUNT] = {
-	"component", "stakeholder", "actor", "unseen", "variable", "goal",
-	"conflict", "measure", "soro", "document", "code", "coding",
+/* Every data table (model/tables.h) is copied with its ids shifted by
+ * one offset per table, so that every reference in the copy is the
+ * original reference plus the offset of the table it points to: one
+ * INSERT ... SELECT per table, no id map.  The statements are generated
+ * from the live schema (columns and foreign keys), as the change-log
+ * triggers are, so that a new kind or column is copied without a line
+ * of its own. */
+struct copy {
+	struct db *db;
+	int64_t from, to;
+	int64_t off[64];       /* by data table index; 0 for tables without ids */
 };
 
-/* ?1 new session, ?2 old session, ?3.. offsets in enum copy_table order. */
-static const char *const copy_sql[] = {
-	"INSERT INTO component(id, session_id, number, name, question)"
-	" SELECT id + ?3, ?1, number, name, question FROM component WHERE session_id = ?2",
-	"INSERT INTO stakeholder(id, session_id, name, kind, description)"
-	" SELECT id + ?4, ?1, name, kind, description FROM stakeholder WHERE session_id = ?2",
-	"INSERT INTO actor(id, session_id, letter, name)"
-	" SELECT id + ?5, ?1, letter, name FROM actor WHERE session_id = ?2",
-	"INSERT INTO unseen(id, session_id, position, title, description, causes, component_id,"
-	" likelihood, impact, capacity, votes) SELECT id + ?6, ?1, position, title, description,"
-	" causes, component_id + ?3, likelihood, impact, capacity, votes FROM unseen WHERE session_id = ?2",
-	"INSERT INTO unseen_stakeholder(unseen_id, stakeholder_id)"
-	" SELECT l.unseen_id + ?6, l.stakeholder_id + ?4 FROM unseen_stakeholder l"
-	" JOIN unseen u ON u.id = l.unseen_id WHERE u.session_id = ?2",
-	"INSERT INTO variable(id, session_id, position, name, short, description)"
-	" SELECT id + ?7, ?1, position, name, short, description FROM variable WHERE session_id = ?2",
-	"INSERT INTO impact(from_id, to_id, strength, note)"
-	" SELECT i.from_id + ?7, i.to_id + ?7, i.strength, i.note FROM impact i"
-	" JOIN variable v ON v.id = i.from_id WHERE v.session_id = ?2",
-	"INSERT INTO goal(id, session_id, component_id, text)"
-	" SELECT id + ?8, ?1, component_id + ?3, text FROM goal WHERE session_id = ?2",
-	"INSERT INTO goal_unseen(goal_id, unseen_id)"
-	" SELECT l.goal_id + ?8, l.unseen_id + ?6 FROM goal_unseen l"
-	" JOIN goal g ON g.id = l.goal_id WHERE g.session_id = ?2",
-	"INSERT INTO conflict(id, session_id, goal_a, goal_b, description)"
-	" SELECT id + ?9, ?1, goal_a + ?8, goal_b + ?8, description FROM conflict WHERE session_id = ?2",
-	"INSERT INTO measure(id, session_id, text, actor_id, horizon, priority)"
-	" SELECT id + ?10, ?1, text, actor_id + ?5, horizon, priority FROM measure WHERE session_id = ?2",
-	"INSERT INTO measure_goal(measure_id, goal_id)"
-	" SELECT l.measure_id + ?10, l.goal_id + ?8 FROM measure_goal l"
-	" JOIN measure m ON m.id = l.measure_id WHERE m.session_id = ?2",
-	"INSERT INTO soro(id, session_id, component_id, text)"
-	" SELECT id + ?11, ?1, component_id + ?3, text FROM soro WHERE session_id = ?2",
-	"INSERT INTO soro_unseen(soro_id, unseen_id)"
-	" SELECT l.soro_id + ?11, l.unseen_id + ?6 FROM soro_unseen l"
-	" JOIN soro s ON s.id = l.soro_id WHERE s.session_id = ?2",
-	"INSERT INTO soro_goal(soro_id, goal_id)"
-	" SELECT l.soro_id + ?11, l.goal_id + ?8 FROM soro_goal l"
-	" JOIN soro s ON s.id = l.soro_id WHERE s.session_id = ?2",
-	"INSERT INTO soro_measure(soro_id, measure_id)"
-	" SELECT l.soro_id + ?11, l.measure_id + ?10 FROM soro_measure l"
-	" JOIN soro s ON s.id = l.soro_id WHERE s.session_id = ?2",
-	"INSERT INTO document(id, session_id, title, kind, date, component_id, filename, sha256,"
-	" line_count, participants, memo, imported) SELECT id + ?12, ?1, title, kind, date,"
-	" component_id + ?3, filename, sha256, line_count, participants, memo, imported"
-	" FROM document WHERE session_id = ?2",
-	"INSERT INTO line(document_id, number, text)"
-	" SELECT l.document_id + ?12, l.number, l.text FROM line l"
-	" JOIN document d ON d.id = l.document_id WHERE d.session_id = ?2",
-	"INSERT INTO line_fts(rowid, text) SELECT l.document_id * 4294967296 + l.number, l.text"
-	" FROM line l JOIN document d ON d.id = l.document_id WHERE d.session_id = ?1"
-	" ORDER BY l.document_id, l.number",
-	"INSERT INTO code(id, session_id, type, item_id, parent_id, name, colour, definition, memo)"
-	" SELECT id + ?13, ?1, type, item_id + CASE type WHEN 'unseen' THEN ?6 WHEN 'goal' THEN ?8"
-	" WHEN 'measure' THEN ?10 WHEN 'soro' THEN ?11 WHEN 'stakeholder' THEN ?4"
-	" WHEN 'variable' THEN ?7 END, parent_id + ?13, name, colour, definition, memo"
-	" FROM code WHERE session_id = ?2",
-	"INSERT INTO coding(id, session_id, document_id, first_line, last_line, code_id, coder_id,"
-	" memo, created) SELECT id + ?14, ?1, document_id + ?12, first_line, last_line,"
-	" code_id + ?13, coder_id, memo, created FROM coding WHERE session_id = ?2",
-};
-
-/* An offset that moves the session's ids of TABLE past every id in use. */
-static enum status copy_offset(struct db *db, const char *table, int64_t session, int64_t *off)
+static size_t table_index(const char *name)
 {
-	char sql[192];
+	const struct data_table *t;
+	for (size_t i = 0; (t = data_table_at(i)); i++)
+		if (strcmp(t->name, name) == 0)
+			return i;
+	return SIZE_MAX;
+}
+
+/* An offset that moves the session's ids of table T past every id in use. */
+static enum status copy_offset(struct copy *c, const struct data_table *t, int64_t *off)
+{
+	*off = 0;
+	if (t->key[0] || t->item == ITEM_SESSION)
+		return STATUS_OK;   /* no ids of its own; the session is made anew */
+	char sql[512];
 	snprintf(sql, sizeof sql, "SELECT coalesce((SELECT max(id) FROM \"%s\"), 0) - coalesce("
-		"(SELECT min(id) FROM \"%s\" WHERE session_id = ?1), 0) + 1", table, table);
-	return db_query_int(db, off, sql, "i", session);
+		"(SELECT min(R.id) FROM \"%s\" R WHERE %s = ?1), 0) + 1", t->name, t->name, t->session);
+	return db_query_int(c->db, off, sql, "i", c->from);
+}
+
+/* What column COL of the copied row is: the new session, an id shifted
+ * by its table's offset, a code's item shifted by its kind's, or itself. */
+static void copy_column(struct copy *c, struct sqlbuf *b, size_t self, const char *col,
+	const char *target)
+{
+	size_t to = target ? table_index(target) : SIZE_MAX;
+	if (strcmp(col, "session_id") == 0 || (to != SIZE_MAX && data_table_at(to)->item == ITEM_SESSION)) {
+		sqlbuf_addf(b, "?2");
+	} else if (strcmp(col, "id") == 0) {
+		sqlbuf_addf(b, "R.id + %" PRId64, c->off[self]);
+	} else if (to != SIZE_MAX) {
+		sqlbuf_addf(b, "R.\"%s\" + %" PRId64, col, c->off[to]);
+	} else if (strcmp(data_table_at(self)->name, "code") == 0 && strcmp(col, "item_id") == 0) {
+		sqlbuf_addf(b, "R.item_id + CASE R.type");
+		for (size_t i = 0; code_type_at(i); i++) {
+			size_t k = table_index(code_type_at(i));
+			if (k != SIZE_MAX)
+				sqlbuf_addf(b, " WHEN '%s' THEN %" PRId64, code_type_at(i), c->off[k]);
+		}
+		sqlbuf_addf(b, " END");
+	} else {
+		sqlbuf_addf(b, "R.\"%s\"", col);
+	}
+}
+
+/* INSERT INTO t(...) SELECT ... FROM t R WHERE <its session> = ?1. */
+static enum status copy_table(struct copy *c, size_t self)
+{
+	const struct data_table *t = data_table_at(self);
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT c.name, (SELECT f.\"table\" FROM pragma_foreign_key_list('%s')"
+		" f WHERE f.\"from\" = c.name) FROM pragma_table_info('%s') c ORDER BY c.cid",
+		t->name, t->name);
+	struct db_stmt *st = db_prepare(c->db, sql);
+	if (!st)
+		return STATUS_DB;
+	struct sqlbuf cols = { 0 }, values = { 0 };
+	enum db_step step;
+	for (bool first = true; (step = db_step(st)) == DB_ROW; first = false) {
+		const char *col = db_column_text(st, 0);
+		sqlbuf_addf(&cols, "%s\"%s\"", first ? "" : ", ", col);
+		sqlbuf_addf(&values, "%s", first ? "" : ", ");
+		copy_column(c, &values, self, col, db_column_is_null(st, 1) ? NULL
+			: db_column_text(st, 1));
+	}
+	db_reset(st);
+	enum status rc = step == DB_DONE ? STATUS_OK : STATUS_DB;
+	struct sqlbuf b = { 0 };
+	sqlbuf_addf(&b, "INSERT INTO \"%s\"(%s) SELECT %s FROM \"%s\" R WHERE %s = ?1", t->name,
+		cols.text, values.text, t->name, t->session);
+	if (rc == STATUS_OK && (b.failed || cols.failed || values.failed))
+		rc = db_fail(c->db, STATUS_NOMEM, "%s", _("out of memory"));
+	if (rc == STATUS_OK)
+		rc = db_exec(c->db, b.text, "ii", c->from, c->to);
+	sqlbuf_free(&cols);
+	sqlbuf_free(&values);
+	sqlbuf_free(&b);
+	return rc;
+}
+
+/* The lines of the copied documents, and their search index. */
+static enum status copy_lines(struct copy *c)
+{
+	int64_t off = c->off[table_index("document")];
+	enum status rc = db_exec(c->db, "INSERT INTO line(document_id, number, text)"
+		" SELECT l.document_id + ?2, l.number, l.text FROM line l"
+		" JOIN document d ON d.id = l.document_id WHERE d.session_id = ?1", "ii", c->from, off);
+	if (rc == STATUS_OK)
+		rc = db_exec(c->db, "INSERT INTO line_fts(rowid, text)"
+			" SELECT l.document_id * 4294967296 + l.number, l.text"
+			" FROM line l JOIN document d ON d.id = l.document_id WHERE d.session_id = ?1"
+			" ORDER BY l.document_id, l.number", "i", c->to);
+	return rc;
 }
 
 static enum status copy_rows(struct db *db, int64_t from, int64_t to)
 {
-	int64_t off[C_COUNT];
+	struct copy c = { db, from, to, { 0 } };
+	const struct data_table *t;
 	enum status rc = STATUS_OK;
-	for (int t = 0; t < C_COUNT && rc == STATUS_OK; t++)
-		rc = copy_offset(db, copy_table_names[t], from, &off[t]);
-	for (size_t i = 0; i < sizeof copy_sql / sizeof copy_sql[0] && rc == STATUS_OK; i++) {
-		struct db_stmt *st = db_prepare(db, copy_sql[i]);
-		if (!st)
-			return STATUS_DB;
-		db_bind_int(st, 1, to);
-		db_bind_int(st, 2, from);
-		for (int t = 0; t < C_COUNT; t++)
-			db_bind_int(st, t + 3, off[t]);
-		enum db_step step = db_step(st);
-		db_reset(st);
-		if (step != DB_DONE)
-			rc = db_step_status(st);
-	}
+	for (size_t i = 0; rc == STATUS_OK && (t = data_table_at(i)); i++)
+		rc = i < sizeof c.off / sizeof c.off[0] ? copy_offset(&c, t, &c.off[i])
+			: db_fail(db, STATUS_INVALID, "too many tables to copy");
+	for (size_t i = 0; rc == STATUS_OK && (t = data_table_at(i)); i++)
+		if (t->item != ITEM_SESSION)
+			rc = copy_table(&c, i);
+	if (rc == STATUS_OK)
+		rc = copy_lines(&c);
 	return rc;
 }
 

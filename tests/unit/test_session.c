@@ -14,6 +14,8 @@
 #include "model/item.h"
 #include "model/search.h"
 #include "model/session.h"
+#include "model/demo.h"
+#include "model/tables.h"
 
 #define T(kind) item_type(kind)
 
@@ -573,6 +575,52 @@ START_TEST(test_session_delete)
 END_TEST
 
 extern Suite *session_suite(void);
+/* The rows of table T that belong to SESSION, found the way the
+ * change log finds them. */
+static int64_t rows_of(struct db *db, const struct data_table *t, int64_t session)
+{
+	char sql[512];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM \"%s\" R WHERE %s = ?1", t->name, t->session);
+	return fixture_int1(db, sql, session);
+}
+
+/* Every data table, whatever kinds there are: the copy of the demo (made
+ * second, so its ids are not the original's) has as many rows of each as
+ * the original, and the original keeps its own. */
+START_TEST(test_session_duplicate_copies_every_table)
+{
+	char path[FIXTURE_PATH_MAX];
+	struct db *db = fixture_open(path);
+	int64_t demo, copy, again;
+	ck_assert_int_eq(demo_create(db, &demo), STATUS_OK);
+	ck_assert_int_eq(session_duplicate(db, demo, NULL, &copy), STATUS_OK);
+	ck_assert_int_eq(session_duplicate(db, copy, "Zweite", &again), STATUS_OK);
+	const struct data_table *t;
+	size_t filled = 0;
+	for (size_t i = 0; (t = data_table_at(i)); i++) {
+		int64_t n = rows_of(db, t, demo);
+		filled += n > 0;
+		ck_assert_msg(rows_of(db, t, copy) == n && rows_of(db, t, again) == n,
+			"%s: %lld rows, copies %lld and %lld", t->name, (long long)n,
+			(long long)rows_of(db, t, copy), (long long)rows_of(db, t, again));
+	}
+	ck_assert_uint_ge(filled, 15);   /* the demo fills nearly every table */
+	/* the lines and their search index too */
+	const char *lines = "SELECT count(*) FROM line l JOIN document d ON d.id = l.document_id"
+		" WHERE d.session_id = ?1";
+	ck_assert_int_gt(fixture_int1(db, lines, demo), 0);
+	ck_assert_int_eq(fixture_int1(db, lines, again), fixture_int1(db, lines, demo));
+	ck_assert_int_eq(fixture_int(db, "SELECT count(*) FROM line_fts"),
+		fixture_int(db, "SELECT count(*) FROM line"));
+	/* no reference of the copy points into the original */
+	ck_assert_int_eq(fixture_int1(db, "SELECT count(*) FROM coding k JOIN code c ON c.id = k.code_id"
+		" WHERE k.session_id = ?1 AND c.session_id <> ?1", again), 0);
+	ck_assert_int_eq(fixture_int1(db, "SELECT count(*) FROM unseen u JOIN component c"
+		" ON c.id = u.component_id WHERE u.session_id = ?1 AND c.session_id <> ?1", again), 0);
+	fixture_close(db, path);
+}
+END_TEST
+
 Suite *session_suite(void)
 {
 	Suite *s = suite_create("session");
@@ -582,6 +630,7 @@ Suite *session_suite(void)
 	tcase_add_test(tc, test_session_create);
 	tcase_add_test(tc, test_session_list);
 	tcase_add_test(tc, test_session_duplicate);
+	tcase_add_test(tc, test_session_duplicate_copies_every_table);
 	tcase_add_test(tc, test_session_delete);
 	suite_add_tcase(s, tc);
 	return s;
