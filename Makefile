@@ -62,7 +62,7 @@ $(BUILD)/locale/%/LC_MESSAGES/didat.mo: po/%.po
 # The message template: every string the program shows, from _() N_() P_()
 # NP_().  It is generated, never committed, so that it cannot go stale;
 # `make po-update` merges it into po/de.po for the translator.
-POT_SRC = $(sort $(LIB_SRC) $(APP_SRC) $(wildcard */*.h))
+POT_SRC = $(sort $(LIB_SRC) $(APP_SRC) $(wildcard */*.h */*.def))
 POT     = $(BUILD)/didat.pot
 $(POT): $(POT_SRC)
 	@mkdir -p $(dir $@)

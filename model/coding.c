@@ -9,6 +9,7 @@
 
 #include "model/db.h"
 #include "model/item.h"
+#include "util/fatal.h"
 #include "util/i18n.h"
 
 /* Free codes with their paths, walked down from the top level. */
@@ -22,26 +23,36 @@
 	"WITH RECURSIVE sub(id) AS (SELECT ?1" \
 	" UNION ALL SELECT c.id FROM code c JOIN sub ON c.parent_id = sub.id)"
 
-/* The order of codes everywhere: by type, free codes in codebook order. */
-#define CODE_ORDER \
-	" ORDER BY CASE l.type WHEN 'unseen' THEN 1 WHEN 'goal' THEN 2 WHEN 'measure' THEN 3" \
-	" WHEN 'soro' THEN 4 WHEN 'stakeholder' THEN 5 WHEN 'variable' THEN 6 ELSE 7 END," \
-	" p.path, l.item_id"
+/* The order of codes everywhere: by the code rank of their kind
+ * (kinds.def), free codes last in codebook order. */
+static const char code_order[] = " ORDER BY CASE l.type"
+#define KIND(e, nm, label, plural, title, key, order, code, ...) " WHEN '" #nm "' THEN " #code
+#include "model/kinds.def"
+#undef KIND
+	" ELSE 99 END, p.path, l.item_id";
 
-/* The item kinds that are codes, in CODE_ORDER's order; free codes last. */
-static const enum item_kind code_kinds[] = {
-	ITEM_UNSEEN, ITEM_GOAL, ITEM_MEASURE, ITEM_SORO, ITEM_STAKEHOLDER, ITEM_VARIABLE,
-};
-#define NCODE_KINDS (sizeof code_kinds / sizeof code_kinds[0])
+/* SQL then the code order, built into BUF (SIZE bytes) on first use. */
+static const char *ordered(char *buf, size_t size, const char *sql)
+{
+	if (!buf[0] && (size_t)snprintf(buf, size, "%s%s", sql, code_order) >= size)
+		fatal("code statement longer than %zu bytes", size);   /* a programming error */
+	return buf;
+}
 
 size_t code_type_count(void)
 {
-	return NCODE_KINDS + 1;
+	size_t n = 1;   /* the free codes */
+	for (int k = 0; k < ITEM_KIND_COUNT; k++)
+		n += item_type((enum item_kind)k)->is_code;
+	return n;
 }
 
 const char *code_type_at(size_t i)
 {
-	return i < NCODE_KINDS ? item_type(code_kinds[i])->name : i == NCODE_KINDS ? "free" : NULL;
+	for (int k = 0; k < ITEM_KIND_COUNT; k++)
+		if (item_type((enum item_kind)k)->code_rank == (int)i + 1)
+			return item_type((enum item_kind)k)->name;
+	return i + 1 == code_type_count() ? "free" : NULL;
 }
 
 bool code_type_known(const char *type)
@@ -57,7 +68,7 @@ const char *code_type_plural(const char *type)
 	const struct item_type *t = type ? item_type_by_name(type) : NULL;
 	if (t && t->is_code)
 		return _(t->plural);
-	return type && strcmp(type, "free") == 0 ? _("freie Codes") : type ? type : "";
+	return type && strcmp(type, "free") == 0 ? _("Free codes") : type ? type : "";
 }
 
 static const char *const curses_colours[] = {
@@ -211,13 +222,15 @@ enum status code_find(struct db *db, int64_t session_id, const char *key, int64_
 	" (SELECT count(*) FROM coding WHERE code_id = l.id)," \
 	" coalesce(l.definition, ''), coalesce((SELECT memo FROM code WHERE id = l.id), '')" \
 	" FROM code_label l LEFT JOIN path p ON p.id = l.id" \
-	" WHERE l.session_id = ?1" where CODE_ORDER
+	" WHERE l.session_id = ?1" where
 
 /* Every code of the session (ID 0) or code ID alone. */
 static enum status code_select(struct db *db, int64_t session_id, int64_t id, code_cb cb,
 	void *ctx, int64_t *calls)
 {
-	struct db_stmt *st = db_prepare(db, id ? CODE_SELECT(" AND l.id = ?2") : CODE_SELECT(""));
+	static char one[2048], all[2048];
+	struct db_stmt *st = db_prepare(db, id ? ordered(one, sizeof one, CODE_SELECT(" AND l.id = ?2"))
+		: ordered(all, sizeof all, CODE_SELECT("")));
 	if (!st)
 		return STATUS_DB;
 	db_bind_int(st, 1, session_id);
@@ -908,7 +921,7 @@ static const char *const frequency_sql[] = {
 	[CODING_BY_CODE] = CODE_PATHS
 		" SELECT l.id, coalesce(p.path, l.name, ''),"
 		" (SELECT count(*) FROM coding WHERE code_id = l.id)"
-		" FROM code_label l LEFT JOIN path p ON p.id = l.id WHERE l.session_id = ?1" CODE_ORDER,
+		" FROM code_label l LEFT JOIN path p ON p.id = l.id WHERE l.session_id = ?1",
 	[CODING_BY_DOCUMENT] =
 		"SELECT d.id, d.title, (SELECT count(*) FROM coding WHERE document_id = d.id)"
 		" FROM document d WHERE d.session_id = ?1 ORDER BY d.id",
@@ -922,7 +935,9 @@ enum status coding_frequencies(struct db *db, int64_t session_id, enum coding_by
 {
 	if ((size_t)by >= sizeof frequency_sql / sizeof frequency_sql[0])
 		return db_fail(db, STATUS_INVALID, _("Häufigkeiten: unbekannte Gruppierung %d"), (int)by);
-	struct db_stmt *st = db_prepare(db, frequency_sql[by]);
+	static char by_code[1024];
+	struct db_stmt *st = db_prepare(db, by == CODING_BY_CODE
+		? ordered(by_code, sizeof by_code, frequency_sql[by]) : frequency_sql[by]);
 	if (!st)
 		return STATUS_DB;
 	db_bind_int(st, 1, session_id);

@@ -112,36 +112,11 @@ static const struct item_field soro_fields[] = {
 #define FIELDS(list) list, sizeof list / sizeof list[0]
 
 static const struct item_type item_types[ITEM_KIND_COUNT] = {
-	[ITEM_SESSION] = { ITEM_SESSION, "session", "session", N_("Session"), sizeof(struct session),
-		FIELDS(session_fields), "title", NULL, "id", false,
-		N_("Sessions") },
-	[ITEM_COMPONENT] = { ITEM_COMPONENT, "component", "component", N_("Component"),
-		sizeof(struct component), FIELDS(component_fields), "name", "number", "number", false,
-		N_("Components") },
-	[ITEM_STAKEHOLDER] = { ITEM_STAKEHOLDER, "stakeholder", "stakeholder", N_("Stakeholder group"),
-		sizeof(struct stakeholder), FIELDS(stakeholder_fields), "name", NULL, "id", true,
-		N_("Stakeholder groups") },
-	[ITEM_ACTOR] = { ITEM_ACTOR, "actor", "actor", N_("Actor group"), sizeof(struct actor),
-		FIELDS(actor_fields), "name", "letter", "letter", false,
-		N_("Actor groups") },
-	[ITEM_UNSEEN] = { ITEM_UNSEEN, "unseen", "unseen", N_("Unseen"), sizeof(struct unseen),
-		FIELDS(unseen_fields), "title", NULL, "position, id", true,
-		N_("Unseens") },
-	[ITEM_VARIABLE] = { ITEM_VARIABLE, "variable", "variable", N_("Variable"),
-		sizeof(struct variable), FIELDS(variable_fields), "name", NULL, "position, id", true,
-		N_("System variables") },
-	[ITEM_GOAL] = { ITEM_GOAL, "goal", "goal", N_("Goal"), sizeof(struct goal),
-		FIELDS(goal_fields), "text", NULL, "id", true,
-		N_("Goals") },
-	[ITEM_CONFLICT] = { ITEM_CONFLICT, "conflict", "conflict", N_("Goal conflict"),
-		sizeof(struct conflict), FIELDS(conflict_fields), "description", NULL, "id", false,
-		N_("Goal conflicts") },
-	[ITEM_MEASURE] = { ITEM_MEASURE, "measure", "measure", N_("Measure"), sizeof(struct measure),
-		FIELDS(measure_fields), "text", NULL, "id", true,
-		N_("Measures") },
-	[ITEM_SORO] = { ITEM_SORO, "soro", "soro", N_("SoRO"), sizeof(struct soro),
-		FIELDS(soro_fields), "text", NULL, "id", true,
-		N_("SoRO statements") },
+#define KIND(e, nm, label, plural, title, key, order, code, search, colour, csv, csv_label) \
+	[ITEM_##e] = { ITEM_##e, #nm, #nm, label, sizeof(struct nm), FIELDS(nm##_fields), title, key, \
+		order, code > 0, plural, code, search, colour, csv, csv_label },
+#include "model/kinds.def"
+#undef KIND
 };
 
 static const struct link_type link_types[LINK_KIND_COUNT] = {

@@ -20,16 +20,9 @@
 struct db;
 
 enum item_kind {
-	ITEM_SESSION,
-	ITEM_COMPONENT,
-	ITEM_STAKEHOLDER,
-	ITEM_ACTOR,
-	ITEM_UNSEEN,
-	ITEM_VARIABLE,
-	ITEM_GOAL,
-	ITEM_CONFLICT,
-	ITEM_MEASURE,
-	ITEM_SORO,
+#define KIND(e, ...) ITEM_##e,
+#include "model/kinds.def"
+#undef KIND
 	ITEM_KIND_COUNT
 };
 
@@ -148,6 +141,11 @@ struct item_type {
 	const char *order;         /* ORDER BY of item_list */
 	bool is_code;              /* each item is also a code */
 	const char *plural;        /* "Unseens" (a msgid) */
+	int code_rank;             /* among the codes, from 1; 0: not a code */
+	int search;                /* its kind number in item_fts rowids; 0: none */
+	short colour;              /* of its codes, as curses numbers colours; 0: none */
+	const char *csv;           /* its table in export and import-csv, or NULL */
+	const char *csv_label;     /* that table in the Export step (a msgid) */
 };
 
 const struct item_type *item_type(enum item_kind kind);

@@ -8,6 +8,7 @@
 
 #include "model/coding.h"
 #include "model/db.h"
+#include "model/item.h"
 #include "tui/app.h"
 #include "util/i18n.h"
 #include "util/grow.h"
@@ -15,26 +16,12 @@
 /* Colour pairs of the code bars, above the theme's (tui/ui.c uses one per role). */
 #define BAR_PAIR_BASE 40
 
-static const struct {
-	const char *type, *label;
-	short colour;          /* of a code without a colour of its own */
-} code_types[] = {
-	{ "unseen", N_("Unseen"), COLOR_RED },
-	{ "goal", N_("Goal"), COLOR_GREEN },
-	{ "measure", N_("Measure"), COLOR_BLUE },
-	{ "soro", N_("SoRO"), COLOR_MAGENTA },
-	{ "stakeholder", N_("Stakeholder"), COLOR_CYAN },
-	{ "variable", N_("Variable"), COLOR_YELLOW },
-	{ "free", N_("Free"), COLOR_WHITE },
-};
-#define NTYPES (sizeof code_types / sizeof code_types[0])
-
 const char *code_picker_type_label(const char *type)
 {
-	for (size_t i = 0; i < NTYPES; i++)
-		if (type && strcmp(type, code_types[i].type) == 0)
-			return _(code_types[i].label);
-	return type ? type : "";
+	const struct item_type *t = type ? item_type_by_name(type) : NULL;
+	if (t && t->is_code)
+		return _(t->label);
+	return type && strcmp(type, "free") == 0 ? _("Free") : type ? type : "";
 }
 
 void code_picker_label(const char *type, const char *name, const char *path, char *buf,
@@ -92,10 +79,8 @@ attr_t code_picker_attr(const char *colour, const char *type)
 		return A_BOLD;   /* no colours: the bars still show, in bold */
 	short c = colour_of(colour);
 	if (c < 0) {
-		c = COLOR_WHITE;
-		for (size_t i = 0; i < NTYPES; i++)
-			if (type && strcmp(type, code_types[i].type) == 0)
-				c = code_types[i].colour;
+		const struct item_type *t = type ? item_type_by_name(type) : NULL;
+		c = t && t->colour ? t->colour : COLOR_WHITE;   /* kinds.def numbers them as curses does */
 	}
 	/* On the theme's own background, which may change with F6. */
 	short fg = -1, bg = -1, have_fg, have_bg;

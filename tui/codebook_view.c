@@ -50,19 +50,10 @@ static const struct binding codebook_keys[] = {
 	{ 'q', C_BACK, "q", N_("back to the documents") },
 };
 
-/* The groups of the list, in code_list() order. */
-static const struct {
-	const char *type, *heading;
-} groups[] = {
-	{ "unseen", N_("Unseens") },
-	{ "goal", N_("Goals") },
-	{ "measure", N_("Measures") },
-	{ "soro", N_("SoRO") },
-	{ "stakeholder", N_("Stakeholder groups") },
-	{ "variable", N_("Variables") },
-	{ "free", N_("Free codes") },
-};
-#define NGROUPS (sizeof groups / sizeof groups[0])
+/* The groups of the list, in code_list() order: group G holds the codes
+ * of type code_type_at(G), the free codes last. */
+#define MAX_GROUPS (ITEM_KIND_COUNT + 1)
+#define NGROUPS code_type_count()
 #define FREE_GROUP (NGROUPS - 1)
 
 /* Free codes deeper than this are drawn at this depth. */
@@ -90,8 +81,8 @@ static struct {
 	struct code_row *rows;
 	size_t n;
 	struct list_pos pos;
-	size_t group_codes[NGROUPS];
-	int64_t group_codings[NGROUPS];
+	size_t group_codes[MAX_GROUPS];
+	int64_t group_codings[MAX_GROUPS];
 	size_t codes;
 	int64_t codings;
 	int detail_skip;
@@ -146,8 +137,8 @@ struct listed {
 struct loader {
 	struct listed *codes;
 	size_t n, cap;
-	size_t group_codes[NGROUPS];
-	int64_t group_codings[NGROUPS];
+	size_t group_codes[MAX_GROUPS];
+	int64_t group_codings[MAX_GROUPS];
 	bool nomem;
 };
 
@@ -161,7 +152,7 @@ static int collect_code(void *ctx, const struct code_info *info)
 	}
 	l->codes = grown;
 	unsigned char g = 0;
-	while (g < FREE_GROUP && strcmp(info->type, groups[g].type) != 0)
+	while (g < FREE_GROUP && strcmp(info->type, code_type_at(g)) != 0)
 		g++;
 	l->codes[l->n++] = (struct listed){ info->id, info->parent_id, g };
 	l->group_codes[g]++;
@@ -473,7 +464,7 @@ static void draw_row(struct app *app, size_t i, int y, int x, int w)
 	ui_text_pad(y, x, w, "", a);
 	if (row->kind == ROW_HEAD) {
 		char head[128], count[32];
-		snprintf(head, sizeof head, "%s (%zu)", _(groups[row->group].heading),
+		snprintf(head, sizeof head, "%s (%zu)", code_type_plural(code_type_at(row->group)),
 			cb.group_codes[row->group]);
 		snprintf(count, sizeof count, "%*" PRId64, COUNT_W - 1, cb.group_codings[row->group]);
 		bool figures = w >= 24;

@@ -717,7 +717,7 @@ START_TEST(test_code_types_follow_the_item_kinds)
 	}
 	ck_assert_uint_eq(codes + 1, code_type_count());
 	ck_assert_str_eq(code_type_plural("soro"), "SoRO-Aussagen");
-	ck_assert_str_eq(code_type_plural("free"), "freie Codes");
+	ck_assert_str_eq(code_type_plural("free"), "Freie Codes");
 	ck_assert_str_eq(code_type_plural("component"), "component");
 	ck_assert(!code_type_known(NULL));
 }
