@@ -112,9 +112,10 @@ static const struct item_field soro_fields[] = {
 #define FIELDS(list) list, sizeof list / sizeof list[0]
 
 static const struct item_type item_types[ITEM_KIND_COUNT] = {
-#define KIND(e, nm, label, plural, title, key, order, code, search, colour, csv, csv_label) \
+#define KIND(e, nm, label, plural, title, key, order, code, search, searched, colour, csv, \
+		csv_label) \
 	[ITEM_##e] = { ITEM_##e, #nm, #nm, label, sizeof(struct nm), FIELDS(nm##_fields), title, key, \
-		order, code > 0, plural, code, search, colour, csv, csv_label },
+		order, code > 0, plural, code, search, searched, colour, csv, csv_label },
 #include "model/kinds.def"
 #undef KIND
 };

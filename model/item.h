@@ -143,6 +143,7 @@ struct item_type {
 	const char *plural;        /* "Unseens" (a msgid) */
 	int code_rank;             /* among the codes, from 1; 0: not a code */
 	int search;                /* its kind number in item_fts rowids; 0: none */
+	const char *searched;      /* the columns the search reads ("title, description") */
 	short colour;              /* of its codes, as curses numbers colours; 0: none */
 	const char *csv;           /* its table in export and import-csv, or NULL */
 	const char *csv_label;     /* that table in the Export step (a msgid) */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "model/db.h"
+#include "model/item.h"
 #include "model/sqlbuf.h"
 #include "model/tables.h"
 #include "util/i18n.h"
@@ -453,8 +454,8 @@ const char *schema_logged_table(size_t i)
 	return t ? t->name : NULL;
 }
 
-/* For each column of TABLE but SKIP, FMT with the column as every %1$s,
- * the pieces joined by SEP. */
+/* For each column of TABLE but SKIP, FMT with the column as both of its
+ * two %s, the pieces joined by SEP. */
 static enum status add_per_column(struct db *db, struct sqlbuf *b, const char *table,
 	const char *skip, const char *sep, const char *fmt)
 {
@@ -467,7 +468,8 @@ static enum status add_per_column(struct db *db, struct sqlbuf *b, const char *t
 	enum db_step step;
 	for (bool first = true; (step = db_step(st)) == DB_ROW; first = false) {
 		sqlbuf_addf(b, "%s", first ? "" : sep);
-		sqlbuf_addf(b, fmt, db_column_text(st, 0));
+		const char *col = db_column_text(st, 0);
+		sqlbuf_addf(b, fmt, col, col);
 	}
 	db_reset(st);
 	return step == DB_DONE ? STATUS_OK : STATUS_DB;
@@ -478,7 +480,7 @@ static enum status add_row_json(struct db *db, struct sqlbuf *b, const char *tab
 	const char *row)
 {
 	char fmt[32];
-	snprintf(fmt, sizeof fmt, "'%%1$s', %s.\"%%1$s\"", row);
+	snprintf(fmt, sizeof fmt, "'%%s', %s.\"%%s\"", row);
 	sqlbuf_addf(b, "json_object(");
 	enum status rc = add_per_column(db, b, table, "", ", ", fmt);
 	sqlbuf_addf(b, ")");
@@ -500,7 +502,7 @@ static enum status build_log_trigger(struct db *db, struct sqlbuf *b, const stru
 	/* an update that changes more than the modification time */
 	if (!insert && !delete) {
 		sqlbuf_addf(b, "WHEN ");
-		rc = add_per_column(db, b, t->name, "modified", " OR ", "OLD.\"%1$s\" IS NOT NEW.\"%1$s\"");
+		rc = add_per_column(db, b, t->name, "modified", " OR ", "OLD.\"%s\" IS NOT NEW.\"%s\"");
 	}
 	sqlbuf_addf(b, " BEGIN INSERT INTO changelog(change_group, who, session_id, tbl, row_id, op,"
 		" old, new) VALUES (didat_change_group(), didat_user(), coalesce(");
@@ -555,6 +557,57 @@ static enum status create_log_triggers(struct db *db)
 	return STATUS_OK;
 }
 
+/* The search-index triggers of item kind T (schema 3 made the first
+ * ones): one item_fts row per searched column, rowid = id * 64 + the
+ * kind's search number * 4 + the column's place, so that a new kind in
+ * kinds.def is searched without a trigger written by hand. */
+static void build_fts_triggers(struct sqlbuf *b, const struct item_type *t)
+{
+	const char *name = t->table;
+	int k = t->search;
+	char rows[512] = "";
+	size_t len = 0, field = 0;
+	for (const char *c = t->searched; *c; field++) {
+		size_t n = strcspn(c, ",");
+		len += (size_t)snprintf(rows + len, sizeof rows - len, "%s(NEW.id * 64 + %d * 4 + %zu,"
+			" NEW.\"%.*s\", NEW.session_id)", field ? ", " : "", k, field, (int)n, c);
+		c += n;
+		c += strspn(c, ", ");
+	}
+	char drop[128];
+	snprintf(drop, sizeof drop, "DELETE FROM item_fts WHERE rowid BETWEEN OLD.id * 64 + %d * 4"
+		" AND OLD.id * 64 + %d * 4 + 3;", k, k);
+	sqlbuf_addf(b, "DROP TRIGGER IF EXISTS %s_fts_insert; DROP TRIGGER IF EXISTS %s_fts_update;"
+		" DROP TRIGGER IF EXISTS %s_fts_delete;", name, name, name);
+	sqlbuf_addf(b, " CREATE TRIGGER %s_fts_insert AFTER INSERT ON %s BEGIN"
+		" INSERT INTO item_fts(rowid, text, session_id) VALUES %s; END;", name, name, rows);
+	sqlbuf_addf(b, " CREATE TRIGGER %s_fts_update AFTER UPDATE OF session_id, %s ON %s BEGIN %s"
+		" INSERT INTO item_fts(rowid, text, session_id) VALUES %s; END;", name, t->searched, name,
+		drop, rows);
+	sqlbuf_addf(b, " CREATE TRIGGER %s_fts_delete AFTER DELETE ON %s BEGIN %s END;", name, name,
+		drop);
+	if (len >= sizeof rows)
+		b->failed = true;
+}
+
+/* Once the search index exists (schema 3 on), every searched kind's triggers. */
+static enum status create_fts_triggers(struct db *db)
+{
+	int64_t have = 0;
+	enum status rc = db_query_int(db, &have, "SELECT count(*) FROM sqlite_master"
+		" WHERE name = 'item_fts'", "");
+	struct sqlbuf b = { 0 };
+	for (int i = 0; rc == STATUS_OK && have && i < ITEM_KIND_COUNT; i++)
+		if (item_type((enum item_kind)i)->search)
+			build_fts_triggers(&b, item_type((enum item_kind)i));
+	if (rc == STATUS_OK && b.failed)
+		rc = db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
+	if (rc == STATUS_OK && b.text)
+		rc = db_exec_script(db, b.text);
+	sqlbuf_free(&b);
+	return rc;
+}
+
 /* Runs migration M; *COUNT gets what its count query found (0 without). */
 static enum status migrate(struct db *db, const struct migration *m, int64_t *count)
 {
@@ -577,6 +630,8 @@ enum status schema_migrate_to(struct db *db, int64_t from, int64_t to)
 		rc = migrate(db, &migrations[v], &counts[v]);
 	if (rc == STATUS_OK)
 		rc = create_log_triggers(db);
+	if (rc == STATUS_OK)
+		rc = create_fts_triggers(db);
 	if (rc == STATUS_OK) {
 		char pragma[96];
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %lld; PRAGMA application_id = %d;",

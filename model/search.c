@@ -1,27 +1,18 @@
 #include "model/search.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "model/db.h"
+#include "model/item.h"
 #include "util/i18n.h"
 
-/* The kinds of item_fts rows (schema 3: rowid = item_id * 64 + kind * 4
- * + field) with their tables' searchable columns in field order. */
-static const struct search_kind {
-	const char *name;
-	const char *fields[3];
-} kinds[] = {
-	[1] = { "unseen", { "title", "description", "causes" } },
-	[2] = { "goal", { "text" } },
-	[3] = { "measure", { "text" } },
-	[4] = { "soro", { "text" } },
-	[5] = { "stakeholder", { "name", "description" } },
-	[6] = { "variable", { "name", "description" } },
-	[7] = { "component", { "name", "question" } },
-	[8] = { "code", { "name", "definition" } },
-};
-#define KIND_COUNT (sizeof kinds / sizeof kinds[0])
+/* item_fts rows (schema 3): rowid = item_id * 64 + kind * 4 + field, the
+ * kind an item kind's search number (kinds.def), the field the place of
+ * the column in its searched list.  Free codes are kind 8. */
+#define CODE_SEARCH 8
+#define CODE_SEARCHED "name, definition"
 
 static const char line_sql[] =
 	"SELECT f.rowid >> 32, f.rowid & 4294967295, d.title, highlight(line_fts, 0, ?3, ?4)"
@@ -30,18 +21,45 @@ static const char line_sql[] =
 
 static const char item_sql[] =
 	"SELECT k, id, field, text, CASE k"
-	"  WHEN 1 THEN (SELECT title FROM unseen WHERE unseen.id = h.id)"
-	"  WHEN 2 THEN (SELECT text FROM goal WHERE goal.id = h.id)"
-	"  WHEN 3 THEN (SELECT text FROM measure WHERE measure.id = h.id)"
-	"  WHEN 4 THEN (SELECT text FROM soro WHERE soro.id = h.id)"
-	"  WHEN 5 THEN (SELECT name FROM stakeholder WHERE stakeholder.id = h.id)"
-	"  WHEN 6 THEN (SELECT name FROM variable WHERE variable.id = h.id)"
-	"  WHEN 7 THEN (SELECT name FROM component WHERE component.id = h.id)"
+#define KIND(e, nm, label, plural, title, key, order, code, search, ...) \
+	"  WHEN " #search " THEN (SELECT " title " FROM " #nm " WHERE " #nm ".id = h.id)"
+#include "model/kinds.def"
+#undef KIND
 	"  WHEN 8 THEN (SELECT name FROM code WHERE code.id = h.id) END"
 	" FROM (SELECT (f.rowid >> 2) & 15 AS k, f.rowid >> 6 AS id, f.rowid & 3 AS field,"
 	"  highlight(item_fts, 0, ?3, ?4) AS text"
 	"  FROM item_fts f WHERE item_fts MATCH ?1 AND f.session_id = ?2) h"
 	" ORDER BY k, id, field";
+
+/* Word N (from 0) of the comma-separated LIST into BUF; false past the last. */
+static bool nth_column(const char *list, int64_t n, char *buf, size_t size)
+{
+	for (; list && n > 0; n--)
+		if ((list = strchr(list, ',')))
+			list += strspn(list, ", ");
+	if (!list || !*list)
+		return false;
+	size_t len = strcspn(list, ",");
+	snprintf(buf, size, "%.*s", (int)(len < size ? len : size - 1), list);
+	return true;
+}
+
+/* The kind name and column of an item_fts row of kind K and field FIELD. */
+static bool decode_hit(int64_t k, int64_t field, const char **kind, char *column, size_t size)
+{
+	if (k == CODE_SEARCH) {
+		*kind = "code";
+		return nth_column(CODE_SEARCHED, field, column, size);
+	}
+	for (int i = 0; i < ITEM_KIND_COUNT; i++) {
+		const struct item_type *t = item_type((enum item_kind)i);
+		if (t->search && t->search == k) {
+			*kind = t->name;
+			return nth_column(t->searched, field, column, size);
+		}
+	}
+	return false;
+}
 
 /* True when the last error came from FTS5 parsing the query rather than
  * from the database: a syntax error, an unknown column filter. */
@@ -104,15 +122,15 @@ static enum status search_items(struct db *db, int64_t session_id, const char *q
 	db_bind_text(st, 4, close);
 	enum db_step step;
 	while ((step = db_step(st)) == DB_ROW) {
-		int64_t k = db_column_int(st, 0), field = db_column_int(st, 2);
-		if (k < 1 || (size_t)k >= KIND_COUNT || field < 0 || field > 2
-			|| !kinds[k].fields[field])
-			continue;  /* not a row that schema 3 writes */
+		const char *kind;
+		char column[64];
+		if (!decode_hit(db_column_int(st, 0), db_column_int(st, 2), &kind, column, sizeof column))
+			continue;  /* not a row that the triggers write */
 		struct search_hit hit = {
 			.place = SEARCH_ITEM,
-			.kind = kinds[k].name,
+			.kind = kind,
 			.item_id = db_column_int(st, 1),
-			.field = kinds[k].fields[field],
+			.field = column,
 			.text = db_column_text(st, 3),
 			.title = db_column_text(st, 4),
 		};
