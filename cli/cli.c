@@ -9,11 +9,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "exports/exporter.h"
+#include "exports/importer.h"
 #include "model/db.h"
+#include "model/item.h"
 #include "model/session.h"
 #include "tui/tui.h"
 #include "util/display.h"
 #include "util/i18n.h"
+#include "util/join.h"
 
 static const struct cli_command {
 	const char *name;
@@ -225,6 +229,17 @@ bool cli_stdout_done(const struct cli *cli, bool ok)
 	return ok;
 }
 
+static const char *kind_name(size_t i)
+{
+	/* the item kinds but the session itself, then free codes */
+	return i + 1 < ITEM_KIND_COUNT ? item_type((enum item_kind)(i + 1))->name : "code";
+}
+
+const char *cli_kind_names(char *buf, size_t size, const char *sep, bool with_code)
+{
+	return join_names(buf, size, sep, ITEM_KIND_COUNT - 1 + with_code, kind_name);
+}
+
 static void print_help(void)
 {
 	printf("%s", _("didat – run DiDaT workshops and code their minutes\n\n"
@@ -237,6 +252,10 @@ static void print_help(void)
 		printf("  %-11s %s\n", commands[i].name, args);
 		printf("              %s\n", _(commands[i].help));
 	}
+	char names[512];
+	printf("\n%-9s %s\n", _("KIND:"), cli_kind_names(names, sizeof names, ", ", true));
+	printf("%-9s %s\n", _("FORMAT:"), exporter_names(names, sizeof names, ", "));
+	printf("%-9s %s\n", _("TABLE:"), importer_names(names, sizeof names, ", "));
 	printf("%s", _("\nSessions are named by number or unique title.\n"
 		"Items by ID or unique title (components by their number,\n"
 		"actor groups by their letter); always unambiguous with kind and ID:\n"

@@ -68,6 +68,10 @@ bool cli_session(const struct cli *cli, const char *key, int64_t *id);
 bool cli_number(const struct cli *cli, const char *what, const char *text, int64_t min,
 	int64_t max, int64_t *out);
 
+/* The item kinds `add`, `list`, `edit` and `remove` take, joined by SEP
+ * (ITEM_SESSION aside; WITH_CODE: and "code"). */
+const char *cli_kind_names(char *buf, size_t size, const char *sep, bool with_code);
+
 /* Flushes standard output; false (after a message) when that failed,
  * else OK.  Files are written through export_to_path(). */
 bool cli_stdout_done(const struct cli *cli, bool ok);
@@ -82,7 +86,7 @@ bool cli_stdout_done(const struct cli *cli, bool ok);
 	X("delete",     cmd_delete,     N_("SESSION --yes"), \
 	  N_("delete a session with everything that belongs to it")) \
 	X("add",        cmd_add,        N_("KIND SESSION TEXT [--FIELD VALUE]..."), \
-	  N_("create an item; KIND: unseen goal measure component stakeholder variable soro conflict actor code")) \
+	  N_("create an item (KIND: see below)")) \
 	X("edit",       cmd_edit,       N_("KIND SESSION ID [--FIELD VALUE]..."), \
 	  N_("change fields of an item")) \
 	X("remove",     cmd_remove,     N_("KIND SESSION ID"), N_("delete an item (with its codings)")) \
@@ -96,13 +100,12 @@ bool cli_stdout_done(const struct cli *cli, bool ok);
 	  N_("code a passage")) \
 	X("codes",      cmd_codes,      N_("SESSION [--by code|document|coder]"), \
 	  N_("frequencies: codings per code, document or coder")) \
-	X("export",     cmd_export,     N_("hinge|report|matrix|dot|unseens|goals|measures|stakeholders|" \
-	  "components|codes SESSION [-o FILE] [--sep ,|;] [--bom] [--raw] [...]"), \
+	X("export",     cmd_export,     N_("FORMAT SESSION [-o FILE] [--sep ,|;] [--bom] [--raw] [...]"), \
 	  N_("hinge table (CSV), report (Markdown), matrix (CSV), graph (DOT), items (CSV)")) \
 	X("analyse",    cmd_analyse,    N_("SESSION [--power K] [--format table|csv]"), \
 	  N_("system model: Vester's sensitivity model and MICMAC")) \
-	X("import-csv", cmd_import_csv, N_("SESSION matrix|unseens|goals|measures|stakeholders|components|" \
-	  "codes FILE"), N_("read the impact matrix or items from a table (all or nothing)")) \
+	X("import-csv", cmd_import_csv, N_("SESSION TABLE FILE"), \
+	  N_("read the impact matrix or items from a table (all or nothing)")) \
 	X("search",     cmd_search,     N_("SESSION QUERY [--mark]"), \
 	  N_("full-text search in documents and items")) \
 	X("log",        cmd_log,        N_("SESSION [--since N]"), N_("change log")) \

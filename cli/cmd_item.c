@@ -153,9 +153,10 @@ static int parse_item_args(struct cli *cli, struct item_args *a, const struct it
 static const struct item_type *parse_kind(struct cli *cli, const char *name, bool allow_code)
 {
 	const struct item_type *type = item_type_by_name(name);
+	char kinds[256];
 	if (!type && !(allow_code && strcmp(name, "code") == 0))
-		cli_usage(cli, _("unknown kind \"%s\" (unseen, goal, measure, component, stakeholder, "
-			"variable, soro, conflict, actor%s)"), name, allow_code ? ", code" : "");
+		cli_usage(cli, _("unknown kind \"%s\" (%s)"), name,
+			cli_kind_names(kinds, sizeof kinds, ", ", allow_code));
 	return type;
 }
 

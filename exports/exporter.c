@@ -9,6 +9,7 @@
 #include "exports/items_csv.h"
 #include "exports/matrix_csv.h"
 #include "exports/report.h"
+#include "model/item.h"
 #include "util/i18n.h"
 #include "util/join.h"
 
@@ -53,26 +54,46 @@ static enum status write_items(const struct exporter *self, const struct export_
 	return items_csv_write(r->db, r->session, self->name, out, &r->csv);
 }
 
-static const struct exporter exporters[] = {
+/* The formats that are not an item kind's table, then the free codes. */
+static const struct exporter formats[] = {
 	{ "hinge", N_("Hinge table (CSV)"), "scharniertabelle.csv", EXPORT_CSV | EXPORT_FILTERS,
 	  write_hinge },
 	{ "report", N_("Report (Markdown)"), "bericht.md", 0, write_report },
 	{ "matrix", N_("Impact matrix (CSV)"), "matrix.csv", EXPORT_CSV, write_matrix },
 	{ "dot", N_("System model as graph (Graphviz DOT)"), "systemmodell.dot", EXPORT_PICTURE,
 	  write_dot },
-	{ "unseens", N_("Table of unseens (CSV)"), "unseens.csv", EXPORT_CSV, write_items },
-	{ "goals", N_("Table of goals (CSV)"), "ziele.csv", EXPORT_CSV, write_items },
-	{ "measures", N_("Table of measures (CSV)"), "massnahmen.csv", EXPORT_CSV, write_items },
-	{ "stakeholders", N_("Table of stakeholder groups (CSV)"), "stakeholder.csv", EXPORT_CSV,
-	  write_items },
-	{ "components", N_("Table of components (CSV)"), "komponenten.csv", EXPORT_CSV,
-	  write_items },
-	{ "codes", N_("Table of free codes (CSV)"), "codes.csv", EXPORT_CSV, write_items },
 };
+static const struct exporter free_codes =
+	{ "codes", N_("Table of free codes (CSV)"), "codes.csv", EXPORT_CSV, write_items };
+#define NFORMATS (sizeof formats / sizeof formats[0])
+
+/* The formats, then a table per item kind with a csv name (kinds.def),
+ * then the free codes: filled on first use. */
+static struct exporter exporters[NFORMATS + ITEM_KIND_COUNT + 1];
+static size_t nexporters;
+
+static void fill_exporters(void)
+{
+	static char files[ITEM_KIND_COUNT][40];
+	if (nexporters)
+		return;
+	for (size_t i = 0; i < NFORMATS; i++)
+		exporters[nexporters++] = formats[i];
+	for (int k = 0; k < ITEM_KIND_COUNT; k++) {
+		const struct item_type *t = item_type((enum item_kind)k);
+		if (!t->csv)
+			continue;
+		snprintf(files[k], sizeof files[k], "%s.csv", t->csv);
+		exporters[nexporters++] = (struct exporter){ t->csv, t->csv_label, files[k], EXPORT_CSV,
+			write_items };
+	}
+	exporters[nexporters++] = free_codes;
+}
 
 size_t exporter_count(void)
 {
-	return sizeof exporters / sizeof exporters[0];
+	fill_exporters();
+	return nexporters;
 }
 
 const struct exporter *exporter_at(size_t i)

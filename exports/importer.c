@@ -4,6 +4,7 @@
 
 #include "exports/items_csv.h"
 #include "exports/matrix_csv.h"
+#include "model/item.h"
 #include "util/i18n.h"
 #include "util/join.h"
 
@@ -22,32 +23,41 @@ static enum status read_matrix(const struct importer *self, struct db *db, int64
 
 #define ROWS_IMPORTED NP_("%s: %lld row imported", "%s: %lld rows imported")
 
-/* In the order of what refers to what: a table's references come before it. */
-static const struct importer importers[] = {
-	{ "components", N_("Components"), ROWS_IMPORTED, read_items },
-	{ "stakeholders", N_("Stakeholder groups"), ROWS_IMPORTED, read_items },
-	{ "unseens", N_("Unseens"), ROWS_IMPORTED, read_items },
-	{ "goals", N_("Goals"), ROWS_IMPORTED, read_items },
-	{ "measures", N_("Measures"), ROWS_IMPORTED, read_items },
+/* A table per item kind with a csv name (kinds.def), in the kinds' order,
+ * which is the order of what refers to what: a table's references come
+ * before it.  Then the free codes and the matrix.  Filled on first use. */
+static const struct importer others[] = {
 	{ "codes", N_("Codes"), ROWS_IMPORTED, read_items },
 	{ "matrix", N_("Impact matrix"), NP_("%s: %lld cell rated", "%s: %lld cells rated"),
 		read_matrix },
 };
-#define NIMPORTERS (sizeof importers / sizeof importers[0])
-
-const struct importer *importer_at(size_t i)
-{
-	return i < NIMPORTERS ? &importers[i] : NULL;
-}
+#define NOTHERS (sizeof others / sizeof others[0])
+static struct importer importers[ITEM_KIND_COUNT + NOTHERS];
+static size_t nimporters;
 
 size_t importer_count(void)
 {
-	return NIMPORTERS;
+	if (nimporters)
+		return nimporters;
+	for (int k = 0; k < ITEM_KIND_COUNT; k++) {
+		const struct item_type *t = item_type((enum item_kind)k);
+		if (t->csv)
+			importers[nimporters++] = (struct importer){ t->csv, t->plural, ROWS_IMPORTED,
+				read_items };
+	}
+	for (size_t i = 0; i < NOTHERS; i++)
+		importers[nimporters++] = others[i];
+	return nimporters;
+}
+
+const struct importer *importer_at(size_t i)
+{
+	return i < importer_count() ? &importers[i] : NULL;
 }
 
 const struct importer *importer_find(const char *name)
 {
-	for (size_t i = 0; i < NIMPORTERS; i++)
+	for (size_t i = 0; name && i < importer_count(); i++)
 		if (strcmp(importers[i].name, name) == 0)
 			return &importers[i];
 	return NULL;
@@ -65,5 +75,5 @@ static const char *importer_name(size_t i)
 
 const char *importer_names(char *buf, size_t size, const char *sep)
 {
-	return join_names(buf, size, sep, NIMPORTERS, importer_name);
+	return join_names(buf, size, sep, importer_count(), importer_name);
 }

@@ -11,11 +11,13 @@
 #include "model/item.h"
 #include "util/i18n.h"
 #include "util/grow.h"
+#include "util/join.h"
 
 #define KIND_CODES ITEM_KIND_COUNT  /* not an item kind: free codes */
 
+/* The CSV layout of each item kind that has a table (its csv name in
+ * kinds.def); the free codes are the codes table. */
 struct table {
-	const char *name;          /* "unseens" */
 	enum item_kind kind;       /* or KIND_CODES */
 	const char *const *columns;
 };
@@ -31,18 +33,24 @@ static const char *const component_columns[] = { "id", "number", "name", "questi
 static const char *const code_columns[] = { "id", "path", "colour", "definition", NULL };
 
 static const struct table tables[] = {
-	{ "unseens", ITEM_UNSEEN, unseen_columns },
-	{ "goals", ITEM_GOAL, goal_columns },
-	{ "measures", ITEM_MEASURE, measure_columns },
-	{ "stakeholders", ITEM_STAKEHOLDER, stakeholder_columns },
-	{ "components", ITEM_COMPONENT, component_columns },
-	{ "codes", KIND_CODES, code_columns },
+	{ ITEM_UNSEEN, unseen_columns },
+	{ ITEM_GOAL, goal_columns },
+	{ ITEM_MEASURE, measure_columns },
+	{ ITEM_STAKEHOLDER, stakeholder_columns },
+	{ ITEM_COMPONENT, component_columns },
+	{ KIND_CODES, code_columns },
 };
+#define NTABLES (sizeof tables / sizeof tables[0])
+
+static const char *table_name(size_t i)
+{
+	return tables[i].kind == KIND_CODES ? "codes" : item_type(tables[i].kind)->csv;
+}
 
 static const struct table *table_by_name(const char *what)
 {
-	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
-		if (strcmp(tables[i].name, what) == 0)
+	for (size_t i = 0; i < NTABLES; i++)
+		if (table_name(i) && strcmp(table_name(i), what) == 0)
 			return &tables[i];
 	return NULL;
 }
@@ -50,6 +58,14 @@ static const struct table *table_by_name(const char *what)
 bool items_csv_known(const char *what)
 {
 	return table_by_name(what) != NULL;
+}
+
+/* Refuses WHAT, naming the tables there are. */
+static enum status unknown_table(struct db *db, const char *what)
+{
+	char names[256];
+	return db_fail(db, STATUS_INVALID, _("unknown table \"%s\" (%s)"), what,
+		join_names(names, sizeof names, "|", NTABLES, table_name));
 }
 
 static const struct link_type *link_by_column(enum item_kind from, const char *column)
@@ -230,8 +246,7 @@ enum status items_csv_write(struct db *db, int64_t session_id, const char *what,
 {
 	const struct table *t = table_by_name(what);
 	if (!t)
-		return db_fail(db, STATUS_INVALID, _("unknown table \"%s\" (%s)"), what,
-			ITEMS_CSV_KINDS);
+		return unknown_table(db, what);
 	struct csv_writer *w;
 	enum status rc = csv_writer_open(&w, out, options);
 	if (rc != STATUS_OK)
@@ -632,8 +647,7 @@ enum status items_csv_import(struct db *db, int64_t session_id, const char *what
 {
 	const struct table *t = table_by_name(what);
 	if (!t)
-		return db_fail(db, STATUS_INVALID, _("unknown table \"%s\" (%s)"), what,
-			ITEMS_CSV_KINDS);
+		return unknown_table(db, what);
 	struct csv_read_info info;
 	memset(&info, 0, sizeof info);
 	struct import im = { .db = db, .path = path, .session_id = session_id, .table = t,

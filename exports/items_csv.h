@@ -35,10 +35,8 @@
 struct db;
 
 #define ITEMS_CSV_JOINER "; "
-/* "unseens|goals|measures|stakeholders|components|codes", for messages. */
-#define ITEMS_CSV_KINDS "unseens|goals|measures|stakeholders|components|codes"
-
-/* True when WHAT is one of ITEMS_CSV_KINDS. */
+/* True when WHAT is a table items_csv reads and writes: the csv name of
+ * an item kind (kinds.def) or "codes". */
 bool items_csv_known(const char *what);
 
 /* Writes the items WHAT of the session to OUT (which stays the caller's).

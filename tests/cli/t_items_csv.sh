@@ -55,3 +55,17 @@ err_has "die Spalte title fehlt"
 refused 2 import-csv $T unseens missing.csv
 refused 1 import-csv $T actors bad.csv
 refused 1 export actors $T
+err_has 'unbekannter Export "actors" (hinge, report, matrix, dot, components, stakeholders, unseens, goals, measures, codes)'
+
+# help and refusals list what the kinds table and the exporter and
+# importer tables hold, in their order
+run_ok --help
+out_has "ART:      component, stakeholder, actor, unseen, variable, goal, conflict, measure, soro, code"
+out_has "FORMAT:   hinge, report, matrix, dot, components, stakeholders, unseens, goals, measures, codes"
+out_has "TABELLE:  components, stakeholders, unseens, goals, measures, codes, matrix"
+refused 1 add risk $T "Frühwarnung"
+err_has 'unbekannte Art "risk" (component, stakeholder, actor, unseen, variable, goal, conflict, measure, soro, code)'
+refused 1 list risk $T
+err_has 'unbekannte Art "risk" (component, stakeholder, actor, unseen, variable, goal, conflict, measure, soro)'
+refused 1 import-csv $T risks bad.csv
+err_has 'import-csv kennt "risks" nicht (components, stakeholders, unseens, goals, measures, codes, matrix)'
