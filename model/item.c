@@ -14,7 +14,11 @@
 	  .offset = offsetof(struct st, col), .required = req }
 #define TEXT_AS(st, nm, col, member, lbl) \
 	{ .name = nm, .column = col, .label = lbl, .kind = FIELD_TEXT, \
-	  .offset = offsetof(struct st, member) }
+	  .offset = offsetof(struct st, member), .one_line = true }
+/* A name, a date, a letter: a text of one line. */
+#define LINE(st, nm, col, lbl, req) \
+	{ .name = nm, .column = #col, .label = lbl, .kind = FIELD_TEXT, \
+	  .offset = offsetof(struct st, col), .required = req, .one_line = true }
 #define INT(st, nm, col, lbl, req, lo, hi) \
 	{ .name = nm, .column = #col, .label = lbl, .kind = FIELD_INT, \
 	  .offset = offsetof(struct st, col), .required = req, .min = lo, .max = hi }
@@ -37,38 +41,38 @@ static const char *const horizons[] = { "short", "medium", "long", NULL };
 static const char *const horizons_labels[] = { N_("short-term"), N_("medium-term"), N_("long-term"), NULL };
 
 static const struct item_field session_fields[] = {
-	TEXT(session, "title", title, N_("Title"), true),
-	TEXT(session, "date", date, N_("Date"), false),
-	TEXT(session, "place", place, N_("Place"), false),
-	TEXT(session, "facilitator", facilitator, N_("Facilitator"), false),
+	LINE(session, "title", title, N_("Title"), true),
+	LINE(session, "date", date, N_("Date"), false),
+	LINE(session, "place", place, N_("Place"), false),
+	LINE(session, "facilitator", facilitator, N_("Facilitator"), false),
 	TEXT(session, "question", question, N_("Guiding question"), false),
 	TEXT(session, "inside", inside, N_("System boundary inside"), false),
 	TEXT(session, "outside", outside, N_("System boundary outside"), false),
-	TEXT(session, "region", region, N_("Region"), false),
-	TEXT(session, "horizon", horizon, N_("Time horizon"), false),
+	LINE(session, "region", region, N_("Region"), false),
+	LINE(session, "horizon", horizon, N_("Time horizon"), false),
 	TEXT(session, "notes", notes, N_("Notes"), false),
 	INT(session, "scale", scale, N_("Rating scale (highest level)"), true, 2, 3),
 };
 
 static const struct item_field component_fields[] = {
 	INT(component, "number", number, N_("Number"), true, 1, 999),
-	TEXT(component, "name", name, N_("Name"), true),
+	LINE(component, "name", name, N_("Name"), true),
 	TEXT(component, "question", question, N_("Guiding question"), false),
 };
 
 static const struct item_field stakeholder_fields[] = {
-	TEXT(stakeholder, "name", name, N_("Name"), true),
+	LINE(stakeholder, "name", name, N_("Name"), true),
 	CHOICE(stakeholder, "kind", kind, N_("Kind"), stakeholder_kinds, "other"),
 	TEXT(stakeholder, "description", description, N_("Description"), false),
 };
 
 static const struct item_field actor_fields[] = {
-	TEXT(actor, "letter", letter, N_("Letter"), true),
-	TEXT(actor, "name", name, N_("Name"), true),
+	LINE(actor, "letter", letter, N_("Letter"), true),
+	LINE(actor, "name", name, N_("Name"), true),
 };
 
 static const struct item_field unseen_fields[] = {
-	TEXT(unseen, "title", title, N_("Title"), true),
+	LINE(unseen, "title", title, N_("Title"), true),
 	TEXT(unseen, "description", description, N_("Description"), false),
 	TEXT(unseen, "causes", causes, N_("Causes"), false),
 	REF(unseen, "component", component_id, N_("Component"), false, ITEM_COMPONENT),
@@ -80,7 +84,7 @@ static const struct item_field unseen_fields[] = {
 };
 
 static const struct item_field variable_fields[] = {
-	TEXT(variable, "name", name, N_("Name"), true),
+	LINE(variable, "name", name, N_("Name"), true),
 	TEXT_AS(variable, "short", "short", short_name, N_("Short name")),
 	TEXT(variable, "description", description, N_("Description"), false),
 	INT(variable, "position", position, N_("Position"), false, 0, INT32_MAX),

@@ -126,6 +126,7 @@ struct item_field {
 	const char *const *choice_labels;  /* their labels (msgids), in the same order */
 	const char *fallback;   /* FIELD_CHOICE: stored when left empty */
 	enum item_kind ref;     /* FIELD_REF */
+	bool one_line;          /* FIELD_TEXT: a name or date, edited on one line */
 };
 
 struct item_type {

@@ -450,17 +450,6 @@ bool app_ask_files(struct app *app, const char *title, const char *label, char *
 
 /* ---- fields ---- */
 
-/* Texts that are names stay on one line; everything else may have several. */
-static bool field_is_multiline(const struct item_field *f)
-{
-	static const char *const single[] = { "title", "name", "short_name", "letter", "date",
-		"place", "facilitator", "region", "horizon", NULL };
-	for (size_t i = 0; single[i]; i++)
-		if (strcmp(f->name, single[i]) == 0)
-			return false;
-	return true;
-}
-
 struct item_choices {
 	int64_t *ids;
 	char **labels;
@@ -553,7 +542,7 @@ static bool ask_value(struct app *app, const struct item_type *type, int64_t id,
 	switch (f->kind) {
 	case FIELD_TEXT:
 		draft_key_of(type, id, f, key, sizeof key);
-		return run_editor(app, title, text, original, field_is_multiline(f), key, out);
+		return run_editor(app, title, text, original, !f->one_line, key, out);
 	case FIELD_INT: {
 		char question[300];
 		snprintf(question, sizeof question, "%s (%" PRId64 "–%" PRId64 "%s)", title, f->min, f->max,

@@ -142,6 +142,11 @@ START_TEST(every_kind_round_trips)
 		if (t->search)
 			ck_assert_msg(search_finds(db, s, t, id), "search lost the restored %s", t->name);
 	}
+	/* names and short names are edited on one line, descriptions on many */
+	ck_assert(item_field_by_name(item_type(ITEM_VARIABLE), "short")->one_line);
+	ck_assert(item_field_by_name(item_type(ITEM_UNSEEN), "title")->one_line);
+	ck_assert(!item_field_by_name(item_type(ITEM_UNSEEN), "description")->one_line);
+	ck_assert(!item_field_by_name(item_type(ITEM_GOAL), "text")->one_line);
 	ck_assert_uint_eq(codes + 1, code_type_count());
 	ck_assert_str_eq(code_type_at(codes), "free");
 	ck_assert_ptr_null(code_type_at(codes + 1));
