@@ -16,10 +16,10 @@ _Static_assert(sizeof(long long) == sizeof(double),
 const char *analysis_role_label(enum analysis_role role)
 {
 	switch (role) {
-	case ANALYSIS_ACTIVE:    return _("aktiv");
-	case ANALYSIS_REACTIVE:  return _("reaktiv");
-	case ANALYSIS_CRITICAL:  return _("kritisch");
-	case ANALYSIS_BUFFERING: return _("puffernd");
+	case ANALYSIS_ACTIVE:    return _("active");
+	case ANALYSIS_REACTIVE:  return _("reactive");
+	case ANALYSIS_CRITICAL:  return _("critical");
+	case ANALYSIS_BUFFERING: return _("buffering");
 	}
 	return "?";
 }

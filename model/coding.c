@@ -104,8 +104,8 @@ bool code_colour_valid(const char *colour)
 /* CODE names the code ("Code 7", "Code \"Daten\""). */
 static enum status fail_colour(struct db *db, const char *code, const char *colour)
 {
-	return db_fail(db, STATUS_INVALID, _("%s: Farbe \"%s\": erlaubt sind black, red, green, "
-		"yellow, blue, magenta, cyan, white oder #RRGGBB"), code, colour);
+	return db_fail(db, STATUS_INVALID, _("%s: colour \"%s\": allowed are black, red, green, yellow, blue, magenta, "
+		"cyan, white or #RRGGBB"), code, colour);
 }
 
 /* NULL for an empty text: an empty field is stored as none. */
@@ -119,12 +119,11 @@ enum status code_create_free(struct db *db, int64_t session_id, const char *name
 {
 	int64_t n = 0;
 	char code[160];
-	enum status rc = db_check_utf8(db, _("Code: Name"), name);
+	enum status rc = db_check_utf8(db, _("Code: name"), name);
 	if (rc != STATUS_OK)
 		return rc;
 	if (!name || !*name || strchr(name, '/'))
-		return db_fail(db, STATUS_INVALID, _("Code \"%s\": der Name darf weder leer sein noch "
-			"/ enthalten"), name ? name : "");
+		return db_fail(db, STATUS_INVALID, _("Code \"%s\": the name must neither be empty nor contain /"), name ? name : "");
 	snprintf(code, sizeof code, _("Code \"%s\""), name);
 	colour = or_null(colour);
 	if (colour && !code_colour_valid(colour))
@@ -138,19 +137,18 @@ enum status code_create_free(struct db *db, int64_t session_id, const char *name
 		return rc;
 	rc = db_query_int(db, &n, "SELECT count(*) FROM session WHERE id = ?1", "i", session_id);
 	if (rc == STATUS_OK && !n)
-		rc = db_fail(db, STATUS_NOT_FOUND, _("Sitzung %" PRId64 " gibt es nicht"), session_id);
+		rc = db_fail(db, STATUS_NOT_FOUND, _("Session %" PRId64 " does not exist"), session_id);
 	if (rc == STATUS_OK && parent_id) {
 		rc = db_query_int(db, &n, "SELECT count(*) FROM code WHERE id = ?1 AND session_id = ?2"
 			" AND type = 'free'", "ii", parent_id, session_id);
 		if (rc == STATUS_OK && !n)
-			rc = db_fail(db, STATUS_NOT_FOUND, _("Code %" PRId64 " ist kein freier Code dieser "
-				"Sitzung"), parent_id);
+			rc = db_fail(db, STATUS_NOT_FOUND, _("Code %" PRId64 " is not a free code of this session"), parent_id);
 	}
 	if (rc == STATUS_OK)
 		rc = db_query_int(db, &n, "SELECT count(*) FROM code WHERE session_id = ?1 AND"
 			" type = 'free' AND parent_id IS ?2 AND name = ?3", "int", session_id, parent_id, name);
 	if (rc == STATUS_OK && n)
-		rc = db_fail(db, STATUS_CONFLICT, _("Code \"%s\" gibt es an dieser Stelle schon"), name);
+		rc = db_fail(db, STATUS_CONFLICT, _("Code \"%s\" already exists at this place"), name);
 	if (rc == STATUS_OK)
 		rc = db_exec(db, "INSERT INTO code(session_id, type, parent_id, name, colour, definition)"
 			" VALUES (?1, 'free', ?2, ?3, ?4, ?5)", "intt" "t", session_id, parent_id, name,
@@ -171,12 +169,12 @@ static enum status code_find_typed(struct db *db, int64_t session_id, const char
 	} else {
 		const struct item_type *type = item_type_by_name(kind);
 		if (!type || !type->is_code)
-			return db_fail(db, STATUS_INVALID, _("\"%s\": %s ist keine Art von Code"), key, kind);
+			return db_fail(db, STATUS_INVALID, _("\"%s\": %s is not a kind of code"), key, kind);
 		rc = db_query_int(db, id, "SELECT id FROM code WHERE type = ?1 AND item_id = ?2"
 			" AND session_id = ?3", "tii", type->name, ref, session_id);
 	}
 	if (rc == STATUS_NOT_FOUND)
-		return db_fail(db, rc, _("Code \"%s\" gibt es in dieser Sitzung nicht"), key);
+		return db_fail(db, rc, _("Code \"%s\" does not exist in this session"), key);
 	return rc;
 }
 
@@ -209,9 +207,9 @@ enum status code_find(struct db *db, int64_t session_id, const char *key, int64_
 	if (matches == 1)
 		return STATUS_OK;
 	if (matches > 1)
-		return db_fail(db, STATUS_CONFLICT, _("Code \"%s\" ist nicht eindeutig (%" PRId64
-			" Treffer); nennen Sie die Code-Nummer (didat codes)"), key, matches);
-	return db_fail(db, STATUS_NOT_FOUND, _("Code \"%s\" gibt es in dieser Sitzung nicht"), key);
+		return db_fail(db, STATUS_CONFLICT, _("Code \"%s\" is ambiguous (%" PRId64 " matches); give the code number (didat "
+			"codes)"), key, matches);
+	return db_fail(db, STATUS_NOT_FOUND, _("Code \"%s\" does not exist in this session"), key);
 }
 
 /* The codes of session ?1 that pass WHERE.  Two texts, two statements:
@@ -271,7 +269,7 @@ static enum status code_session(struct db *db, int64_t id, int64_t *session_id)
 	enum status rc = db_query_int(db, session_id, "SELECT session_id FROM code WHERE id = ?1",
 		"i", id);
 	if (rc == STATUS_NOT_FOUND)
-		return db_fail(db, rc, _("Code %" PRId64 " gibt es nicht"), id);
+		return db_fail(db, rc, _("Code %" PRId64 " does not exist"), id);
 	return rc;
 }
 
@@ -282,7 +280,7 @@ enum status code_read(struct db *db, int64_t id, code_cb cb, void *ctx)
 	if (rc == STATUS_OK)
 		rc = code_select(db, session_id, id, cb, ctx, &calls);
 	if (rc == STATUS_OK && !calls)
-		rc = db_fail(db, STATUS_NOT_FOUND, _("Code %" PRId64 " gibt es nicht"), id);
+		rc = db_fail(db, STATUS_NOT_FOUND, _("Code %" PRId64 " does not exist"), id);
 	return rc;
 }
 
@@ -325,10 +323,10 @@ static enum status code_row_read(struct db *db, int64_t id, struct code_row *r)
 		r->label = strdup(db_column_text(st, 2));
 		r->name = r->free ? db_column_strdup(st, 3) : NULL;
 		rc = r->label && (r->name || !r->free) ? STATUS_OK
-			: db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+			: db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
 		break;
 	case DB_DONE:
-		rc = db_fail(db, STATUS_NOT_FOUND, _("Code %" PRId64 " gibt es nicht"), id);
+		rc = db_fail(db, STATUS_NOT_FOUND, _("Code %" PRId64 " does not exist"), id);
 		break;
 	case DB_ERROR:
 		return db_step_status(st);
@@ -341,8 +339,8 @@ static enum status code_row_read(struct db *db, int64_t id, struct code_row *r)
  * merge away or delete them. */
 static enum status refuse_item_code(struct db *db, const struct code_row *r, const char *what)
 {
-	return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" lässt sich nicht %s: er gehört "
-		"zu einem Eintrag (%s); ändern Sie den Eintrag selbst (didat edit/remove)"), r->id,
+	return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" cannot be %s: it belongs to an item (%s); change the "
+		"item itself (didat edit/remove)"), r->id,
 		r->label, what, r->type);
 }
 
@@ -355,8 +353,7 @@ static enum status check_sibling_name(struct db *db, const struct code_row *r, i
 		" type = 'free' AND parent_id IS ?2 AND name = ?3 AND id <> ?4", "inti", r->session_id,
 		parent_id, name, r->id);
 	if (rc == STATUS_OK && n)
-		rc = db_fail(db, STATUS_CONFLICT, _("Code %" PRId64 " \"%s\": den Namen \"%s\" hat an "
-			"dieser Stelle schon ein anderer Code"), r->id, r->label, name);
+		rc = db_fail(db, STATUS_CONFLICT, _("Code %" PRId64 " \"%s\": another code at this place already has the name \"%s\""), r->id, r->label, name);
 	return rc;
 }
 
@@ -365,13 +362,12 @@ static enum status rename_code(struct db *db, int64_t id, const char *name)
 	struct code_row r;
 	enum status rc = code_row_read(db, id, &r);
 	if (rc == STATUS_OK && !r.free)
-		rc = refuse_item_code(db, &r, _("umbenennen"));
+		rc = refuse_item_code(db, &r, _("rename"));
 	if (rc == STATUS_OK && (!name || !*name || strchr(name, '/')))
-		rc = db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\": der neue Name darf weder "
-			"leer sein noch / enthalten"), r.id, r.label);
+		rc = db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\": the new name must neither be empty nor contain /"), r.id, r.label);
 	if (rc == STATUS_OK) {
 		char what[160];
-		snprintf(what, sizeof what, _("Code %" PRId64 " \"%s\": der neue Name"), r.id, r.label);
+		snprintf(what, sizeof what, _("Code %" PRId64 " \"%s\": the new name"), r.id, r.label);
 		rc = db_check_utf8(db, what, name);
 	}
 	if (rc == STATUS_OK)
@@ -406,18 +402,18 @@ static enum status move_code(struct db *db, int64_t id, int64_t parent_id)
 	bool cycle = false;
 	enum status rc = code_row_read(db, id, &r);
 	if (rc == STATUS_OK && !r.free)
-		rc = refuse_item_code(db, &r, _("verschieben"));
+		rc = refuse_item_code(db, &r, _("move"));
 	if (rc == STATUS_OK && parent_id) {
 		rc = code_row_read(db, parent_id, &p);
 		if (rc == STATUS_OK && (!p.free || p.session_id != r.session_id))
-			rc = db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\": Code %" PRId64 " \"%s\" "
-				"ist kein freier Code dieser Sitzung und kann keine Untercodes haben"), r.id,
+			rc = db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\": code %" PRId64 " \"%s\" is not a free code of this "
+				"session and cannot have subcodes"), r.id,
 				r.label, p.id, p.label);
 		if (rc == STATUS_OK)
 			rc = in_subtree(db, id, parent_id, &cycle);
 		if (rc == STATUS_OK && cycle)
-			rc = db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" lässt sich nicht unter "
-				"sich selbst oder einen seiner Untercodes (%" PRId64 " \"%s\") verschieben"), r.id,
+			rc = db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" cannot be moved below itself or one of its subcodes "
+				"(%" PRId64 " \"%s\")"), r.id,
 				r.label, p.id, p.label);
 	}
 	if (rc == STATUS_OK)
@@ -453,7 +449,7 @@ static enum status shared_child_name(struct db *db, int64_t from, int64_t into, 
 		return db_step_status(st);
 	enum status rc = STATUS_OK;
 	if (!db_column_is_null(st, 0) && !(*name = db_column_strdup(st, 0)))
-		rc = db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+		rc = db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
 	db_reset(st);
 	return rc;
 }
@@ -464,29 +460,25 @@ static enum status check_merge(struct db *db, const struct code_row *f, const st
 	int64_t children = 0;
 	char *clash = NULL;
 	if (!f->free)
-		return refuse_item_code(db, f, _("in einen anderen Code überführen"));
+		return refuse_item_code(db, f, _("merge into another code"));
 	if (f->session_id != t->session_id)
-		return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" und Code %" PRId64 " \"%s\" "
-			"gehören zu verschiedenen Sitzungen"), f->id, f->label, t->id, t->label);
+		return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" and code %" PRId64 " \"%s\" belong to different sessions"), f->id, f->label, t->id, t->label);
 	if (f->id == t->id)
-		return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" lässt sich nicht mit sich "
-			"selbst zusammenführen"), f->id, f->label);
+		return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" cannot be merged with itself"), f->id, f->label);
 	enum status rc = in_subtree(db, f->id, t->id, &inside);
 	if (rc == STATUS_OK && inside)
-		return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" lässt sich nicht in seinen "
-			"eigenen Untercode %" PRId64 " \"%s\" überführen"), f->id, f->label, t->id, t->label);
+		return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" cannot be merged into its own subcode %" PRId64 " \"%s\""), f->id, f->label, t->id, t->label);
 	if (rc == STATUS_OK)
 		rc = db_query_int(db, &children, "SELECT count(*) FROM code WHERE parent_id = ?1", "i",
 			f->id);
 	if (rc == STATUS_OK && children && !t->free)
-		return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" hat Untercodes, aber Code %"
-			PRId64 " \"%s\" gehört zu einem Eintrag und kann keine haben; verschieben Sie die "
-			"Untercodes zuerst"), f->id, f->label, t->id, t->label);
+		return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" has subcodes, but code %" PRId64 " \"%s\" belongs to an "
+			"item and cannot have any; move the subcodes first"), f->id, f->label, t->id, t->label);
 	if (rc == STATUS_OK)
 		rc = shared_child_name(db, f->id, t->id, &clash);
 	if (rc == STATUS_OK && clash)
-		rc = db_fail(db, STATUS_CONFLICT, _("Code %" PRId64 " \"%s\" und Code %" PRId64 " \"%s\" "
-			"haben beide einen Untercode \"%s\"; führen Sie diese zuerst zusammen"), f->id,
+		rc = db_fail(db, STATUS_CONFLICT, _("Code %" PRId64 " \"%s\" and code %" PRId64 " \"%s\" both have a subcode \"%s\"; "
+			"merge those first"), f->id,
 			f->label, t->id, t->label, clash);
 	free(clash);
 	return rc;
@@ -577,7 +569,7 @@ static enum status delete_code(struct db *db, int64_t id, int64_t *codes, int64_
 	struct code_row r;
 	enum status rc = code_row_read(db, id, &r);
 	if (rc == STATUS_OK && !r.free)
-		rc = refuse_item_code(db, &r, _("löschen"));
+		rc = refuse_item_code(db, &r, _("delete"));
 	if (rc == STATUS_OK)
 		rc = count_subtree(db, id, codes, codings);
 	/* the subtree and all its codings go by ON DELETE CASCADE */
@@ -637,7 +629,7 @@ enum status code_set_colour(struct db *db, int64_t id, const char *colour)
 		snprintf(code, sizeof code, _("Code %" PRId64), id);
 		return fail_colour(db, code, colour);
 	}
-	return set_text(db, id, _("Farbe"), "UPDATE code SET colour = ?2 WHERE id = ?1", colour);
+	return set_text(db, id, _("Colour"), "UPDATE code SET colour = ?2 WHERE id = ?1", colour);
 }
 
 enum status code_set_memo(struct db *db, int64_t id, const char *memo)
@@ -648,8 +640,8 @@ enum status code_set_memo(struct db *db, int64_t id, const char *memo)
 enum status coder_ensure(struct db *db, const char *name, int64_t *id)
 {
 	if (!name || !*name)
-		return db_fail(db, STATUS_INVALID, "%s", _("Kodierer: der Name darf nicht leer sein"));
-	enum status rc = db_check_utf8(db, _("Kodierer"), name);
+		return db_fail(db, STATUS_INVALID, "%s", _("Coder: the name must not be empty"));
+	enum status rc = db_check_utf8(db, _("Coder"), name);
 	if (rc != STATUS_OK)
 		return rc;
 	rc = db_query_int(db, id, "SELECT id FROM coder WHERE name = ?1", "t", name);
@@ -682,19 +674,18 @@ static enum status check_coding(struct db *db, const struct coding *c)
 		title = db_column_strdup(st, 1);
 		db_reset(st);
 		if (!title)
-			return db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+			return db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
 		break;
 	case DB_DONE:
 		db_reset(st);
-		return db_fail(db, STATUS_NOT_FOUND, _("Dokument %" PRId64 " gibt es in Sitzung %" PRId64
-			" nicht"), c->document_id, c->session_id);
+		return db_fail(db, STATUS_NOT_FOUND, _("Document %" PRId64 " does not exist in session %" PRId64), c->document_id, c->session_id);
 	case DB_ERROR:
 		return db_step_status(st);
 	}
 	enum status rc = STATUS_OK;
 	if (c->last_line < c->first_line)
-		rc = db_fail(db, STATUS_INVALID, _("Dokument %" PRId64 " \"%s\": Zeilen %" PRId64 "–%"
-			PRId64 ": die letzte Zeile liegt vor der ersten"), c->document_id, title,
+		rc = db_fail(db, STATUS_INVALID, _("Document %" PRId64 " \"%s\": lines %" PRId64 "–%" PRId64 ": the last line comes "
+			"before the first"), c->document_id, title,
 			c->first_line, c->last_line);
 	else if (c->first_line < 1 || c->last_line > lines)
 		rc = db_fail(db, STATUS_INVALID, _("Document %" PRId64 " \"%s\": lines %" PRId64 "–%"
@@ -703,15 +694,14 @@ static enum status check_coding(struct db *db, const struct coding *c)
 	free(title);
 	if (rc == STATUS_OK) {
 		char what[64];
-		snprintf(what, sizeof what, _("Kodierung %" PRId64 ": Memo"), c->id);
-		rc = db_check_utf8(db, c->id ? what : _("Kodierung: Memo"), c->memo);
+		snprintf(what, sizeof what, _("Coding %" PRId64 ": memo"), c->id);
+		rc = db_check_utf8(db, c->id ? what : _("Coding: memo"), c->memo);
 	}
 	if (rc == STATUS_OK)
 		rc = db_query_int(db, &n, "SELECT count(*) FROM code WHERE id = ?1 AND session_id = ?2",
 			"ii", c->code_id, c->session_id);
 	if (rc == STATUS_OK && !n)
-		rc = db_fail(db, STATUS_NOT_FOUND, _("Code %" PRId64 " gibt es in Sitzung %" PRId64
-			" nicht"), c->code_id, c->session_id);
+		rc = db_fail(db, STATUS_NOT_FOUND, _("Code %" PRId64 " does not exist in session %" PRId64), c->code_id, c->session_id);
 	return rc;
 }
 
@@ -741,14 +731,13 @@ static enum status refuse_twin(struct db *db, const struct coding *c, int64_t co
 	switch (db_step(st)) {
 	case DB_ROW:
 		if (c->first_line == c->last_line)
-			rc = db_fail(db, STATUS_CONFLICT, _("Kodierung: Zeile %" PRId64 " von Dokument %"
-				PRId64 " ist schon mit „%s“ von %s kodiert (Kodierung %" PRId64 ")"),
+			rc = db_fail(db, STATUS_CONFLICT, _("Coding: line %" PRId64 " of document %" PRId64 " is already coded with “%s” by %s "
+				"(coding %" PRId64 ")"),
 				c->first_line, c->document_id, db_column_text(st, 1), db_column_text(st, 2),
 				db_column_int(st, 0));
 		else
-			rc = db_fail(db, STATUS_CONFLICT, _("Kodierung: Zeilen %" PRId64 "–%" PRId64
-				" von Dokument %" PRId64 " sind schon mit „%s“ von %s kodiert (Kodierung %"
-				PRId64 ")"), c->first_line, c->last_line, c->document_id,
+			rc = db_fail(db, STATUS_CONFLICT, _("Coding: lines %" PRId64 "–%" PRId64 " of document %" PRId64 " are already coded "
+				"with “%s” by %s (coding %" PRId64 ")"), c->first_line, c->last_line, c->document_id,
 				db_column_text(st, 1), db_column_text(st, 2), db_column_int(st, 0));
 		break;
 	case DB_DONE:
@@ -811,11 +800,11 @@ enum status coding_read(struct db *db, int64_t id, struct coding *c)
 		c->memo = db_column_strdup(st, 6);
 		if (!c->coder || (!db_column_is_null(st, 6) && !c->memo)) {
 			coding_clear(c);
-			rc = db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+			rc = db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
 		}
 		break;
 	case DB_DONE:
-		rc = db_fail(db, STATUS_NOT_FOUND, _("Kodierung %" PRId64 " gibt es nicht"), id);
+		rc = db_fail(db, STATUS_NOT_FOUND, _("Coding %" PRId64 " does not exist"), id);
 		break;
 	case DB_ERROR:
 		return db_step_status(st);
@@ -831,7 +820,7 @@ static enum status update_coding(struct db *db, const struct coding *c)
 	enum status rc = db_query_int(db, &stored.session_id, "SELECT session_id FROM coding"
 		" WHERE id = ?1", "i", c->id);
 	if (rc == STATUS_NOT_FOUND)
-		return db_fail(db, rc, _("Kodierung %" PRId64 " gibt es nicht"), c->id);
+		return db_fail(db, rc, _("Coding %" PRId64 " does not exist"), c->id);
 	if (rc == STATUS_OK)
 		rc = db_query_int(db, &stored.document_id, "SELECT document_id FROM coding WHERE id = ?1",
 			"i", c->id);
@@ -863,7 +852,7 @@ enum status coding_delete(struct db *db, int64_t id)
 		return rc;
 	rc = db_exec(db, "DELETE FROM coding WHERE id = ?1", "i", id);
 	if (rc == STATUS_OK && db_changes(db) == 0)
-		rc = db_fail(db, STATUS_NOT_FOUND, _("Kodierung %" PRId64 " gibt es nicht"), id);
+		rc = db_fail(db, STATUS_NOT_FOUND, _("Coding %" PRId64 " does not exist"), id);
 	return db_end(db, rc);
 }
 
@@ -874,7 +863,7 @@ enum status coding_list_range(struct db *db, int64_t doc_id, int64_t first, int6
 	enum status rc = db_query_int(db, &session_id, "SELECT session_id FROM document WHERE id = ?1",
 		"i", doc_id);
 	if (rc == STATUS_NOT_FOUND)
-		return db_fail(db, rc, _("Dokument %" PRId64 " gibt es nicht"), doc_id);
+		return db_fail(db, rc, _("Document %" PRId64 " does not exist"), doc_id);
 	if (rc != STATUS_OK)
 		return rc;
 	/* coding_document (document_id, first_line) narrows the scan to the
@@ -934,7 +923,7 @@ enum status coding_frequencies(struct db *db, int64_t session_id, enum coding_by
 	coding_count_cb cb, void *ctx)
 {
 	if ((size_t)by >= sizeof frequency_sql / sizeof frequency_sql[0])
-		return db_fail(db, STATUS_INVALID, _("Häufigkeiten: unbekannte Gruppierung %d"), (int)by);
+		return db_fail(db, STATUS_INVALID, _("Frequencies: unknown grouping %d"), (int)by);
 	static char by_code[1024];
 	struct db_stmt *st = db_prepare(db, by == CODING_BY_CODE
 		? ordered(by_code, sizeof by_code, frequency_sql[by]) : frequency_sql[by]);

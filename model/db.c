@@ -70,14 +70,14 @@ static enum status fail_sqlite(struct db *db, int rc, const char *sql)
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return db_fail(db, STATUS_BUSY,
-			_("%s: die Datenbank ist von einem anderen Programm gesperrt (%s); nichts wurde geändert"),
+			_("%s: the database is locked by another program (%s); nothing was changed"),
 			db->path, msg);
 	case SQLITE_READONLY:
 		return db_fail(db, STATUS_READONLY,
-			_("%s: die Datenbank ist nur lesbar; Änderungen sind nicht möglich"), db->path);
+			_("%s: the database is read-only; changes are not possible"), db->path);
 	case SQLITE_NOTADB:
 		return db_fail(db, STATUS_BAD_FILE,
-			_("%s: die Datei ist keine SQLite-Datenbank"), db->path);
+			_("%s: the file is not an SQLite database"), db->path);
 	case SQLITE_CONSTRAINT:
 		status = STATUS_CONFLICT;
 		break;
@@ -131,7 +131,8 @@ enum status db_require_writable(struct db *db)
 	if (!db->readonly)
 		return STATUS_OK;
 	return db_fail(db, STATUS_READONLY,
-		_("%s: die Datenbank ist nur lesbar (schreibgeschützte Datei); Änderungen sind nicht möglich"),
+		_("%s: the database is read-only (a write-protected file); changes are not "
+			"possible"),
 		db->path);
 }
 
@@ -140,7 +141,7 @@ enum status db_check_utf8(struct db *db, const char *what, const char *text)
 	size_t len = text ? strlen(text) : 0, valid = text ? text_utf8_prefix(text, len) : 0;
 	if (valid == len)
 		return STATUS_OK;
-	return db_fail(db, STATUS_INVALID, _("%s: kein gültiges UTF-8 (Byte %zu); nichts geändert"),
+	return db_fail(db, STATUS_INVALID, _("%s: not valid UTF-8 (byte %zu); nothing changed"),
 		what, valid + 1);
 }
 
@@ -222,17 +223,17 @@ static enum status open_handle(struct db *db, int flags)
 		 * the WAL index beside it, so read it as an immutable file. */
 		char *uri = sqlite3_mprintf("file:%s?immutable=1", db->path);
 		if (!uri)
-			return db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+			return db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
 		rc = try_open(db, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
 		sqlite3_free(uri);
 	}
 	if (rc == SQLITE_NOTADB) {
 		sqlite3_close(db->handle);
 		db->handle = NULL;
-		return db_fail(db, STATUS_BAD_FILE, _("%s: die Datei ist keine SQLite-Datenbank"), db->path);
+		return db_fail(db, STATUS_BAD_FILE, _("%s: the file is not an SQLite database"), db->path);
 	}
 	if (rc != SQLITE_OK)
-		return db_fail(db, STATUS_IO, _("%s: kann die Datenbank nicht öffnen: %s"),
+		return db_fail(db, STATUS_IO, _("%s: cannot open the database: %s"),
 			db->path, sqlite3_errstr(rc));
 	sqlite3_extended_result_codes(db->handle, 1);
 	const char *timeout = getenv("DIDAT_BUSY_TIMEOUT_MS");
@@ -260,11 +261,11 @@ static enum status check_identity(struct db *db, int64_t *version)
 	/* Ours, or an empty file nobody has claimed yet. */
 	if (app_id != SCHEMA_APPLICATION_ID && (app_id != 0 || objects > 0))
 		return db_fail(db, STATUS_BAD_FILE,
-			_("%s: die Datei ist eine SQLite-Datenbank, aber keine von didat"), db->path);
+			_("%s: the file is an SQLite database, but not one of didat"), db->path);
 	if (*version > SCHEMA_VERSION)
 		return db_fail(db, STATUS_BAD_FILE,
-			_("%s: die Datenbank stammt von einer neueren didat-Version (Schema %lld, "
-			  "dieses Programm kennt %d); sie wird nicht verändert"),
+			_("%s: the database comes from a newer didat (schema %lld, this program knows "
+				"%d); it is left unchanged"),
 			db->path, (long long)*version, SCHEMA_VERSION);
 	return STATUS_OK;
 }
@@ -277,13 +278,13 @@ enum status db_open(struct db **out, const char *path, enum db_mode mode)
 		return STATUS_NOMEM;
 	db->path = strdup(path);
 	if (!db->path)
-		return db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+		return db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
 	default_user(db);
 
 	bool exists = file_exists(path);
 	db->readonly = mode == DB_READONLY || (exists && access(path, W_OK) != 0);
 	if (!exists && db->readonly)
-		return db_fail(db, STATUS_IO, _("%s: die Datenbank gibt es nicht"), path);
+		return db_fail(db, STATUS_IO, _("%s: the database does not exist"), path);
 	int flags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	enum status rc = open_handle(db, flags);
 	if (rc != STATUS_OK)
@@ -295,8 +296,8 @@ enum status db_open(struct db **out, const char *path, enum db_mode mode)
 	if (db->readonly) {
 		if (version != SCHEMA_VERSION)
 			return db_fail(db, STATUS_READONLY,
-				_("%s: die Datenbank ist nur lesbar und hat ein älteres Schema (%lld); "
-				  "öffnen Sie sie einmal beschreibbar, um sie zu aktualisieren"),
+				_("%s: the database is read-only and has an older schema (%lld); open it once "
+					"writable to update it"),
 				path, (long long)version);
 		return db_exec(db, "PRAGMA query_only = ON", "");
 	}
@@ -346,7 +347,7 @@ struct db_stmt *db_prepare(struct db *db, const char *sql)
 	struct db_stmt *st = calloc(1, sizeof *st);
 	if (!st || !(st->sql = strdup(sql))) {
 		free(st);
-		db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+		db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
 		return NULL;
 	}
 	int rc = sqlite3_prepare_v3(db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->stmt, NULL);

@@ -21,7 +21,7 @@ enum status reading_code_passages(struct db *db, int64_t code_id, const char *co
 	if (rc != STATUS_OK)
 		return rc;
 	if (!found)
-		return db_fail(db, STATUS_NOT_FOUND, _("Code %" PRId64 " gibt es nicht"), code_id);
+		return db_fail(db, STATUS_NOT_FOUND, _("Code %" PRId64 " does not exist"), code_id);
 	/* coding_code (code_id) narrows the scan to the code's codings */
 	struct db_stmt *st = db_prepare(db, passages_sql);
 	if (!st)
@@ -72,12 +72,12 @@ enum status reading_find_line(struct db *db, int64_t doc_id, const char *query, 
 {
 	if (!query || query[strspn(query, " \t\r\n")] == '\0')
 		return db_fail(db, STATUS_INVALID, "%s",
-			_("Suchanfrage: leer; ein Wort oder \"eine Wortgruppe\" eingeben"));
+			_("Search query: empty; type a word or \"a phrase\""));
 	int64_t lines = 0;
 	enum status rc = db_query_int(db, &lines, "SELECT line_count FROM document WHERE id = ?1", "i",
 		doc_id);
 	if (rc == STATUS_NOT_FOUND)
-		return db_fail(db, rc, _("Dokument %" PRId64 " gibt es nicht"), doc_id);
+		return db_fail(db, rc, _("Document %" PRId64 " does not exist"), doc_id);
 	if (rc != STATUS_OK)
 		return rc;
 	if (from < 0)
@@ -97,18 +97,16 @@ enum status reading_find_line(struct db *db, int64_t doc_id, const char *query, 
 		break;
 	case DB_DONE:
 		if (backwards)
-			rc = db_fail(db, STATUS_NOT_FOUND, _("Dokument %" PRId64 ": kein Treffer für »%s« "
-				"vor Zeile %" PRId64), doc_id, query, from);
+			rc = db_fail(db, STATUS_NOT_FOUND, _("Document %" PRId64 ": no match for “%s” before line %" PRId64), doc_id, query, from);
 		else
-			rc = db_fail(db, STATUS_NOT_FOUND, _("Dokument %" PRId64 ": kein Treffer für »%s« "
-				"nach Zeile %" PRId64), doc_id, query, from);
+			rc = db_fail(db, STATUS_NOT_FOUND, _("Document %" PRId64 ": no match for “%s” after line %" PRId64), doc_id, query, from);
 		break;
 	case DB_ERROR:
 		if (query_error(db_error(db)))
 			return db_fail(db, STATUS_INVALID,
-				_("Suchanfrage »%s« ist fehlerhaft: Anführungszeichen und Klammern paarweise "
-				  "setzen, Sonderzeichen wie - : . nur innerhalb von \"…\"; "
-				  "erlaubt sind Wörter, \"Wortgruppen\", Präfix*, AND, OR, NOT"), query);
+				_("Search query “%s” is malformed: put quotes and brackets in pairs, special "
+					"characters such as - : . only inside \"…\"; allowed are words, \"phrases\", "
+					"prefix*, AND, OR, NOT"), query);
 		return db_step_status(st);
 	}
 	db_reset(st);

@@ -116,7 +116,7 @@ static enum status window_load(struct db *db, struct line_window *w, int64_t fir
 	w->first = first;
 	enum status rc = document_lines(db, rd.doc, first, last, keep_line, w);
 	if (rc == STATUS_OK && w->nomem)
-		rc = db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+		rc = db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
 	return rc;
 }
 
@@ -181,7 +181,7 @@ static enum status codings_load(struct db *db, struct coding_set *s, int64_t fir
 	codings_clear(s);
 	enum status rc = coding_list_range(db, rd.doc, first, last, rd.coder, keep_coding, s);
 	if (rc == STATUS_OK && s->nomem)
-		rc = db_fail(db, STATUS_NOMEM, "%s", _("kein Speicher"));
+		rc = db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
 	return rc;
 }
 
@@ -190,9 +190,9 @@ static void coding_label(const struct shown_coding *c, char *buf, size_t size)
 	char code[400];
 	code_picker_label(c->type, c->name, c->path, code, sizeof code);
 	if (c->first == c->last)
-		snprintf(buf, size, _("%s · Z. %" PRId64 " · %s"), code, c->first, c->coder);
+		snprintf(buf, size, _("%s · l. %" PRId64 " · %s"), code, c->first, c->coder);
 	else
-		snprintf(buf, size, _("%s · Z. %" PRId64 "–%" PRId64 " · %s"), code, c->first, c->last,
+		snprintf(buf, size, _("%s · l. %" PRId64 "–%" PRId64 " · %s"), code, c->first, c->last,
 			c->coder);
 }
 
@@ -203,7 +203,7 @@ static void reader_open(struct app *app)
 	struct document d;
 	if (!rd.doc || document_read(app_db(app), rd.doc, &d) != STATUS_OK) {
 		if (rd.doc)
-			app_status(app, _("Dokument %" PRId64 " gibt es nicht mehr."), rd.doc);
+			app_status(app, _("Document %" PRId64 " no longer exists."), rd.doc);
 		rd.doc = 0;
 		app_show(app, &documents_view);
 		return;
@@ -345,16 +345,14 @@ static void draw_head(const struct layout *l)
 {
 	char head[800], where[200];
 	if (rd.anchor && sel_first() != sel_last())
-		snprintf(where, sizeof where, _(" · Z. %" PRId64 "/%" PRId64 " · Auswahl %" PRId64 "–%"
-			PRId64 " (Enter kodiert)"), rd.cursor, rd.lines, sel_first(), sel_last());
+		snprintf(where, sizeof where, _(" · l. %" PRId64 "/%" PRId64 " · selection %" PRId64 "–%" PRId64 " (Enter codes)"), rd.cursor, rd.lines, sel_first(), sel_last());
 	else if (rd.anchor)
-		snprintf(where, sizeof where, _(" · Z. %" PRId64 "/%" PRId64 " · Auswahl %" PRId64
-			" (Enter kodiert)"), rd.cursor, rd.lines, sel_first());
+		snprintf(where, sizeof where, _(" · l. %" PRId64 "/%" PRId64 " · selection %" PRId64 " (Enter codes)"), rd.cursor, rd.lines, sel_first());
 	else
-		snprintf(where, sizeof where, _(" · Z. %" PRId64 "/%" PRId64), rd.cursor, rd.lines);
+		snprintf(where, sizeof where, _(" · l. %" PRId64 "/%" PRId64), rd.cursor, rd.lines);
 	if (rd.coder) {
 		size_t len = strlen(where);
-		snprintf(where + len, sizeof where - len, _(" · nur %s"), rd.coder);
+		snprintf(where + len, sizeof where - len, _(" · only %s"), rd.coder);
 	}
 	int ww = display_width(where);
 	int tw = l->head.w - ww - 1;
@@ -437,7 +435,7 @@ static void draw_lines(const struct layout *l, const struct line_window *w,
 		rd.shown++;
 	}
 	if (y < bottom && w->n && w->first + (int64_t)w->n - 1 == rd.lines)
-		ui_text(y, l->text_x, l->text_w, _("— Ende des Dokuments —"), ui_attr(UI_DIM));
+		ui_text(y, l->text_x, l->text_w, _("— end of the document —"), ui_attr(UI_DIM));
 }
 
 /* The pane: the codings of the cursor's line. */
@@ -452,9 +450,9 @@ static void draw_pane(const struct layout *l, const struct coding_set *s)
 			on_line++;
 	char rule[128];
 	if (on_line)
-		snprintf(rule, sizeof rule, _(" Codes in Z. %" PRId64 " (%d) "), rd.cursor, on_line);
+		snprintf(rule, sizeof rule, _(" Codes in l. %" PRId64 " (%d) "), rd.cursor, on_line);
 	else
-		snprintf(rule, sizeof rule, _(" Z. %" PRId64 " "), rd.cursor);
+		snprintf(rule, sizeof rule, _(" L. %" PRId64 " "), rd.cursor);
 	attrset(ui_attr(UI_BORDER));
 	mvhline(p.y, p.x, ACS_HLINE, p.w);
 	attrset(A_NORMAL);
@@ -463,8 +461,8 @@ static void draw_pane(const struct layout *l, const struct coding_set *s)
 	if (rows < 1)
 		return;
 	if (!on_line) {
-		ui_text(y, p.x + 1, p.w - 1, rd.anchor ? _("Enter wählt den Code für die Auswahl.")
-			: _("Nicht kodiert. v beginnt eine Auswahl, Enter kodiert."), ui_attr(UI_DIM));
+		ui_text(y, p.x + 1, p.w - 1, rd.anchor ? _("Enter chooses the code for the selection.")
+			: _("Not coded. v starts a selection, Enter codes."), ui_attr(UI_DIM));
 		return;
 	}
 	int k = 0;
@@ -475,7 +473,7 @@ static void draw_pane(const struct layout *l, const struct coding_set *s)
 		/* the last row names how many more there are (c lists them all) */
 		char more[64] = "";
 		if (k == rows - 1 && on_line > rows)
-			snprintf(more, sizeof more, _(" +%d weitere (c)"), on_line - rows);
+			snprintf(more, sizeof more, _(" +%d more (c)"), on_line - rows);
 		int mw = display_width(more);
 		char text[1200];
 		coding_label(c, text, sizeof text);
@@ -500,7 +498,7 @@ static void reader_draw(struct app *app, struct rect r)
 	if (l.text.h < 1 || l.text_w < 4)
 		return;
 	if (rd.lines < 1) {
-		ui_text(l.text.y, l.text_x, l.text_w, _("(Das Dokument hat keine Zeilen.)"), ui_attr(UI_DIM));
+		ui_text(l.text.y, l.text_x, l.text_w, _("(The document has no lines.)"), ui_attr(UI_DIM));
 		return;
 	}
 	struct db *db = app_db(app);
@@ -557,13 +555,13 @@ static void page(int direction)
 static void go_to_line(struct app *app)
 {
 	char question[128], *answer = NULL;
-	snprintf(question, sizeof question, _("Zu Zeile (1–%" PRId64 "):"), rd.lines);
+	snprintf(question, sizeof question, _("Go to line (1–%" PRId64 "):"), rd.lines);
 	if (!app_prompt(app, question, "", &answer))
 		return;
 	char *end;
 	long long n = strtoll(answer, &end, 10);
 	if (end == answer || *end || n < 1 || n > rd.lines)
-		app_status(app, _("Zeile „%s“ gibt es nicht: das Dokument hat die Zeilen 1–%" PRId64),
+		app_status(app, _("There is no line “%s”: the document has the lines 1–%" PRId64),
 			answer, rd.lines);
 	else
 		show_line((int64_t)n);
@@ -576,7 +574,7 @@ static void go_to_line(struct app *app)
 static enum status find_line(struct app *app, const char *query, bool backwards)
 {
 	if (!query || !*query) {
-		app_status(app, "%s", _("Noch keine Suche: Strg-F oder / sucht."));
+		app_status(app, "%s", _("No search yet: Ctrl-F or / searches."));
 		return STATUS_NOT_FOUND;
 	}
 	struct db *db = app_db(app);
@@ -588,7 +586,7 @@ static enum status find_line(struct app *app, const char *query, bool backwards)
 		rc = reading_find_line(db, rd.doc, query, backwards ? rd.lines + 1 : 0, backwards, &line);
 	}
 	if (rc == STATUS_NOT_FOUND) {
-		app_status(app, _("Kein Treffer für »%s« in diesem Dokument"), query);
+		app_status(app, _("No match for “%s” in this document"), query);
 		return rc;
 	}
 	if (rc != STATUS_OK) {
@@ -597,11 +595,11 @@ static enum status find_line(struct app *app, const char *query, bool backwards)
 	}
 	show_line(line);
 	if (wrapped && backwards)
-		app_status(app, _("»%s«: vom Ende her weitergesucht"), query);
+		app_status(app, _("“%s”: search went on from the end"), query);
 	else if (wrapped)
-		app_status(app, _("»%s«: vom Anfang her weitergesucht"), query);
+		app_status(app, _("“%s”: search went on from the start"), query);
 	else
-		app_status(app, _("»%s« in Z. %" PRId64), query, line);
+		app_status(app, _("“%s” in l. %" PRId64), query, line);
 	return STATUS_OK;
 }
 
@@ -611,7 +609,7 @@ static void find_in_document(struct app *app)
 {
 	char *query = NULL;
 	const char *last = search_view_query();
-	if (!app_prompt(app, _("Im Dokument suchen (Wörter, \"Wortgruppe\", Präfix*):"),
+	if (!app_prompt(app, _("Search the document (words, \"phrase\", prefix*):"),
 	    last ? last : "", &query))
 		return;
 	enum status rc = find_line(app, query, false);
@@ -627,9 +625,9 @@ static void code_selection(struct app *app)
 	int64_t first = sel_first(), last = sel_last(), code = 0;
 	char title[128];
 	if (first == last)
-		snprintf(title, sizeof title, _("Z. %" PRId64 " kodieren mit"), first);
+		snprintf(title, sizeof title, _("Code l. %" PRId64 " with"), first);
 	else
-		snprintf(title, sizeof title, _("Z. %" PRId64 "–%" PRId64 " kodieren mit"), first, last);
+		snprintf(title, sizeof title, _("Code l. %" PRId64 "–%" PRId64 " with"), first, last);
 	if (!code_picker_run(app, title, true, rd.last_code, &code))
 		return;
 	struct db *db = app_db(app);
@@ -643,11 +641,11 @@ static void code_selection(struct app *app)
 	rd.last_code = code;
 	char lines[64];
 	if (first == last)
-		snprintf(lines, sizeof lines, _("Z. %" PRId64), first);
+		snprintf(lines, sizeof lines, _("L. %" PRId64), first);
 	else
-		snprintf(lines, sizeof lines, _("Z. %" PRId64 "–%" PRId64), first, last);
-	app_status(app, _("Kodierung %" PRId64 " gespeichert (%s, %s)%s"), c.id, lines, c.coder,
-		rd.anchor ? _(" · Enter: noch ein Code für die Auswahl") : "");
+		snprintf(lines, sizeof lines, _("L. %" PRId64 "–%" PRId64), first, last);
+	app_status(app, _("Coding %" PRId64 " saved (%s, %s)%s"), c.id, lines, c.coder,
+		rd.anchor ? _(" · Enter: another code for the selection") : "");
 	app_changed(app);
 }
 
@@ -663,9 +661,9 @@ static bool cursor_codings(struct app *app, struct coding_set *s)
 	if (s->n == 0) {
 		codings_clear(s);
 		if (rd.coder)
-			app_status(app, _("Z. %" PRId64 " hat keine Kodierung von %s"), rd.cursor, rd.coder);
+			app_status(app, _("L. %" PRId64 " has no coding by %s"), rd.cursor, rd.coder);
 		else
-			app_status(app, _("Z. %" PRId64 " ist nicht kodiert"), rd.cursor);
+			app_status(app, _("L. %" PRId64 " is not coded"), rd.cursor);
 		return false;
 	}
 	return true;
@@ -714,17 +712,17 @@ static bool edit_coding(struct app *app, int64_t id, int action)
 	switch (action) {
 	case 0:
 		snprintf(buf, sizeof buf, "%" PRId64 "-%" PRId64, c.first_line, c.last_line);
-		snprintf(title, sizeof title, _("Kodierung %" PRId64 ": Zeilen (A-B):"), id);
+		snprintf(title, sizeof title, _("Coding %" PRId64 ": lines (A-B):"), id);
 		if (app_prompt(app, title, buf, &answer)) {
 			if (coding_parse_lines(answer, &c.first_line, &c.last_line))
 				save = true;
 			else
-				app_status(app, _("„%s“ ist keine Zeilenangabe (erwartet z. B. 12-15)"), answer);
+				app_status(app, _("“%s” is not a line range (expected e.g. 12-15)"), answer);
 		}
 		break;
 	case 1: {
 		int64_t code = c.code_id;
-		snprintf(title, sizeof title, _("Kodierung %" PRId64 ": neuer Code"), id);
+		snprintf(title, sizeof title, _("Coding %" PRId64 ": new code"), id);
 		if (code_picker_run(app, title, true, c.code_id, &code)) {
 			c.code_id = code;
 			save = true;
@@ -732,7 +730,7 @@ static bool edit_coding(struct app *app, int64_t id, int action)
 		break;
 	}
 	case 2:
-		snprintf(title, sizeof title, _("Memo zu Kodierung %" PRId64), id);
+		snprintf(title, sizeof title, _("Memo on coding %" PRId64), id);
 		if (app_edit(app, title, c.memo ? c.memo : "", true, NULL, &answer)) {
 			free((char *)c.memo);
 			c.memo = answer;
@@ -741,13 +739,12 @@ static bool edit_coding(struct app *app, int64_t id, int action)
 		}
 		break;
 	case 3:
-		snprintf(title, sizeof title, _("Kodierung %" PRId64 " (Z. %" PRId64 "–%" PRId64
-			") löschen?"), id, c.first_line, c.last_line);
+		snprintf(title, sizeof title, _("Delete coding %" PRId64 " (l. %" PRId64 "–%" PRId64 ")?"), id, c.first_line, c.last_line);
 		if (app_confirm(app, title)) {
 			if (coding_delete(db, id) != STATUS_OK)
 				app_error(app);
 			else
-				app_status(app, _("Kodierung %" PRId64 " gelöscht"), id);
+				app_status(app, _("Coding %" PRId64 " deleted"), id);
 			app_changed(app);
 		}
 		break;
@@ -758,7 +755,7 @@ static bool edit_coding(struct app *app, int64_t id, int action)
 		if (coding_update(db, &c) != STATUS_OK) {
 			app_error(app);
 		} else {
-			app_status(app, _("Kodierung %" PRId64 " gespeichert"), id);
+			app_status(app, _("Coding %" PRId64 " saved"), id);
 			saved = true;
 		}
 		app_changed(app);
@@ -773,7 +770,7 @@ static void edit_cursor_coding(struct app *app)
 	if (!cursor_codings(app, &s))
 		return;
 	char title[128];
-	snprintf(title, sizeof title, _("Welche Kodierung von Z. %" PRId64 "?"), rd.cursor);
+	snprintf(title, sizeof title, _("Which coding of l. %" PRId64 "?"), rd.cursor);
 	int pick = choose_coding(app, &s, title);
 	if (pick >= 0) {
 		char label[600];
@@ -792,7 +789,7 @@ static void hinge_of_cursor(struct app *app)
 	if (!cursor_codings(app, &s))
 		return;
 	char title[128];
-	snprintf(title, sizeof title, _("Scharnieransicht: welcher Code von Z. %" PRId64 "?"),
+	snprintf(title, sizeof title, _("Hinge view: which code of l. %" PRId64 "?"),
 		rd.cursor);
 	int pick = choose_coding(app, &s, title);
 	int64_t code = pick >= 0 ? s.c[pick].code_id : 0;
@@ -840,9 +837,9 @@ static void next_coder(struct app *app)
 		free(rd.coder);
 		rd.coder = next < c.n ? strdup(c.names[next]) : NULL;
 		if (rd.coder)
-			app_status(app, _("Kodierer: nur %s (C wechselt)"), rd.coder);
+			app_status(app, _("Coder: only %s (C switches)"), rd.coder);
 		else
-			app_status(app, "%s", _("Kodierer: alle"));
+			app_status(app, "%s", _("Coder: all"));
 	}
 	for (size_t i = 0; i < c.n; i++)
 		free(c.names[i]);
@@ -866,7 +863,7 @@ static int reader_command(struct app *app, int command, int key)
 	case R_SELECT:
 		rd.anchor = rd.anchor ? 0 : rd.cursor;
 		if (rd.anchor)
-			app_status(app, "%s", _("Auswahl: mit ↑↓ erweitern, Enter kodiert, Esc hebt auf"));
+			app_status(app, "%s", _("Selection: ↑↓ extends, Enter codes, Esc cancels"));
 		break;
 	case R_CANCEL: rd.anchor = 0; break;
 	case R_CODE: code_selection(app); break;
@@ -874,7 +871,7 @@ static int reader_command(struct app *app, int command, int key)
 	case R_HINGE: hinge_of_cursor(app); break;
 	case R_HINGE_PICK: {
 		int64_t code = 0;
-		if (code_picker_run(app, _("Scharnieransicht von Code"), false, rd.last_code, &code))
+		if (code_picker_run(app, _("Hinge view of code"), false, rd.last_code, &code))
 			hinge_view_show(app, code, &reader_view);
 		break;
 	}
@@ -923,8 +920,8 @@ static void reader_current(struct app *app, char *head, size_t head_size, char *
 {
 	snprintf(head, head_size, "%s", rd.title ? rd.title : "");
 	int64_t first = sel_first(), last = sel_last();
-	int n = first == last ? snprintf(text, text_size, _("Z. %" PRId64 ":"), first)
-		: snprintf(text, text_size, _("Z. %" PRId64 "–%" PRId64 ":"), first, last);
+	int n = first == last ? snprintf(text, text_size, _("L. %" PRId64 ":"), first)
+		: snprintf(text, text_size, _("L. %" PRId64 "–%" PRId64 ":"), first, last);
 	if (n < 0 || (size_t)n >= text_size)
 		return;
 	if (last - first > 200)

@@ -76,6 +76,38 @@ en import-csv $S unseens unknown-column.csv
 same "$STATUS" 2 "unknown CSV column refused"
 en code $S $D 7-9 Lock-in
 same "$STATUS" 2 "coding past the end refused"
+# the coding and codebook refusals, the reader's model and undo
+en code $S $D 1-2 Lock-in
+same "$STATUS" 2 "the same coding twice refused"
+err_has "already coded"
+en code $S $D 3-1 Lock-in
+same "$STATUS" 2 "a backwards range refused"
+en code $S $D "x-y" Lock-in
+same "$STATUS" 2 "a range that is none refused"
+en code $S Nosuchdoc 1 Lock-in
+same "$STATUS" 2 "unknown document refused"
+en add code $S "Data"
+en add code $S "Data/Ownership"
+en codebook $S move Data Data/Ownership
+same "$STATUS" 2 "a code moved below itself refused"
+en codebook $S merge Data Data
+same "$STATUS" 2 "a code merged with itself refused"
+en codebook $S rename Lock-in "Other"
+same "$STATUS" 2 "an item code renamed refused"
+en codebook $S colour Data mauve
+same "$STATUS" 2 "a colour that is none refused"
+en analyse $S --format csv
+en export roles $S
+same "$STATUS" 1 "unknown export refused"
+en doc $S $D --kind memo
+same "$STATUS" 2 "unknown document kind refused"
+printf 'not a database at all\n' > plain.db
+en --db plain.db sessions
+same "$STATUS" 2 "a file that is no database refused"
+err_has "not an SQLite database"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do en undo $S; done
+same "$STATUS" 2 "undo past the beginning refused"
+
 # a word that is no command is taken for a session to open
 en nosuchcommand
 same "$STATUS" 2 "unknown session word refused"
