@@ -19,13 +19,6 @@
 #define MAX_OPTIONS 64
 #define MAX_VALUES 256
 
-/* An option given on the command line, applied once the session is known. */
-struct given {
-	const struct item_field *field;   /* or NULL for a link */
-	const struct link_type *link;
-	const char *value;
-};
-
 struct item_args {
 	const struct item_type *type;
 	struct option options[MAX_OPTIONS];
@@ -33,7 +26,7 @@ struct item_args {
 	const struct item_field *option_field[MAX_OPTIONS];
 	const struct link_type *option_link[MAX_OPTIONS];
 	size_t noptions;
-	struct given given[MAX_VALUES];
+	struct item_value given[MAX_VALUES];   /* applied once the session is known */
 	size_t ngiven;
 	bool too_many;
 	/* add code only */
@@ -100,44 +93,21 @@ static int on_item_option(void *ctx, const struct option *opt, int val, const ch
 		a->too_many = true;
 		return 1;
 	}
-	a->given[a->ngiven++] = (struct given){ a->option_field[val], a->option_link[val], arg };
+	a->given[a->ngiven++] = (struct item_value){ a->option_field[val], a->option_link[val], arg };
 	return 0;
 }
 
-/* Applies the given field values to ITEM. */
-static enum status apply_fields(struct db *db, struct item_args *a, void *item)
+/* The refusal of value BAD of A (A->ngiven: of the item itself): the
+ * model names the field as the screen shows it; here the option that was
+ * typed says which one. */
+static int fail_value(struct cli *cli, const struct item_args *a, size_t bad, enum status rc)
 {
-	for (size_t i = 0; i < a->ngiven; i++) {
-		if (!a->given[i].field)
-			continue;
-		const struct item_field *f = a->given[i].field;
-		enum status rc = item_parse(db, a->type, item, f, a->given[i].value);
-		if (rc != STATUS_OK) {
-			/* The model names the field as the screen shows it; here the
-			 * option that was typed says which one. */
-			char why[512];
-			snprintf(why, sizeof why, "%s", db_error(db));
-			return db_fail(db, rc, "--%s: %s", f->name, why);
-		}
+	if (bad < a->ngiven && a->given[bad].field) {
+		char why[512];
+		snprintf(why, sizeof why, "%s", db_error(cli->db));
+		db_fail(cli->db, rc, "--%s: %s", a->given[bad].field->name, why);
 	}
-	return STATUS_OK;
-}
-
-/* Adds the given links from item ID. */
-static enum status apply_links(struct db *db, struct item_args *a, int64_t session, int64_t id)
-{
-	for (size_t i = 0; i < a->ngiven; i++) {
-		const struct link_type *l = a->given[i].link;
-		int64_t target;
-		if (!l)
-			continue;
-		enum status rc = item_find(db, item_type(l->to), session, a->given[i].value, &target);
-		if (rc == STATUS_OK)
-			rc = link_add(db, l->kind, id, target);
-		if (rc != STATUS_OK)
-			return rc;
-	}
-	return STATUS_OK;
+	return cli_fail(cli, rc);
 }
 
 static int parse_item_args(struct cli *cli, struct item_args *a, const struct item_type *type,
@@ -196,38 +166,21 @@ int cmd_add(struct cli *cli, int argc, char **argv)
 	if (!type)
 		return add_free_code(cli, &a, session, ops[1]);
 
-	union item_any any = { .session = { 0 } };
-	void *item = &any;
-	((int64_t *)item)[1] = session;
-	enum status rc = db_begin(cli->db);
-	if (rc == STATUS_OK)
-		rc = item_parse(cli->db, type, item, item_title_field(type), ops[1]);
-	if (rc == STATUS_OK)
-		rc = apply_fields(cli->db, &a, item);
-	if (rc == STATUS_OK)
-		rc = item_create(cli->db, type, item);
-	if (rc == STATUS_OK)
-		rc = apply_links(cli->db, &a, session, ((int64_t *)item)[0]);
-	rc = db_end(cli->db, rc);
-	item_clear(type, item);
+	int64_t id;
+	size_t bad;
+	enum status rc = item_add(cli->db, type, session, ops[1], a.given, a.ngiven, &id, &bad);
 	if (rc != STATUS_OK)
-		return cli_fail(cli, rc);
-	printf("%" PRId64 "\n", ((int64_t *)item)[0]);
+		return fail_value(cli, &a, bad, rc);
+	printf("%" PRId64 "\n", id);
 	return EXIT_DONE;
 }
 
-/* Reads item ID of TYPE and checks that it belongs to SESSION. */
-static enum status read_in_session(struct cli *cli, const struct item_type *type, int64_t session,
-	const char *key, void *item)
+/* The id of item KEY of TYPE in SESSION (the session itself for ITEM_SESSION). */
+static enum status find_in_session(struct cli *cli, const struct item_type *type, int64_t session,
+	const char *key, int64_t *id)
 {
-	int64_t id;
-	enum status rc = type->kind == ITEM_SESSION ? STATUS_OK
-		: item_find(cli->db, type, session, key, &id);
-	if (type->kind == ITEM_SESSION)
-		id = session;
-	if (rc == STATUS_OK)
-		rc = item_read(cli->db, type, id, item);
-	return rc;
+	*id = session;
+	return type->kind == ITEM_SESSION ? STATUS_OK : item_find(cli->db, type, session, key, id);
 }
 
 int cmd_edit(struct cli *cli, int argc, char **argv)
@@ -248,21 +201,12 @@ int cmd_edit(struct cli *cli, int argc, char **argv)
 	int64_t session;
 	if (!cli_session(cli, ops[0], &session))
 		return EXIT_FAILED;
-	union item_any any;
-	void *item = &any;
-	enum status rc = read_in_session(cli, type, session, ops[1], item);
-	if (rc != STATUS_OK)
-		return cli_fail(cli, rc);
-	rc = db_begin(cli->db);
+	int64_t id;
+	size_t bad = a.ngiven;
+	enum status rc = find_in_session(cli, type, session, ops[1], &id);
 	if (rc == STATUS_OK)
-		rc = apply_fields(cli->db, &a, item);
-	if (rc == STATUS_OK)
-		rc = item_update(cli->db, type, item);
-	if (rc == STATUS_OK)
-		rc = apply_links(cli->db, &a, session, ((int64_t *)item)[0]);
-	rc = db_end(cli->db, rc);
-	item_clear(type, item);
-	return rc == STATUS_OK ? EXIT_DONE : cli_fail(cli, rc);
+		rc = item_edit(cli->db, type, id, a.given, a.ngiven, &bad);
+	return rc == STATUS_OK ? EXIT_DONE : fail_value(cli, &a, bad, rc);
 }
 
 int cmd_remove(struct cli *cli, int argc, char **argv)

@@ -844,21 +844,91 @@ enum status link_list(struct db *db, enum link_kind kind, int64_t from, link_cb 
 
 /* ---- use cases: one transaction each, for both front ends ---- */
 
-enum status item_set_field(struct db *db, const struct item_type *type, int64_t id,
-	const struct item_field *f, const char *value)
+/* Parses the field values of VALUES into ITEM; *BAD the one refused. */
+static enum status parse_values(struct db *db, const struct item_type *type, void *item,
+	const struct item_value *values, size_t n, size_t *bad)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!values[i].field)
+			continue;
+		enum status rc = item_parse(db, type, item, values[i].field, values[i].value);
+		if (rc != STATUS_OK) {
+			*bad = i;
+			return rc;
+		}
+	}
+	return STATUS_OK;
+}
+
+/* Adds the links of VALUES from item ID of SESSION; *BAD the one refused. */
+static enum status add_links(struct db *db, int64_t session, int64_t id,
+	const struct item_value *values, size_t n, size_t *bad)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct link_type *l = values[i].link;
+		int64_t target;
+		if (!l)
+			continue;
+		enum status rc = item_find(db, item_type(l->to), session, values[i].value, &target);
+		if (rc == STATUS_OK)
+			rc = link_add(db, l->kind, id, target);
+		if (rc != STATUS_OK) {
+			*bad = i;
+			return rc;
+		}
+	}
+	return STATUS_OK;
+}
+
+enum status item_add(struct db *db, const struct item_type *type, int64_t session,
+	const char *title, const struct item_value *values, size_t n, int64_t *id, size_t *bad)
 {
 	union item_any item;
-	enum status rc = db_begin(db);   /* nobody writes between reading and saving */
+	memset(&item, 0, sizeof item);
+	head_at(&item)[1] = session;
+	*bad = n;
+	enum status rc = db_begin(db);
+	if (rc != STATUS_OK)
+		return rc;
+	rc = item_parse(db, type, &item, item_title_field(type), title);
+	if (rc == STATUS_OK)
+		rc = parse_values(db, type, &item, values, n, bad);
+	if (rc == STATUS_OK)
+		rc = item_create(db, type, &item);
+	if (rc == STATUS_OK)
+		rc = add_links(db, session, head_at(&item)[0], values, n, bad);
+	*id = head_at(&item)[0];
+	item_clear(type, &item);
+	return db_end(db, rc);
+}
+
+enum status item_edit(struct db *db, const struct item_type *type, int64_t id,
+	const struct item_value *values, size_t n, size_t *bad)
+{
+	union item_any item;
+	*bad = n;
+	enum status rc = db_begin(db);
 	if (rc != STATUS_OK)
 		return rc;
 	rc = item_read(db, type, id, &item);
-	if (rc == STATUS_OK) {
-		rc = item_parse(db, type, &item, f, value);
-		if (rc == STATUS_OK)
-			rc = item_update(db, type, &item);
-		item_clear(type, &item);
-	}
+	if (rc != STATUS_OK)
+		return db_end(db, rc);
+	rc = parse_values(db, type, &item, values, n, bad);
+	if (rc == STATUS_OK)
+		rc = item_update(db, type, &item);
+	/* a session's links are none; an item's are in its session */
+	int64_t session = type->kind == ITEM_SESSION ? id : head_at(&item)[1];
+	if (rc == STATUS_OK)
+		rc = add_links(db, session, id, values, n, bad);
+	item_clear(type, &item);
 	return db_end(db, rc);
+}
+
+enum status item_set_field(struct db *db, const struct item_type *type, int64_t id,
+	const struct item_field *f, const char *value)
+{
+	size_t bad;
+	return item_edit(db, type, id, &(struct item_value){ f, NULL, value }, 1, &bad);
 }
 
 enum status item_set_ref_field(struct db *db, const struct item_type *type, int64_t id,

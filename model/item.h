@@ -264,6 +264,22 @@ enum status link_change(struct db *db, enum link_kind kind, int64_t from, const 
 /* The use cases both front ends share, each one transaction that reads
  * the item as it is now, so that what another terminal saved meanwhile
  * in other fields stays. */
+/* A value typed for a field (item_parse) or a link (item_find in the
+ * item's session, then link_add) of an item. */
+struct item_value {
+	const struct item_field *field;   /* or NULL for a link */
+	const struct link_type *link;
+	const char *value;
+};
+/* Creates an item of TYPE in SESSION with TITLE in its title field, then
+ * VALUES[0..N) applied in order, in one transaction; *ID the new id.  On
+ * a refusal *BAD is the index of the value refused (N: the title or the
+ * item itself), and nothing is created. */
+enum status item_add(struct db *db, const struct item_type *type, int64_t session,
+	const char *title, const struct item_value *values, size_t n, int64_t *id, size_t *bad);
+/* Applies VALUES[0..N) to item ID in one transaction, as item_add does. */
+enum status item_edit(struct db *db, const struct item_type *type, int64_t id,
+	const struct item_value *values, size_t n, size_t *bad);
 /* Sets field F of item ID from VALUE as item_parse() reads it. */
 enum status item_set_field(struct db *db, const struct item_type *type, int64_t id,
 	const struct item_field *f, const char *value);

@@ -168,6 +168,50 @@ START_TEST(importing_files_is_all_or_none)
 }
 END_TEST
 
+START_TEST(add_and_edit_are_all_or_nothing)
+{
+	char path[FIXTURE_PATH_MAX];
+	struct db *db = fixture_open(path);
+	int64_t u1, u2, id = 0;
+	int64_t s = second_session(db, &u1, &u2);
+	fixture_stakeholder(db, s, "Hochschulen");
+	const struct item_type *t = item_type(ITEM_UNSEEN);
+	const struct item_field *likelihood = item_field_by_name(t, "likelihood");
+	const struct link_type *groups = link_type(LINK_UNSEEN_STAKEHOLDER);
+	const char *count = "SELECT count(*) FROM unseen WHERE session_id = ?1";
+	size_t bad = 99;
+	/* the second value is out of range: nothing is created, and it is named */
+	struct item_value wrong[] = { { NULL, groups, "Hochschulen" }, { likelihood, NULL, "7" } };
+	ck_assert_int_eq(item_add(db, t, s, "Lock-in", wrong, 2, &id, &bad), STATUS_INVALID);
+	ck_assert_uint_eq(bad, 1);
+	ck_assert_int_eq(fixture_int1(db, count, s), 2);
+	/* a link to a group that is not in the session: refused, nothing created */
+	struct item_value stranger[] = { { likelihood, NULL, "3" }, { NULL, groups, "Niemand" } };
+	ck_assert_int_ne(item_add(db, t, s, "Lock-in", stranger, 2, &id, &bad), STATUS_OK);
+	ck_assert_uint_eq(bad, 1);
+	ck_assert_int_eq(fixture_int1(db, count, s), 2);
+	/* an empty title is the item's own refusal */
+	ck_assert_int_ne(item_add(db, t, s, "", NULL, 0, &id, &bad), STATUS_OK);
+	ck_assert_uint_eq(bad, 0);
+	struct item_value right[] = { { likelihood, NULL, "3" }, { NULL, groups, "Hochschulen" } };
+	ck_assert_int_eq(item_add(db, t, s, "Lock-in", right, 2, &id, &bad), STATUS_OK);
+	ck_assert_int_eq(unseen_int(db, "likelihood", id), 3);
+	ck_assert_int_eq(fixture_int1(db, "SELECT count(*) FROM unseen_stakeholder WHERE unseen_id = ?1",
+		id), 1);
+	/* edit: two fields, the second refused; the first is not written either */
+	struct item_value edit[] = { { item_field_by_name(t, "impact"), NULL, "4" },
+		{ likelihood, NULL, "0" } };
+	ck_assert_int_eq(item_edit(db, t, id, edit, 2, &bad), STATUS_INVALID);
+	ck_assert_uint_eq(bad, 1);
+	ck_assert_int_eq(unseen_int(db, "impact", id), 0);
+	edit[1].value = "5";
+	ck_assert_int_eq(item_edit(db, t, id, edit, 2, &bad), STATUS_OK);
+	ck_assert_int_eq(unseen_int(db, "impact", id), 4);
+	ck_assert_int_eq(unseen_int(db, "likelihood", id), 5);
+	fixture_close(db, path);
+}
+END_TEST
+
 Suite *use_cases_suite(void)
 {
 	Suite *s = suite_create("use_cases");
@@ -178,6 +222,7 @@ Suite *use_cases_suite(void)
 	tcase_add_test(tc, swapping_positions_moves_even_equal_ones);
 	tcase_add_test(tc, link_change_writes_only_the_difference);
 	tcase_add_test(tc, importing_files_is_all_or_none);
+	tcase_add_test(tc, add_and_edit_are_all_or_nothing);
 	suite_add_tcase(s, tc);
 	return s;
 }
