@@ -413,12 +413,14 @@ int cmd_doc(struct cli *cli, int argc, char **argv)
 		rc = document_read(cli->db, id, &d);
 	if (rc != STATUS_OK)
 		return cli_fail(cli, rc);
-	bool edit = a.title || a.kind || a.date || a.component || a.participants || a.memo;
+	unsigned fields = (a.title ? DOC_TITLE : 0) | (a.kind ? DOC_KIND : 0) |
+		(a.date ? DOC_DATE : 0) | (a.component ? DOC_COMPONENT : 0) |
+		(a.participants ? DOC_PARTICIPANTS : 0) | (a.memo ? DOC_MEMO : 0);
 	int status = EXIT_DONE;
-	if (!edit)
+	if (!fields)
 		rc = print_document(cli->db, &d);
 	else if ((status = apply_doc_options(cli, &a, &d)) == EXIT_DONE)
-		rc = document_update(cli->db, &d);
+		rc = document_update_fields(cli->db, id, &d, fields);
 	document_clear(&d);
 	if (status == EXIT_DONE && rc != STATUS_OK)
 		status = cli_fail(cli, rc);

@@ -310,3 +310,39 @@ enum status document_append_lines(struct db *db, int64_t doc_id, int64_t first, 
 	struct appender a = { buf, size, strlen(buf) };
 	return document_lines(db, doc_id, first, last, append_line, &a);
 }
+
+/* Replaces *TO by a copy of FROM (NULL stays NULL); false without memory. */
+static bool copy_text(char **to, const char *from)
+{
+	char *copy = from ? strdup(from) : NULL;
+	if (from && !copy)
+		return false;
+	free(*to);
+	*to = copy;
+	return true;
+}
+
+enum status document_update_fields(struct db *db, int64_t id, const struct document *from,
+	unsigned fields)
+{
+	struct document now;
+	enum status rc = db_begin(db);
+	if (rc != STATUS_OK)
+		return rc;
+	rc = document_read(db, id, &now);
+	if (rc != STATUS_OK)
+		return db_end(db, rc);
+	if (fields & DOC_COMPONENT)
+		now.component_id = from->component_id;
+	bool ok = (!(fields & DOC_TITLE) || copy_text(&now.title, from->title)) &&
+		(!(fields & DOC_KIND) || copy_text(&now.kind, from->kind)) &&
+		(!(fields & DOC_DATE) || copy_text(&now.date, from->date)) &&
+		(!(fields & DOC_PARTICIPANTS) || copy_text(&now.participants, from->participants)) &&
+		(!(fields & DOC_MEMO) || copy_text(&now.memo, from->memo));
+	if (rc == STATUS_OK && !ok)
+		rc = db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
+	if (rc == STATUS_OK)
+		rc = document_update(db, &now);
+	document_clear(&now);
+	return db_end(db, rc);
+}

@@ -58,6 +58,16 @@ enum status document_read(struct db *db, int64_t id, struct document *doc);
  * participants, memo); the lines stay as they are. */
 enum status document_update(struct db *db, const struct document *doc);
 enum status document_delete(struct db *db, int64_t id);
+/* The fields a person edits, as bits of a mask. */
+enum document_field {
+	DOC_TITLE = 1, DOC_KIND = 2, DOC_DATE = 4, DOC_COMPONENT = 8, DOC_PARTICIPANTS = 16,
+	DOC_MEMO = 32,
+};
+/* Writes the FIELDS (a mask) of FROM into document ID as it is now, in
+ * one transaction: what another terminal saved meanwhile in the other
+ * fields stays; document_update() checks what is written. */
+enum status document_update_fields(struct db *db, int64_t id, const struct document *from,
+	unsigned fields);
 void document_clear(struct document *doc);
 
 /* The number of codings of document ID (0 for a document without any). */

@@ -333,20 +333,6 @@ static void take(char **field, char *value)
 	*field = value;
 }
 
-/* Moves field F (see meta_fields) from FROM to TO. */
-static void move_meta(struct document *to, struct document *from, size_t f)
-{
-	char **text[] = { &to->title, &to->kind, &to->date, NULL, &to->participants, &to->memo };
-	char **source[] = { &from->title, &from->kind, &from->date, NULL, &from->participants,
-		&from->memo };
-	if (f == 3) {
-		to->component_id = from->component_id;
-	} else {
-		take(text[f], *source[f]);
-		*source[f] = NULL;
-	}
-}
-
 /* Asks for field F of D; true when D holds a new value. */
 static bool ask_meta(struct app *app, struct document *d, size_t f)
 {
@@ -415,25 +401,14 @@ static void edit_metadata(struct app *app, int64_t id)
 	if (f < 0)
 		return;
 	struct db *db = app_db(app);
-	struct document d, now;
+	struct document d;
 	if (document_read(db, id, &d) != STATUS_OK) {
 		app_error(app);
 		return;
 	}
 	if (ask_meta(app, &d, (size_t)f)) {
-		/* Only the field asked for is written, into the document as it is
-		 * now: what another terminal saved meanwhile in other fields stays. */
-		enum status rc = db_begin(db);
-		if (rc == STATUS_OK) {
-			rc = document_read(db, id, &now);
-			if (rc == STATUS_OK) {
-				move_meta(&now, &d, (size_t)f);
-				rc = document_update(db, &now);
-				document_clear(&now);
-			}
-			rc = db_end(db, rc);
-		}
-		if (rc != STATUS_OK)
+		/* only the field asked for: meta_fields is in document_field order */
+		if (document_update_fields(db, id, &d, 1u << f) != STATUS_OK)
 			app_error(app);
 		else
 			app_status(app, _("Document %" PRId64 ": %s saved"), id, _(meta_fields[f]));

@@ -9,6 +9,7 @@
 
 #include "exports/doc_import.h"
 #include "model/db.h"
+#include "model/document.h"
 #include "model/item.h"
 #include "tests/unit/fixture.h"
 
@@ -212,6 +213,42 @@ START_TEST(add_and_edit_are_all_or_nothing)
 }
 END_TEST
 
+START_TEST(document_fields_keep_what_others_saved)
+{
+	char path[FIXTURE_PATH_MAX];
+	struct db *db = fixture_open(path);
+	int64_t u1, u2;
+	int64_t s = second_session(db, &u1, &u2);
+	static const char *const lines[] = { "eins", "zwei" };
+	int64_t doc = fixture_document(db, s, "Protokoll", 0, "sha-x", lines, 2);
+	struct document mine, theirs;
+	ck_assert_int_eq(document_read(db, doc, &mine), STATUS_OK);
+	ck_assert_int_eq(document_read(db, doc, &theirs), STATUS_OK);
+	/* another terminal saves the date while this one edits the title */
+	free(theirs.date);
+	theirs.date = strdup("2026-12-07");
+	ck_assert_int_eq(document_update_fields(db, doc, &theirs, DOC_DATE), STATUS_OK);
+	free(mine.title);
+	mine.title = strdup("Protokoll „Werkstatt“");
+	ck_assert_int_eq(document_update_fields(db, doc, &mine, DOC_TITLE), STATUS_OK);
+	struct document now;
+	ck_assert_int_eq(document_read(db, doc, &now), STATUS_OK);
+	ck_assert_str_eq(now.title, "Protokoll „Werkstatt“");
+	ck_assert_str_eq(now.date, "2026-12-07");
+	document_clear(&now);
+	/* a kind that is none: refused, the document as it was */
+	free(mine.kind);
+	mine.kind = strdup("memo");
+	ck_assert_int_eq(document_update_fields(db, doc, &mine, DOC_KIND | DOC_TITLE), STATUS_INVALID);
+	ck_assert_int_eq(document_read(db, doc, &now), STATUS_OK);
+	ck_assert_str_ne(now.kind, "memo");
+	document_clear(&now);
+	document_clear(&mine);
+	document_clear(&theirs);
+	fixture_close(db, path);
+}
+END_TEST
+
 Suite *use_cases_suite(void)
 {
 	Suite *s = suite_create("use_cases");
@@ -223,6 +260,7 @@ Suite *use_cases_suite(void)
 	tcase_add_test(tc, link_change_writes_only_the_difference);
 	tcase_add_test(tc, importing_files_is_all_or_none);
 	tcase_add_test(tc, add_and_edit_are_all_or_nothing);
+	tcase_add_test(tc, document_fields_keep_what_others_saved);
 	suite_add_tcase(s, tc);
 	return s;
 }
