@@ -100,7 +100,8 @@ bool cli_stdout_done(const struct cli *cli, bool ok);
 	  N_("code a passage")) \
 	X("codes",      cmd_codes,      N_("SESSION [--by code|document|coder]"), \
 	  N_("frequencies: codings per code, document or coder")) \
-	X("export",     cmd_export,     N_("FORMAT SESSION [-o FILE] [--sep ,|;] [--bom] [--raw] [...]"), \
+	X("export",     cmd_export, \
+	  N_("FORMAT SESSION [-o FILE] [--sep ,|;] [--bom] [--raw] [...]"), \
 	  N_("hinge table (CSV), report (Markdown), matrix (CSV), graph (DOT), items (CSV)")) \
 	X("analyse",    cmd_analyse,    N_("SESSION [--power K] [--format table|csv]"), \
 	  N_("system model: Vester's sensitivity model and MICMAC")) \

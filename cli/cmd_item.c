@@ -93,7 +93,8 @@ static int on_item_option(void *ctx, const struct option *opt, int val, const ch
 		a->too_many = true;
 		return 1;
 	}
-	a->given[a->ngiven++] = (struct item_value){ a->option_field[val], a->option_link[val], arg };
+	a->given[a->ngiven++] = (struct item_value){ a->option_field[val], a->option_link[val],
+		arg };
 	return 0;
 }
 

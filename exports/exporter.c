@@ -84,8 +84,8 @@ static void fill_exporters(void)
 		if (!t->csv)
 			continue;
 		snprintf(files[k], sizeof files[k], "%s.csv", t->csv);
-		exporters[nexporters++] = (struct exporter){ t->csv, t->csv_label, files[k], EXPORT_CSV,
-			write_items };
+		exporters[nexporters++] = (struct exporter){ t->csv, t->csv_label, files[k],
+			EXPORT_CSV, write_items };
 	}
 	exporters[nexporters++] = free_codes;
 }

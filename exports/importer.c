@@ -42,8 +42,8 @@ size_t importer_count(void)
 	for (int k = 0; k < ITEM_KIND_COUNT; k++) {
 		const struct item_type *t = item_type((enum item_kind)k);
 		if (t->csv)
-			importers[nimporters++] = (struct importer){ t->csv, t->plural, ROWS_IMPORTED,
-				read_items };
+			importers[nimporters++] = (struct importer){ t->csv, t->plural,
+				ROWS_IMPORTED, read_items };
 	}
 	for (size_t i = 0; i < NOTHERS; i++)
 		importers[nimporters++] = others[i];

@@ -104,8 +104,8 @@ bool code_colour_valid(const char *colour)
 /* CODE names the code ("Code 7", "Code \"Daten\""). */
 static enum status fail_colour(struct db *db, const char *code, const char *colour)
 {
-	return db_fail(db, STATUS_INVALID, _("%s: colour \"%s\": allowed are black, red, green, yellow, blue, magenta, "
-		"cyan, white or #RRGGBB"), code, colour);
+	return db_fail(db, STATUS_INVALID, _("%s: colour \"%s\": allowed are black, red, green, "
+		"yellow, blue, magenta, cyan, white or #RRGGBB"), code, colour);
 }
 
 /* NULL for an empty text: an empty field is stored as none. */
@@ -123,7 +123,8 @@ enum status code_create_free(struct db *db, int64_t session_id, const char *name
 	if (rc != STATUS_OK)
 		return rc;
 	if (!name || !*name || strchr(name, '/'))
-		return db_fail(db, STATUS_INVALID, _("Code \"%s\": the name must neither be empty nor contain /"), name ? name : "");
+		return db_fail(db, STATUS_INVALID, _("Code \"%s\": the name must neither be "
+			"empty nor contain /"), name ? name : "");
 	snprintf(code, sizeof code, _("Code \"%s\""), name);
 	colour = or_null(colour);
 	if (colour && !code_colour_valid(colour))
@@ -137,18 +138,21 @@ enum status code_create_free(struct db *db, int64_t session_id, const char *name
 		return rc;
 	rc = db_query_int(db, &n, "SELECT count(*) FROM session WHERE id = ?1", "i", session_id);
 	if (rc == STATUS_OK && !n)
-		rc = db_fail(db, STATUS_NOT_FOUND, _("Session %" PRId64 " does not exist"), session_id);
+		rc = db_fail(db, STATUS_NOT_FOUND, _("Session %" PRId64 " does not "
+			"exist"), session_id);
 	if (rc == STATUS_OK && parent_id) {
 		rc = db_query_int(db, &n, "SELECT count(*) FROM code WHERE id = ?1 AND session_id = ?2"
 			" AND type = 'free'", "ii", parent_id, session_id);
 		if (rc == STATUS_OK && !n)
-			rc = db_fail(db, STATUS_NOT_FOUND, _("Code %" PRId64 " is not a free code of this session"), parent_id);
+			rc = db_fail(db, STATUS_NOT_FOUND, _("Code %" PRId64 " is not a free "
+				"code of this session"), parent_id);
 	}
 	if (rc == STATUS_OK)
 		rc = db_query_int(db, &n, "SELECT count(*) FROM code WHERE session_id = ?1 AND"
 			" type = 'free' AND parent_id IS ?2 AND name = ?3", "int", session_id, parent_id, name);
 	if (rc == STATUS_OK && n)
-		rc = db_fail(db, STATUS_CONFLICT, _("Code \"%s\" already exists at this place"), name);
+		rc = db_fail(db, STATUS_CONFLICT, _("Code \"%s\" already exists at this "
+			"place"), name);
 	if (rc == STATUS_OK)
 		rc = db_exec(db, "INSERT INTO code(session_id, type, parent_id, name, colour, definition)"
 			" VALUES (?1, 'free', ?2, ?3, ?4, ?5)", "intt" "t", session_id, parent_id, name,
@@ -169,7 +173,8 @@ static enum status code_find_typed(struct db *db, int64_t session_id, const char
 	} else {
 		const struct item_type *type = item_type_by_name(kind);
 		if (!type || !type->is_code)
-			return db_fail(db, STATUS_INVALID, _("\"%s\": %s is not a kind of code"), key, kind);
+			return db_fail(db, STATUS_INVALID, _("\"%s\": %s is not a kind of "
+				"code"), key, kind);
 		rc = db_query_int(db, id, "SELECT id FROM code WHERE type = ?1 AND item_id = ?2"
 			" AND session_id = ?3", "tii", type->name, ref, session_id);
 	}
@@ -207,9 +212,10 @@ enum status code_find(struct db *db, int64_t session_id, const char *key, int64_
 	if (matches == 1)
 		return STATUS_OK;
 	if (matches > 1)
-		return db_fail(db, STATUS_CONFLICT, _("Code \"%s\" is ambiguous (%" PRId64 " matches); give the code number (didat "
-			"codes)"), key, matches);
-	return db_fail(db, STATUS_NOT_FOUND, _("Code \"%s\" does not exist in this session"), key);
+		return db_fail(db, STATUS_CONFLICT, _("Code \"%s\" is ambiguous (%" PRId64 " "
+			"matches); give the code number (didat codes)"), key, matches);
+	return db_fail(db, STATUS_NOT_FOUND, _("Code \"%s\" does not exist in this "
+		"session"), key);
 }
 
 /* The codes of session ?1 that pass WHERE.  Two texts, two statements:
@@ -339,8 +345,8 @@ static enum status code_row_read(struct db *db, int64_t id, struct code_row *r)
  * merge away or delete them. */
 static enum status refuse_item_code(struct db *db, const struct code_row *r, const char *what)
 {
-	return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" cannot be %s: it belongs to an item (%s); change the "
-		"item itself (didat edit/remove)"), r->id,
+	return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" cannot be %s: it belongs "
+		"to an item (%s); change the item itself (didat edit/remove)"), r->id,
 		r->label, what, r->type);
 }
 
@@ -353,7 +359,8 @@ static enum status check_sibling_name(struct db *db, const struct code_row *r, i
 		" type = 'free' AND parent_id IS ?2 AND name = ?3 AND id <> ?4", "inti", r->session_id,
 		parent_id, name, r->id);
 	if (rc == STATUS_OK && n)
-		rc = db_fail(db, STATUS_CONFLICT, _("Code %" PRId64 " \"%s\": another code at this place already has the name \"%s\""), r->id, r->label, name);
+		rc = db_fail(db, STATUS_CONFLICT, _("Code %" PRId64 " \"%s\": another code at "
+			"this place already has the name \"%s\""), r->id, r->label, name);
 	return rc;
 }
 
@@ -364,10 +371,12 @@ static enum status rename_code(struct db *db, int64_t id, const char *name)
 	if (rc == STATUS_OK && !r.free)
 		rc = refuse_item_code(db, &r, _("rename"));
 	if (rc == STATUS_OK && (!name || !*name || strchr(name, '/')))
-		rc = db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\": the new name must neither be empty nor contain /"), r.id, r.label);
+		rc = db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\": the new name must "
+			"neither be empty nor contain /"), r.id, r.label);
 	if (rc == STATUS_OK) {
 		char what[160];
-		snprintf(what, sizeof what, _("Code %" PRId64 " \"%s\": the new name"), r.id, r.label);
+		snprintf(what, sizeof what, _("Code %" PRId64 " \"%s\": the new "
+			"name"), r.id, r.label);
 		rc = db_check_utf8(db, what, name);
 	}
 	if (rc == STATUS_OK)
@@ -406,14 +415,16 @@ static enum status move_code(struct db *db, int64_t id, int64_t parent_id)
 	if (rc == STATUS_OK && parent_id) {
 		rc = code_row_read(db, parent_id, &p);
 		if (rc == STATUS_OK && (!p.free || p.session_id != r.session_id))
-			rc = db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\": code %" PRId64 " \"%s\" is not a free code of this "
-				"session and cannot have subcodes"), r.id,
+			rc = db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\": code "
+				"%" PRId64 " \"%s\" is not a free code of this session and "
+				"cannot have subcodes"), r.id,
 				r.label, p.id, p.label);
 		if (rc == STATUS_OK)
 			rc = in_subtree(db, id, parent_id, &cycle);
 		if (rc == STATUS_OK && cycle)
-			rc = db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" cannot be moved below itself or one of its subcodes "
-				"(%" PRId64 " \"%s\")"), r.id,
+			rc = db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" cannot be "
+				"moved below itself or one of its subcodes (%" PRId64 " "
+				"\"%s\")"), r.id,
 				r.label, p.id, p.label);
 	}
 	if (rc == STATUS_OK)
@@ -462,23 +473,30 @@ static enum status check_merge(struct db *db, const struct code_row *f, const st
 	if (!f->free)
 		return refuse_item_code(db, f, _("merge into another code"));
 	if (f->session_id != t->session_id)
-		return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" and code %" PRId64 " \"%s\" belong to different sessions"), f->id, f->label, t->id, t->label);
+		return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" and code "
+			"%" PRId64 " \"%s\" belong to different "
+			"sessions"), f->id, f->label, t->id, t->label);
 	if (f->id == t->id)
-		return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" cannot be merged with itself"), f->id, f->label);
+		return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" cannot be merged "
+			"with itself"), f->id, f->label);
 	enum status rc = in_subtree(db, f->id, t->id, &inside);
 	if (rc == STATUS_OK && inside)
-		return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" cannot be merged into its own subcode %" PRId64 " \"%s\""), f->id, f->label, t->id, t->label);
+		return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" cannot be merged "
+			"into its own subcode %" PRId64 " "
+			"\"%s\""), f->id, f->label, t->id, t->label);
 	if (rc == STATUS_OK)
 		rc = db_query_int(db, &children, "SELECT count(*) FROM code WHERE parent_id = ?1", "i",
 			f->id);
 	if (rc == STATUS_OK && children && !t->free)
-		return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" has subcodes, but code %" PRId64 " \"%s\" belongs to an "
-			"item and cannot have any; move the subcodes first"), f->id, f->label, t->id, t->label);
+		return db_fail(db, STATUS_INVALID, _("Code %" PRId64 " \"%s\" has subcodes, but "
+			"code %" PRId64 " \"%s\" belongs to an item and cannot have any; move "
+			"the subcodes first"), f->id, f->label, t->id, t->label);
 	if (rc == STATUS_OK)
 		rc = shared_child_name(db, f->id, t->id, &clash);
 	if (rc == STATUS_OK && clash)
-		rc = db_fail(db, STATUS_CONFLICT, _("Code %" PRId64 " \"%s\" and code %" PRId64 " \"%s\" both have a subcode \"%s\"; "
-			"merge those first"), f->id,
+		rc = db_fail(db, STATUS_CONFLICT, _("Code %" PRId64 " \"%s\" and code "
+			"%" PRId64 " \"%s\" both have a subcode \"%s\"; merge those "
+			"first"), f->id,
 			f->label, t->id, t->label, clash);
 	free(clash);
 	return rc;
@@ -678,18 +696,21 @@ static enum status check_coding(struct db *db, const struct coding *c)
 		break;
 	case DB_DONE:
 		db_reset(st);
-		return db_fail(db, STATUS_NOT_FOUND, _("Document %" PRId64 " does not exist in session %" PRId64), c->document_id, c->session_id);
+		return db_fail(db, STATUS_NOT_FOUND, _("Document %" PRId64 " does not exist in "
+			"session %" PRId64), c->document_id, c->session_id);
 	case DB_ERROR:
 		return db_step_status(st);
 	}
 	enum status rc = STATUS_OK;
 	if (c->last_line < c->first_line)
-		rc = db_fail(db, STATUS_INVALID, _("Document %" PRId64 " \"%s\": lines %" PRId64 "–%" PRId64 ": the last line comes "
-			"before the first"), c->document_id, title,
+		rc = db_fail(db, STATUS_INVALID, _("Document %" PRId64 " \"%s\": lines "
+			"%" PRId64 "–%" PRId64 ": the last line comes before the "
+			"first"), c->document_id, title,
 			c->first_line, c->last_line);
 	else if (c->first_line < 1 || c->last_line > lines)
-		rc = db_fail(db, STATUS_INVALID, _("Document %" PRId64 " \"%s\": lines %" PRId64 "–%"
-			PRId64 " lie outside the document (lines 1–%" PRId64 ")"), c->document_id,
+		rc = db_fail(db, STATUS_INVALID, _("Document %" PRId64 " \"%s\": lines "
+			"%" PRId64 "–%" PRId64 " lie outside the document (lines "
+			"1–%" PRId64 ")"), c->document_id,
 			title, c->first_line, c->last_line, lines);
 	free(title);
 	if (rc == STATUS_OK) {
@@ -701,7 +722,8 @@ static enum status check_coding(struct db *db, const struct coding *c)
 		rc = db_query_int(db, &n, "SELECT count(*) FROM code WHERE id = ?1 AND session_id = ?2",
 			"ii", c->code_id, c->session_id);
 	if (rc == STATUS_OK && !n)
-		rc = db_fail(db, STATUS_NOT_FOUND, _("Code %" PRId64 " does not exist in session %" PRId64), c->code_id, c->session_id);
+		rc = db_fail(db, STATUS_NOT_FOUND, _("Code %" PRId64 " does not exist in session "
+			"%" PRId64), c->code_id, c->session_id);
 	return rc;
 }
 
@@ -731,13 +753,16 @@ static enum status refuse_twin(struct db *db, const struct coding *c, int64_t co
 	switch (db_step(st)) {
 	case DB_ROW:
 		if (c->first_line == c->last_line)
-			rc = db_fail(db, STATUS_CONFLICT, _("Coding: line %" PRId64 " of document %" PRId64 " is already coded with “%s” by %s "
-				"(coding %" PRId64 ")"),
+			rc = db_fail(db, STATUS_CONFLICT, _("Coding: line %" PRId64 " of "
+				"document %" PRId64 " is already coded with “%s” by %s (coding "
+				"%" PRId64 ")"),
 				c->first_line, c->document_id, db_column_text(st, 1), db_column_text(st, 2),
 				db_column_int(st, 0));
 		else
-			rc = db_fail(db, STATUS_CONFLICT, _("Coding: lines %" PRId64 "–%" PRId64 " of document %" PRId64 " are already coded "
-				"with “%s” by %s (coding %" PRId64 ")"), c->first_line, c->last_line, c->document_id,
+			rc = db_fail(db, STATUS_CONFLICT, _("Coding: lines "
+				"%" PRId64 "–%" PRId64 " of document %" PRId64 " are already "
+				"coded with “%s” by %s (coding "
+				"%" PRId64 ")"), c->first_line, c->last_line, c->document_id,
 				db_column_text(st, 1), db_column_text(st, 2), db_column_int(st, 0));
 		break;
 	case DB_DONE:
@@ -923,7 +948,8 @@ enum status coding_frequencies(struct db *db, int64_t session_id, enum coding_by
 	coding_count_cb cb, void *ctx)
 {
 	if ((size_t)by >= sizeof frequency_sql / sizeof frequency_sql[0])
-		return db_fail(db, STATUS_INVALID, _("Frequencies: unknown grouping %d"), (int)by);
+		return db_fail(db, STATUS_INVALID, _("Frequencies: unknown grouping "
+			"%d"), (int)by);
 	static char by_code[1024];
 	struct db_stmt *st = db_prepare(db, by == CODING_BY_CODE
 		? ordered(by_code, sizeof by_code, frequency_sql[by]) : frequency_sql[by]);

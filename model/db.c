@@ -70,7 +70,8 @@ static enum status fail_sqlite(struct db *db, int rc, const char *sql)
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return db_fail(db, STATUS_BUSY,
-			_("%s: the database is locked by another program (%s); nothing was changed"),
+			_("%s: the database is locked by another program (%s); nothing was "
+				"changed"),
 			db->path, msg);
 	case SQLITE_READONLY:
 		return db_fail(db, STATUS_READONLY,
@@ -230,7 +231,8 @@ static enum status open_handle(struct db *db, int flags)
 	if (rc == SQLITE_NOTADB) {
 		sqlite3_close(db->handle);
 		db->handle = NULL;
-		return db_fail(db, STATUS_BAD_FILE, _("%s: the file is not an SQLite database"), db->path);
+		return db_fail(db, STATUS_BAD_FILE, _("%s: the file is not an SQLite "
+			"database"), db->path);
 	}
 	if (rc != SQLITE_OK)
 		return db_fail(db, STATUS_IO, _("%s: cannot open the database: %s"),
@@ -264,8 +266,8 @@ static enum status check_identity(struct db *db, int64_t *version)
 			_("%s: the file is an SQLite database, but not one of didat"), db->path);
 	if (*version > SCHEMA_VERSION)
 		return db_fail(db, STATUS_BAD_FILE,
-			_("%s: the database comes from a newer didat (schema %lld, this program knows "
-				"%d); it is left unchanged"),
+			_("%s: the database comes from a newer didat (schema %lld, this program "
+				"knows %d); it is left unchanged"),
 			db->path, (long long)*version, SCHEMA_VERSION);
 	return STATUS_OK;
 }
@@ -296,8 +298,8 @@ enum status db_open(struct db **out, const char *path, enum db_mode mode)
 	if (db->readonly) {
 		if (version != SCHEMA_VERSION)
 			return db_fail(db, STATUS_READONLY,
-				_("%s: the database is read-only and has an older schema (%lld); open it once "
-					"writable to update it"),
+				_("%s: the database is read-only and has an older schema (%lld); "
+					"open it once writable to update it"),
 				path, (long long)version);
 		return db_exec(db, "PRAGMA query_only = ON", "");
 	}

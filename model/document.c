@@ -48,7 +48,8 @@ static enum status check_metadata(struct db *db, const struct document *doc)
 	if (!doc->title || !*doc->title)
 		return db_fail(db, STATUS_INVALID, _("%s: the title must not be empty"), name);
 	if (!doc->kind || !document_kind_valid(doc->kind))
-		return db_fail(db, STATUS_INVALID, _("%s: \"%s\" is not a document kind (minutes, paper, draft, other)"), name, doc->kind ? doc->kind : "");
+		return db_fail(db, STATUS_INVALID, _("%s: \"%s\" is not a document kind "
+			"(minutes, paper, draft, other)"), name, doc->kind ? doc->kind : "");
 	if (doc->component_id) {
 		int64_t found = 0;
 		enum status rc = db_query_int(db, &found, "SELECT count(*) FROM component "
@@ -56,7 +57,8 @@ static enum status check_metadata(struct db *db, const struct document *doc)
 		if (rc != STATUS_OK)
 			return rc;
 		if (!found)
-			return db_fail(db, STATUS_NOT_FOUND, _("%s: component %" PRId64 " does not exist in this session"), name, doc->component_id);
+			return db_fail(db, STATUS_NOT_FOUND, _("%s: component %" PRId64 " does "
+				"not exist in this session"), name, doc->component_id);
 	}
 	return STATUS_OK;
 }
@@ -70,7 +72,9 @@ static enum status create_row(struct db *db, struct document *doc)
 	rc = db_query_int(db, &existing, "SELECT id FROM document WHERE session_id = ?1 AND sha256 = ?2",
 		"it", doc->session_id, doc->sha256);
 	if (rc == STATUS_OK)
-		return db_fail(db, STATUS_CONFLICT, _("%s: this file is already imported into the session as document %" PRId64), doc->filename ? doc->filename : doc->title, existing);
+		return db_fail(db, STATUS_CONFLICT, _("%s: this file is already imported into "
+			"the session as document "
+			"%" PRId64), doc->filename ? doc->filename : doc->title, existing);
 	if (rc != STATUS_NOT_FOUND)
 		return rc;
 	rc = db_exec(db, "INSERT INTO document(session_id, title, kind, date, component_id, filename,"
@@ -80,8 +84,9 @@ static enum status create_row(struct db *db, struct document *doc)
 	if (rc == STATUS_OK)
 		doc->id = db_last_insert_id(db);
 	if (rc == STATUS_OK && doc->id > DOCUMENT_ID_MAX)
-		rc = db_fail(db, STATUS_INVALID, _("%s: document %" PRId64 " would be above the highest document number the search "
-			"index holds (%" PRId64 "); nothing imported"),
+		rc = db_fail(db, STATUS_INVALID, _("%s: document %" PRId64 " would be above the "
+			"highest document number the search index holds (%" PRId64 "); nothing "
+			"imported"),
 			doc->filename ? doc->filename : doc->title, doc->id, DOCUMENT_ID_MAX);
 	return rc;
 }
@@ -98,8 +103,9 @@ enum status document_create(struct db *db, struct document *doc)
 enum status document_add_line(struct db *db, int64_t doc_id, int64_t number, const char *text)
 {
 	if (number < 1 || number > DOCUMENT_LINES_MAX)
-		return db_fail(db, STATUS_INVALID, _("Document %" PRId64 ": line %" PRId64 " is outside 1–%" PRId64 ", the search index "
-			"holds no more lines"), doc_id, number,
+		return db_fail(db, STATUS_INVALID, _("Document %" PRId64 ": line %" PRId64 " is "
+			"outside 1–%" PRId64 ", the search index holds no more "
+			"lines"), doc_id, number,
 			DOCUMENT_LINES_MAX);
 	return db_exec(db, "INSERT INTO line(document_id, number, text) VALUES (?1, ?2, ?3)", "iit",
 		doc_id, number, text);
@@ -188,7 +194,8 @@ enum status document_update(struct db *db, const struct document *doc)
 			" participants = ?6, memo = ?7 WHERE id = ?1", "ittt" "ntt", doc->id, doc->title,
 			doc->kind, doc->date, doc->component_id, doc->participants, doc->memo);
 	if (rc == STATUS_OK && db_changes(db) == 0)
-		rc = db_fail(db, STATUS_NOT_FOUND, _("Document %" PRId64 " does not exist"), doc->id);
+		rc = db_fail(db, STATUS_NOT_FOUND, _("Document %" PRId64 " does not "
+			"exist"), doc->id);
 	return db_end(db, rc);
 }
 
@@ -226,9 +233,11 @@ enum status document_find(struct db *db, int64_t session_id, const char *key, in
 	if (rc != STATUS_OK)
 		return rc;
 	if (matches > 1)
-		return db_fail(db, STATUS_CONFLICT, _("Document \"%s\" is ambiguous; give its number"), key);
+		return db_fail(db, STATUS_CONFLICT, _("Document \"%s\" is ambiguous; give its "
+			"number"), key);
 	if (matches == 0)
-		return db_fail(db, STATUS_NOT_FOUND, _("Document \"%s\" does not exist in this session"),
+		return db_fail(db, STATUS_NOT_FOUND, _("Document \"%s\" does not exist in this "
+			"session"),
 			key);
 	return db_query_int(db, id, "SELECT id FROM document WHERE session_id = ?1 AND"
 		" (title = ?2 OR filename = ?2)", "it", session_id, key);

@@ -21,7 +21,8 @@ enum status reading_code_passages(struct db *db, int64_t code_id, const char *co
 	if (rc != STATUS_OK)
 		return rc;
 	if (!found)
-		return db_fail(db, STATUS_NOT_FOUND, _("Code %" PRId64 " does not exist"), code_id);
+		return db_fail(db, STATUS_NOT_FOUND, _("Code %" PRId64 " does not "
+			"exist"), code_id);
 	/* coding_code (code_id) narrows the scan to the code's codings */
 	struct db_stmt *st = db_prepare(db, passages_sql);
 	if (!st)
@@ -97,16 +98,19 @@ enum status reading_find_line(struct db *db, int64_t doc_id, const char *query, 
 		break;
 	case DB_DONE:
 		if (backwards)
-			rc = db_fail(db, STATUS_NOT_FOUND, _("Document %" PRId64 ": no match for “%s” before line %" PRId64), doc_id, query, from);
+			rc = db_fail(db, STATUS_NOT_FOUND, _("Document %" PRId64 ": no match for "
+				"“%s” before line %" PRId64), doc_id, query, from);
 		else
-			rc = db_fail(db, STATUS_NOT_FOUND, _("Document %" PRId64 ": no match for “%s” after line %" PRId64), doc_id, query, from);
+			rc = db_fail(db, STATUS_NOT_FOUND, _("Document %" PRId64 ": no match for "
+				"“%s” after line %" PRId64), doc_id, query, from);
 		break;
 	case DB_ERROR:
 		if (query_error(db_error(db)))
 			return db_fail(db, STATUS_INVALID,
-				_("Search query “%s” is malformed: put quotes and brackets in pairs, special "
-					"characters such as - : . only inside \"…\"; allowed are words, \"phrases\", "
-					"prefix*, AND, OR, NOT"), query);
+				_("Search query “%s” is malformed: put quotes and brackets in "
+					"pairs, special characters such as - : . only inside "
+					"\"…\"; allowed are words, \"phrases\", prefix*, AND, "
+					"OR, NOT"), query);
 		return db_step_status(st);
 	}
 	db_reset(st);

@@ -124,20 +124,24 @@ static enum status row_read(struct db *db, struct db_stmt *st, int64_t session_i
 	r->row_id = db_column_int(st, 3);
 	r->table = data_table_find(db_column_text(st, 2));
 	if (!r->table)
-		return db_fail(db, STATUS_INVALID, _("Log row %" PRId64 ": unknown table; this change cannot be taken back"), r->id);
+		return db_fail(db, STATUS_INVALID, _("Log row %" PRId64 ": unknown table; this "
+			"change cannot be taken back"), r->id);
 	size_t op = 0;
 	while (op < 3 && strcmp(db_column_text(st, 4), ops[op]) != 0)
 		op++;
 	if (op == 3)
-		return db_fail(db, STATUS_INVALID, _("Log row %" PRId64 ": unknown operation"), r->id);
+		return db_fail(db, STATUS_INVALID, _("Log row %" PRId64 ": unknown "
+			"operation"), r->id);
 	r->op = (enum op)op;
 	bool want_old = r->op != OP_INSERT, want_new = r->op != OP_DELETE;
 	if (want_old != (strcmp(db_column_text(st, 7), "object") == 0)
 		|| want_new != (strcmp(db_column_text(st, 8), "object") == 0))
-		return db_fail(db, STATUS_INVALID, _("Log row %" PRId64 " (%s %" PRId64 "): the old or new state is not a valid JSON "
+		return db_fail(db, STATUS_INVALID, _("Log row %" PRId64 " (%s %" PRId64 "): the "
+			"old or new state is not a valid JSON "
 			"object"), r->id, _(r->table->label), r->row_id);
 	if (r->session_id != 0 && r->session_id != session_id)
-		return db_fail(db, STATUS_INVALID, _("Log row %" PRId64 " (%s %" PRId64 ") belongs to session %" PRId64 ", not to "
+		return db_fail(db, STATUS_INVALID, _("Log row %" PRId64 " (%s %" PRId64 ") "
+			"belongs to session %" PRId64 ", not to "
 			"%" PRId64), r->id, _(r->table->label), r->row_id,
 			r->session_id, session_id);
 	r->old = want_old ? db_column_strdup(st, 5) : NULL;
@@ -178,7 +182,8 @@ static enum status group_load(struct db *db, int64_t number, int64_t session_id,
 		rc = db_step_status(st);
 	db_reset(st);
 	if (rc == STATUS_OK && g->n == 0)
-		rc = db_fail(db, STATUS_NOT_FOUND, _("Change %" PRId64 " is not in the log"), number);
+		rc = db_fail(db, STATUS_NOT_FOUND, _("Change %" PRId64 " is not in the "
+			"log"), number);
 	return rc;
 }
 
@@ -201,11 +206,14 @@ static enum status state_columns(struct db *db, const struct log_row *r, const c
 	while ((step = db_step(st)) == DB_ROW) {
 		const char *key = db_column_text(st, 0);
 		if (!db_column_int(st, 1) || !plain_name(key)) {
-			rc = db_fail(db, STATUS_INVALID, _("Log row %" PRId64 ": table %s has no column \"%s\""), r->id, plain_name(key) ? key : "?", r->table->name);
+			rc = db_fail(db, STATUS_INVALID, _("Log row %" PRId64 ": table %s has no "
+				"column "
+				"\"%s\""), r->id, plain_name(key) ? key : "?", r->table->name);
 			break;
 		}
 		if (cols->n == MAX_COLUMNS) {
-			rc = db_fail(db, STATUS_INVALID, _("Log row %" PRId64 ": too many columns"), r->id);
+			rc = db_fail(db, STATUS_INVALID, _("Log row %" PRId64 ": too many "
+				"columns"), r->id);
 			break;
 		}
 		snprintf(cols->name[cols->n++], COLUMN_NAME_MAX, "%s", key);
@@ -215,7 +223,8 @@ static enum status state_columns(struct db *db, const struct log_row *r, const c
 		rc = db_step_status(st);
 	db_reset(st);
 	if (rc == STATUS_OK && keys != (r->table->key[0] ? 2u : 1u))
-		rc = db_fail(db, STATUS_INVALID, _("Log row %" PRId64 ": the state does not name the row of %s"), r->id, r->table->name);
+		rc = db_fail(db, STATUS_INVALID, _("Log row %" PRId64 ": the state does not name "
+			"the row of %s"), r->id, r->table->name);
 	return rc;
 }
 
@@ -281,7 +290,8 @@ static enum status conflict(struct db *db, const struct log_row *r, const char *
 	if (!from)
 		what = r->table->key[0] ? _("exists again by now")
 			: _("exists again by now (the number was given anew)");
-	return db_fail(db, STATUS_CONFLICT, _("Conflict: %s (table %s) %s; %s"), name, r->table->name,
+	return db_fail(db, STATUS_CONFLICT, _("Conflict: %s (table %s) %s; "
+		"%s"), name, r->table->name,
 		what, redo ? _("nothing redone") : _("nothing undone"));
 }
 
@@ -328,7 +338,8 @@ static enum status state_write(struct db *db, const struct log_row *r, const cha
 	}
 	rc = sql_run(db, &b, NULL, r, to, from ? from : to);
 	if (rc == STATUS_OK && db_changes(db) != 1)
-		rc = db_fail(db, STATUS_CONFLICT, _("Log row %" PRId64 ": %s %" PRId64 " could not be written"), r->id, _(r->table->label), r->row_id);
+		rc = db_fail(db, STATUS_CONFLICT, _("Log row %" PRId64 ": %s %" PRId64 " could "
+			"not be written"), r->id, _(r->table->label), r->row_id);
 	return rc;
 }
 
@@ -400,8 +411,8 @@ static enum status check_untouched(struct db *db, int64_t done, int64_t target, 
 		else
 			snprintf(name, sizeof name, "%" PRId64, r.row_id);
 		free(state);
-		rc = db_fail(db, STATUS_CONFLICT, _("Conflict: %s would also change %s (table %s), which is not part of this "
-			"change; nothing changed"),
+		rc = db_fail(db, STATUS_CONFLICT, _("Conflict: %s would also change %s (table "
+			"%s), which is not part of this change; nothing changed"),
 			redo ? _("Redoing") : _("Undoing"), name,
 			r.table ? r.table->name : "?");
 		break;
@@ -451,7 +462,8 @@ static enum status undo_target(struct db *db, int64_t session_id, int64_t *group
 	switch (db_step(st)) {
 	case DB_ROW: {
 		const struct data_table *t = data_table_find(db_column_text(st, 0));
-		rc = db_fail(db, STATUS_NOT_FOUND, _("nothing to undo: “%s %" PRId64 " %s” cannot be taken back"), t ? _(t->label) : "?", db_column_int(st, 1),
+		rc = db_fail(db, STATUS_NOT_FOUND, _("nothing to undo: “%s %" PRId64 " %s” "
+			"cannot be taken back"), t ? _(t->label) : "?", db_column_int(st, 1),
 			strcmp(db_column_text(st, 2), "insert") == 0 ? _("created") : _("deleted"));
 		break;
 	}
@@ -507,7 +519,8 @@ static enum status run(struct db *db, int64_t session_id, bool redo, struct undo
 		return rc;
 	rc = db_query_int(db, &exists, "SELECT count(*) FROM session WHERE id = ?1", "i", session_id);
 	if (rc == STATUS_OK && !exists)
-		rc = db_fail(db, STATUS_NOT_FOUND, _("Session %" PRId64 " does not exist; a deleted session cannot be brought back"), session_id);
+		rc = db_fail(db, STATUS_NOT_FOUND, _("Session %" PRId64 " does not exist; a "
+			"deleted session cannot be brought back"), session_id);
 	/* A re-inserted link or coding comes before the item it points to
 	 * (the log has the parent first): check the references at commit. */
 	if (rc == STATUS_OK)
@@ -529,7 +542,9 @@ static enum status run(struct db *db, int64_t session_id, bool redo, struct undo
 		rc = db_query_int(db, &written, "SELECT count(*) FROM changelog WHERE change_group = ?1",
 			"i", done);
 	if (rc == STATUS_OK && written == 0)
-		rc = db_fail(db, STATUS_CONFLICT, _("Conflict: change %" PRId64 " is already %s; nothing changed"), target, redo ? _("redone") : _("taken back"));
+		rc = db_fail(db, STATUS_CONFLICT, _("Conflict: change %" PRId64 " is already %s; "
+			"nothing changed"), target, redo ? _("redone") : _("taken "
+			"back"));
 	if (rc == STATUS_OK)
 		rc = db_exec(db, "INSERT INTO undo_step(session_id, kind, target_group, done_group)"
 			" VALUES (?1, ?2, ?3, ?4)", "itii", session_id, redo ? "redo" : "undo", target, done);
@@ -548,8 +563,8 @@ static enum status run(struct db *db, int64_t session_id, bool redo, struct undo
 	enum status end = db_end(db, rc);
 	if (rc == STATUS_OK && end == STATUS_CONFLICT)
 		/* a deferred reference failed at commit */
-		end = db_fail(db, end, _("Conflict: a row brought back by change %" PRId64 " refers to something that no "
-			"longer exists; %s"), target,
+		end = db_fail(db, end, _("Conflict: a row brought back by change %" PRId64 " "
+			"refers to something that no longer exists; %s"), target,
 			redo ? _("nothing redone") : _("nothing undone"));
 	if (end != STATUS_OK) {
 		memset(out, 0, sizeof *out);

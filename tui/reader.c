@@ -192,7 +192,8 @@ static void coding_label(const struct shown_coding *c, char *buf, size_t size)
 	if (c->first == c->last)
 		snprintf(buf, size, _("%s · l. %" PRId64 " · %s"), code, c->first, c->coder);
 	else
-		snprintf(buf, size, _("%s · l. %" PRId64 "–%" PRId64 " · %s"), code, c->first, c->last,
+		snprintf(buf, size, _("%s · l. %" PRId64 "–%" PRId64 " · "
+			"%s"), code, c->first, c->last,
 			c->coder);
 }
 
@@ -345,11 +346,15 @@ static void draw_head(const struct layout *l)
 {
 	char head[800], where[200];
 	if (rd.anchor && sel_first() != sel_last())
-		snprintf(where, sizeof where, _(" · l. %" PRId64 "/%" PRId64 " · selection %" PRId64 "–%" PRId64 " (Enter codes)"), rd.cursor, rd.lines, sel_first(), sel_last());
+		snprintf(where, sizeof where, _(" · l. %" PRId64 "/%" PRId64 " · selection "
+			"%" PRId64 "–%" PRId64 " (Enter "
+			"codes)"), rd.cursor, rd.lines, sel_first(), sel_last());
 	else if (rd.anchor)
-		snprintf(where, sizeof where, _(" · l. %" PRId64 "/%" PRId64 " · selection %" PRId64 " (Enter codes)"), rd.cursor, rd.lines, sel_first());
+		snprintf(where, sizeof where, _(" · l. %" PRId64 "/%" PRId64 " · selection "
+			"%" PRId64 " (Enter codes)"), rd.cursor, rd.lines, sel_first());
 	else
-		snprintf(where, sizeof where, _(" · l. %" PRId64 "/%" PRId64), rd.cursor, rd.lines);
+		snprintf(where, sizeof where, _(" · l. "
+			"%" PRId64 "/%" PRId64), rd.cursor, rd.lines);
 	if (rd.coder) {
 		size_t len = strlen(where);
 		snprintf(where + len, sizeof where - len, _(" · only %s"), rd.coder);
@@ -450,7 +455,8 @@ static void draw_pane(const struct layout *l, const struct coding_set *s)
 			on_line++;
 	char rule[128];
 	if (on_line)
-		snprintf(rule, sizeof rule, _(" Codes in l. %" PRId64 " (%d) "), rd.cursor, on_line);
+		snprintf(rule, sizeof rule, _(" Codes in l. %" PRId64 " "
+			"(%d) "), rd.cursor, on_line);
 	else
 		snprintf(rule, sizeof rule, _(" L. %" PRId64 " "), rd.cursor);
 	attrset(ui_attr(UI_BORDER));
@@ -461,7 +467,8 @@ static void draw_pane(const struct layout *l, const struct coding_set *s)
 	if (rows < 1)
 		return;
 	if (!on_line) {
-		ui_text(y, p.x + 1, p.w - 1, rd.anchor ? _("Enter chooses the code for the selection.")
+		ui_text(y, p.x + 1, p.w - 1, rd.anchor ? _("Enter chooses the code for the "
+			"selection.")
 			: _("Not coded. v starts a selection, Enter codes."), ui_attr(UI_DIM));
 		return;
 	}
@@ -498,7 +505,8 @@ static void reader_draw(struct app *app, struct rect r)
 	if (l.text.h < 1 || l.text_w < 4)
 		return;
 	if (rd.lines < 1) {
-		ui_text(l.text.y, l.text_x, l.text_w, _("(The document has no lines.)"), ui_attr(UI_DIM));
+		ui_text(l.text.y, l.text_x, l.text_w, _("(The document has no "
+			"lines.)"), ui_attr(UI_DIM));
 		return;
 	}
 	struct db *db = app_db(app);
@@ -561,7 +569,8 @@ static void go_to_line(struct app *app)
 	char *end;
 	long long n = strtoll(answer, &end, 10);
 	if (end == answer || *end || n < 1 || n > rd.lines)
-		app_status(app, _("There is no line “%s”: the document has the lines 1–%" PRId64),
+		app_status(app, _("There is no line “%s”: the document has the lines "
+			"1–%" PRId64),
 			answer, rd.lines);
 	else
 		show_line((int64_t)n);
@@ -627,7 +636,8 @@ static void code_selection(struct app *app)
 	if (first == last)
 		snprintf(title, sizeof title, _("Code l. %" PRId64 " with"), first);
 	else
-		snprintf(title, sizeof title, _("Code l. %" PRId64 "–%" PRId64 " with"), first, last);
+		snprintf(title, sizeof title, _("Code l. %" PRId64 "–%" PRId64 " "
+			"with"), first, last);
 	if (!code_picker_run(app, title, true, rd.last_code, &code))
 		return;
 	struct db *db = app_db(app);
@@ -661,7 +671,8 @@ static bool cursor_codings(struct app *app, struct coding_set *s)
 	if (s->n == 0) {
 		codings_clear(s);
 		if (rd.coder)
-			app_status(app, _("L. %" PRId64 " has no coding by %s"), rd.cursor, rd.coder);
+			app_status(app, _("L. %" PRId64 " has no coding by "
+				"%s"), rd.cursor, rd.coder);
 		else
 			app_status(app, _("L. %" PRId64 " is not coded"), rd.cursor);
 		return false;
@@ -717,7 +728,8 @@ static bool edit_coding(struct app *app, int64_t id, int action)
 			if (coding_parse_lines(answer, &c.first_line, &c.last_line))
 				save = true;
 			else
-				app_status(app, _("“%s” is not a line range (expected e.g. 12-15)"), answer);
+				app_status(app, _("“%s” is not a line range (expected e.g. "
+					"12-15)"), answer);
 		}
 		break;
 	case 1: {
@@ -739,7 +751,8 @@ static bool edit_coding(struct app *app, int64_t id, int action)
 		}
 		break;
 	case 3:
-		snprintf(title, sizeof title, _("Delete coding %" PRId64 " (l. %" PRId64 "–%" PRId64 ")?"), id, c.first_line, c.last_line);
+		snprintf(title, sizeof title, _("Delete coding %" PRId64 " (l. "
+			"%" PRId64 "–%" PRId64 ")?"), id, c.first_line, c.last_line);
 		if (app_confirm(app, title)) {
 			if (coding_delete(db, id) != STATUS_OK)
 				app_error(app);
@@ -863,7 +876,8 @@ static int reader_command(struct app *app, int command, int key)
 	case R_SELECT:
 		rd.anchor = rd.anchor ? 0 : rd.cursor;
 		if (rd.anchor)
-			app_status(app, "%s", _("Selection: ↑↓ extends, Enter codes, Esc cancels"));
+			app_status(app, "%s", _("Selection: ↑↓ extends, Enter codes, Esc "
+				"cancels"));
 		break;
 	case R_CANCEL: rd.anchor = 0; break;
 	case R_CODE: code_selection(app); break;
