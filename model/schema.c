@@ -565,29 +565,30 @@ static void build_fts_triggers(struct sqlbuf *b, const struct item_type *t)
 {
 	const char *name = t->table;
 	int k = t->search;
-	char rows[512] = "";
-	size_t len = 0, field = 0;
+	struct sqlbuf rows = { 0 };
+	size_t field = 0;
 	for (const char *c = t->searched; *c; field++) {
 		size_t n = strcspn(c, ",");
-		len += (size_t)snprintf(rows + len, sizeof rows - len, "%s(NEW.id * 64 + %d * 4 + %zu,"
-			" NEW.\"%.*s\", NEW.session_id)", field ? ", " : "", k, field, (int)n, c);
+		sqlbuf_addf(&rows, "%s(NEW.id * 64 + %d * 4 + %zu, NEW.\"%.*s\", NEW.session_id)",
+			field ? ", " : "", k, field, (int)n, c);
 		c += n;
 		c += strspn(c, ", ");
 	}
+	b->failed = b->failed || rows.failed;
+	const char *values = rows.text ? rows.text : "";
 	char drop[128];
 	snprintf(drop, sizeof drop, "DELETE FROM item_fts WHERE rowid BETWEEN OLD.id * 64 + %d * 4"
 		" AND OLD.id * 64 + %d * 4 + 3;", k, k);
 	sqlbuf_addf(b, "DROP TRIGGER IF EXISTS %s_fts_insert; DROP TRIGGER IF EXISTS %s_fts_update;"
 		" DROP TRIGGER IF EXISTS %s_fts_delete;", name, name, name);
 	sqlbuf_addf(b, " CREATE TRIGGER %s_fts_insert AFTER INSERT ON %s BEGIN"
-		" INSERT INTO item_fts(rowid, text, session_id) VALUES %s; END;", name, name, rows);
+		" INSERT INTO item_fts(rowid, text, session_id) VALUES %s; END;", name, name, values);
 	sqlbuf_addf(b, " CREATE TRIGGER %s_fts_update AFTER UPDATE OF session_id, %s ON %s BEGIN %s"
 		" INSERT INTO item_fts(rowid, text, session_id) VALUES %s; END;", name, t->searched, name,
-		drop, rows);
+		drop, values);
 	sqlbuf_addf(b, " CREATE TRIGGER %s_fts_delete AFTER DELETE ON %s BEGIN %s END;", name, name,
 		drop);
-	if (len >= sizeof rows)
-		b->failed = true;
+	sqlbuf_free(&rows);
 }
 
 /* Once the search index exists (schema 3 on), every searched kind's triggers. */

@@ -13,11 +13,6 @@
 #include "model/tables.h"
 #include "util/i18n.h"
 
-/* What undo knows of each logged table: the label a person reads and,
- * for the links and the matrix, the two columns that name a row.  Those
- * tables have no id column, and their rowids are no names: a link
- * removed and added again gets a new one. */
-
 /* The session's modification time, as the schema writes it. */
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
