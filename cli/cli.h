@@ -100,6 +100,9 @@ bool cli_stdout_done(const struct cli *cli, bool ok);
 	  N_("code a passage")) \
 	X("codes",      cmd_codes,      N_("SESSION [--by code|document|coder]"), \
 	  N_("frequencies: codings per code, document or coder")) \
+	X("agree",      cmd_agree,      N_("SESSION [--coders A,B,...] [--code C]... [--document DOC]... " \
+	  "[--domain PARENT] [--format table|csv] [-o FILE]"), \
+	  N_("intercoder agreement: percent, Cohen's and Fleiss' kappa, Krippendorff's alpha")) \
 	X("export",     cmd_export, \
 	  N_("FORMAT SESSION [-o FILE] [--sep ,|;] [--bom] [--raw] [...]"), \
 	  N_("hinge table (CSV), report (Markdown), matrix (CSV), graph (DOT), items (CSV)")) \

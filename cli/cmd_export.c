@@ -1,9 +1,10 @@
-/* export and analyse: what leaves didat as files. */
+/* export, agree and analyse: what leaves didat as files or figures. */
 #include "cli/cli.h"
 
 #include <getopt.h>
 #include <inttypes.h>
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "exports/csv_writer.h"
@@ -99,10 +100,12 @@ static int hinge_filter_from(struct export_args *a, int64_t session, struct hing
 }
 
 /* Runs E into the output of A; a failure leaves no file behind. */
-static int write_export(struct export_args *a, const struct exporter *e, int64_t session)
+static int write_export(struct export_args *a, const struct exporter *e, int64_t session,
+	const struct agree_options *agree)
 {
 	struct cli *cli = a->cli;
-	struct export_request r = { .db = cli->db, .session = session, .csv = a->csv };
+	struct export_request r = { .db = cli->db, .session = session, .csv = a->csv,
+		.agree = agree };
 	if (e->flags & EXPORT_FILTERS) {
 		int status = hinge_filter_from(a, session, &r.filter);
 		if (status != EXIT_DONE)
@@ -166,7 +169,153 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		if (!a.output)
 			return EXIT_DONE;
 	}
-	return write_export(&a, e, session);
+	return write_export(&a, e, session, NULL);
+}
+
+/* agree's options: those of export, and the lists it compares. */
+struct agree_args {
+	struct export_args e;
+	const char *coders, *domain;
+	const char **codes, **documents;   /* room for argc each */
+	size_t ncodes, ndocuments;
+};
+
+static int on_agree_option(void *ctx, const struct option *opt, int val, const char *arg)
+{
+	struct agree_args *a = ctx;
+	if (val == 0 && strcmp(opt->name, "coders") == 0)
+		a->coders = arg;
+	else if (val == 0 && strcmp(opt->name, "domain") == 0)
+		a->domain = arg;
+	else if (val == 0 && strcmp(opt->name, "code") == 0)
+		a->codes[a->ncodes++] = arg;
+	else if (val == 0 && strcmp(opt->name, "document") == 0)
+		a->documents[a->ndocuments++] = arg;
+	else
+		return on_export_option(&a->e, opt, val, arg);
+	return 0;
+}
+
+/* Splits LIST ("Anna, Ben") at its commas into NAMES (room for as many
+ * as LIST has characters), spaces around each name trimmed; false after
+ * a message when a name is empty. */
+static bool split_coders(struct cli *cli, char *list, const char **names, size_t *n)
+{
+	*n = 0;
+	for (char *name = list, *next; name; name = next) {
+		next = strchr(name, ',');
+		if (next)
+			*next++ = '\0';
+		while (*name == ' ')
+			name++;
+		for (char *end = name + strlen(name); end > name && end[-1] == ' '; )
+			*--end = '\0';
+		if (!*name) {
+			cli_usage(cli, "%s", _("--coders: expected names separated by commas"));
+			return false;
+		}
+		names[(*n)++] = name;
+	}
+	return true;
+}
+
+/* Finds the codes, documents and domain of A in SESSION into O (whose
+ * arrays have room for them); the exit status after a message, or
+ * EXIT_DONE. */
+static int agree_options_from(struct agree_args *a, int64_t session, struct agree_options *o,
+	int64_t *codes, int64_t *documents)
+{
+	struct cli *cli = a->e.cli;
+	enum status rc = STATUS_OK;
+	const char *key = NULL;
+	for (size_t i = 0; rc == STATUS_OK && i < a->ncodes; i++)
+		rc = code_find(cli->db, session, key = a->codes[i], &codes[i]);
+	for (size_t i = 0; rc == STATUS_OK && i < a->ndocuments; i++)
+		rc = document_find(cli->db, session, key = a->documents[i], &documents[i]);
+	if (rc == STATUS_OK && a->domain)
+		rc = code_find(cli->db, session, key = a->domain, &o->domain);
+	if (rc != STATUS_OK)
+		return cli_error(cli, "%s: %s", key, db_error(cli->db));
+	o->codes = codes;
+	o->ncodes = a->ncodes;
+	o->documents = documents;
+	o->ndocuments = a->ndocuments;
+	return EXIT_DONE;
+}
+
+static int run_agree(struct agree_args *a, char **ops)
+{
+	struct cli *cli = a->e.cli;
+	bool csv = a->e.format && strcmp(a->e.format, "csv") == 0;
+	if (a->e.format && !csv && strcmp(a->e.format, "table") != 0)
+		return cli_usage(cli, _("--format %s: allowed are table and csv"), a->e.format);
+	if (a->domain && a->ncodes)
+		return cli_usage(cli, "%s", _("--code does not go with --domain: a domain's values are "
+			"its child codes"));
+	size_t room = a->coders ? strlen(a->coders) + 1 : 1;
+	char *list = a->coders ? strdup(a->coders) : NULL;
+	const char **names = calloc(room, sizeof *names);
+	int64_t *codes = calloc(a->ncodes + 1, sizeof *codes);
+	int64_t *documents = calloc(a->ndocuments + 1, sizeof *documents);
+	struct agree_options o = { 0 };
+	int64_t session;
+	int status = EXIT_DONE;
+	if (!names || !codes || !documents || (a->coders && !list))
+		status = cli_error(cli, "%s", _("out of memory"));
+	else if (list && !split_coders(cli, list, names, &o.ncoders))
+		status = EXIT_USAGE;
+	else if (!cli_session(cli, ops[0], &session))
+		status = EXIT_FAILED;
+	else
+		status = agree_options_from(a, session, &o, codes, documents);
+	if (status == EXIT_DONE) {
+		o.coders = names;
+		a->e.output = a->e.output ? a->e.output : "-";
+		status = write_export(&a->e, exporter_find(csv ? "agreement" : "agreement-table"),
+			session, &o);
+	}
+	free(documents);
+	free(codes);
+	free(names);
+	free(list);
+	return status;
+}
+
+int cmd_agree(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "coders", required_argument, NULL, 0 },
+		{ "code", required_argument, NULL, 0 },
+		{ "document", required_argument, NULL, 0 },
+		{ "domain", required_argument, NULL, 0 },
+		{ "format", required_argument, NULL, 0 },
+		{ "output", required_argument, NULL, 0 },
+		{ "sep", required_argument, NULL, 0 },
+		{ "bom", no_argument, NULL, 0 },
+		{ "raw", no_argument, NULL, 0 },
+		{ 0, 0, 0, 0 },
+	};
+	struct agree_args a = { .e = { .cli = cli } };
+	a.codes = calloc((size_t)argc, sizeof *a.codes);
+	a.documents = calloc((size_t)argc, sizeof *a.documents);
+	char **ops;
+	int status;
+	if (!a.codes || !a.documents)
+		status = cli_error(cli, "%s", _("out of memory"));
+	else {
+		int n = cli_parse(cli, argc, argv, options, on_agree_option, &a, &ops);
+		if (n < 0 || a.e.bad)
+			status = EXIT_USAGE;
+		else if (n != 1)
+			status = cli_usage(cli, "%s", _("expected: didat agree SESSION [--coders A,B,...] "
+				"[--code C]... [--document DOC]... [--domain PARENT] [--format table|csv] "
+				"[-o FILE]"));
+		else
+			status = run_agree(&a, ops);
+	}
+	free(a.codes);
+	free(a.documents);
+	return status;
 }
 
 static void print_analysis_table(const struct impact_matrix *m, const struct analysis_result *r)

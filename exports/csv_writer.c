@@ -201,6 +201,17 @@ enum status csv_writer_cell_int(struct csv_writer *w, long long v)
 	return writer_status(w);
 }
 
+enum status csv_writer_cell_double(struct csv_writer *w, double v, int digits)
+{
+	enum status st = begin_cell(w);
+	if (st != STATUS_OK)
+		return st;
+	w->last_empty = false;
+	if (fprintf(w->out, "%.*f", digits, v) < 0)
+		return STATUS_IO;
+	return writer_status(w);
+}
+
 enum status csv_writer_end_row(struct csv_writer *w)
 {
 	/* A lone empty cell would be a blank line, which readers skip. */

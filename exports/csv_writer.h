@@ -60,6 +60,9 @@ enum status csv_writer_cell(struct csv_writer *w, const char *text);
 /* Appends a number cell, never guarded: -5 stays a number. */
 enum status csv_writer_cell_int(struct csv_writer *w, long long v);
 
+/* A number cell with DIGITS decimals and a point, never guarded. */
+enum status csv_writer_cell_double(struct csv_writer *w, double v, int digits);
+
 /* Ends the current row with CRLF.  A row without cells is written as one
  * empty cell.  Returns STATUS_IO on a write error, or STATUS_OK. */
 enum status csv_writer_end_row(struct csv_writer *w);

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "exports/agreement_out.h"
 #include "exports/dot.h"
 #include "exports/hinge_csv.h"
 #include "exports/items_csv.h"
@@ -47,6 +48,16 @@ static enum status write_dot(const struct exporter *self, const struct export_re
 	return dot_write(r->db, r->session, out);
 }
 
+static enum status write_agreement(const struct exporter *self, const struct export_request *r,
+	FILE *out)
+{
+	static const struct agree_options everyone;
+	const struct agree_options *o = r->agree ? r->agree : &everyone;
+	if (self->flags & EXPORT_CSV)
+		return agreement_write_csv(r->db, r->session, o, out, &r->csv);
+	return agreement_write_table(r->db, r->session, o, out);
+}
+
 /* The item tables: items_csv knows them by the format's name. */
 static enum status write_items(const struct exporter *self, const struct export_request *r,
 	FILE *out)
@@ -59,6 +70,10 @@ static const struct exporter formats[] = {
 	{ "hinge", N_("Hinge table (CSV)"), "scharniertabelle.csv", EXPORT_CSV | EXPORT_FILTERS,
 	  write_hinge },
 	{ "report", N_("Report (Markdown)"), "bericht.md", 0, write_report },
+	{ "agreement", N_("Intercoder agreement (CSV)"), "uebereinstimmung.csv", EXPORT_CSV,
+	  write_agreement },
+	{ "agreement-table", N_("Intercoder agreement (table)"), "uebereinstimmung.txt", 0,
+	  write_agreement },
 	{ "matrix", N_("Impact matrix (CSV)"), "matrix.csv", EXPORT_CSV, write_matrix },
 	{ "dot", N_("System model as graph (Graphviz DOT)"), "systemmodell.dot", EXPORT_PICTURE,
 	  write_dot },

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "exports/csv_writer.h"
+#include "model/agreement.h"
 #include "model/hinge.h"
 #include "util/atomic_file.h"
 #include "util/status.h"
@@ -30,6 +31,7 @@ struct export_request {
 	struct hinge_filter filter;
 	int64_t chapter;     /* a draft document: its chapter hinge table; 0: none */
 	struct csv_options csv;
+	const struct agree_options *agree;   /* the agreement's coders...; NULL: all */
 };
 
 struct exporter {

@@ -59,12 +59,25 @@ void i18n_init(void)
 	textdomain("didat");
 }
 
+char *i18n_decimals(char *buf, size_t size, double v, int digits)
+{
+	digits = digits < 0 ? 0 : digits > 18 ? 18 : digits;
+	long long scale = 1;
+	for (int i = 0; i < digits; i++)
+		scale *= 10;
+	const char *sign = v < 0 ? "-" : "";
+	long long units = (long long)((v < 0 ? -v : v) * (double)scale + 0.5);
+	if (units == 0)
+		sign = "";
+	if (digits > 0)
+		snprintf(buf, size, "%s%lld%s%0*lld", sign, units / scale, decimal_mark, digits,
+			units % scale);
+	else
+		snprintf(buf, size, "%s%lld", sign, units);
+	return buf;
+}
+
 char *i18n_decimal(char *buf, size_t size, double v)
 {
-	const char *sign = v < 0 ? "-" : "";
-	long long tenths = (long long)((v < 0 ? -v : v) * 10.0 + 0.5);
-	if (tenths == 0)
-		sign = "";
-	snprintf(buf, size, "%s%lld%s%lld", sign, tenths / 10, decimal_mark, tenths % 10);
-	return buf;
+	return i18n_decimals(buf, size, v, 1);
 }

@@ -25,5 +25,7 @@ void i18n_init(void);
 /* V with one decimal and the decimal mark of the reader's LC_NUMERIC,
  * for the screen and the report alike; CSV keeps the point.  Returns BUF. */
 char *i18n_decimal(char *buf, size_t size, double v);
+/* The same with DIGITS decimals (0..18). */
+char *i18n_decimals(char *buf, size_t size, double v, int digits);
 
 #endif

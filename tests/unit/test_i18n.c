@@ -16,6 +16,9 @@ START_TEST(test_decimal_comma_and_rounding)
 	ck_assert_str_eq(i18n_decimal(buf, sizeof buf, 125.0), "125,0");
 	ck_assert_str_eq(i18n_decimal(buf, sizeof buf, -2.25), "-2,3");
 	ck_assert_str_eq(i18n_decimal(buf, sizeof buf, -0.01), "0,0");
+	ck_assert_str_eq(i18n_decimals(buf, sizeof buf, -0.13043, 4), "-0,1304");
+	ck_assert_str_eq(i18n_decimals(buf, sizeof buf, 1.0, 4), "1,0000");
+	ck_assert_str_eq(i18n_decimals(buf, sizeof buf, 0.00006, 4), "0,0001");
 }
 END_TEST
 
