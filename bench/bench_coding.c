@@ -26,6 +26,7 @@
 #include "exports/csv_writer.h"
 #include "exports/doc_import.h"
 #include "exports/hinge_csv.h"
+#include "model/agreement.h"
 #include "model/coding.h"
 #include "model/db.h"
 #include "model/document.h"
@@ -49,6 +50,9 @@ enum {
 	MAX_CODES = 64,
 	HINGE_COLUMNS = 15,
 	MEMORY_TARGET_MIB = 64,
+	AGREE_RUNS = 5,
+	AGREE_ALL_TARGET_MS = 1000,
+	AGREE_ONE_TARGET_MS = 100,
 };
 #define EXPORT_TARGET 1.5     /* export time at most this times sqlite3's */
 
@@ -607,6 +611,58 @@ static int bench_search(struct bench *b, const char *query)
 	return 0;
 }
 
+/* Counts agree_run()'s rows and checks that each compared every line. */
+struct agree_count {
+	int rows;
+	int64_t lines;
+	bool bad;
+};
+
+static int count_row(void *ctx, const struct agree_row *row)
+{
+	struct agree_count *c = ctx;
+	if (row->code_id && row->tally->units != c->lines)
+		c->bad = true;
+	c->rows++;
+	return 0;
+}
+
+/* agree on every code at once and on one code, two coders of three. */
+static int bench_agree(struct bench *b)
+{
+	static const char *const pair[] = { "Anna", "Jörg" };
+	const struct agree_options every = { .coders = pair, .ncoders = 2 };
+	const struct agree_options one = { .coders = pair, .ncoders = 2, .codes = &b->codes[0],
+		.ncodes = 1 };
+	const struct { const char *label; const struct agree_options *o; int64_t target; } runs[] = {
+		{ "agree, every code", &every, AGREE_ALL_TARGET_MS },
+		{ "agree, one code", &one, AGREE_ONE_TARGET_MS },
+	};
+	for (size_t i = 0; i < LEN(runs); i++) {
+		double times[AGREE_RUNS];
+		struct agree_count c = { 0, (int64_t)DOCS * LINES, false };
+		for (int r = 0; r < AGREE_RUNS; r++) {
+			c.rows = 0;
+			double start = now_ms();
+			enum status rc = agree_run(b->db, b->session, runs[i].o, count_row, &c);
+			times[r] = now_ms() - start;
+			if (rc != STATUS_OK)
+				return fail(b, runs[i].label, rc);
+		}
+		if (c.bad) {
+			fprintf(stderr, "bench_coding: %s: a code did not compare every line\n",
+				runs[i].label);
+			return 1;
+		}
+		row_label(runs[i].label);
+		printf("median %8.3f ms  worst %8.3f ms  (%d runs; %d rows; target < %" PRId64
+			" ms): %s\n", median(times, AGREE_RUNS), worst(times, AGREE_RUNS), AGREE_RUNS,
+			c.rows, runs[i].target, median(times, AGREE_RUNS) < (double)runs[i].target ? "ok"
+			: "MISSED");
+	}
+	return 0;
+}
+
 /* The child side of the spawner: for each session id read from IN, runs
  * sqlite3 on the hinge query into the sqlite3 output file and writes a
  * spawn_result to OUT. */
@@ -855,6 +911,8 @@ static int run(struct bench *b)
 	for (size_t i = 0; i < LEN(queries); i++)
 		if (bench_search(b, queries[i]) != 0)
 			return 1;
+	if (bench_agree(b) != 0)
+		return 1;
 	fflush(stdout);
 	long sqlite_kib = 0;
 	if (bench_export(b, &sqlite_kib) != 0)

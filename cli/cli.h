@@ -118,8 +118,9 @@ bool cli_stdout_done(const struct cli *cli, bool ok);
 	X("drafts",     cmd_drafts,     N_("SESSION [--delete ID]"), \
 	  N_("drafts: texts from editors that were not saved")) \
 	X("codebook",   cmd_codebook,   N_("SESSION [show|rename|move|merge|delete|define|colour|memo CODE " \
-	  "[VALUE]] [--yes]"), N_("show and maintain the codebook: rename, move, merge, delete")) \
-	X("coding",     cmd_coding,     N_("SESSION ID [--lines A-B] [--code C] [--memo T] [--delete]"), \
+	  "[VALUE]] [--yes] [--force]"), N_("show and maintain the codebook: rename, move, merge, delete")) \
+	X("coding",     cmd_coding,     N_("SESSION ID [--lines A-B] [--code C] [--memo T] [--delete] " \
+	  "[--force]"), \
 	  N_("change or delete a coding")) \
 	X("doc",        cmd_doc,        N_("SESSION DOC [--title T] [--kind K] [--date D] [--component N] " \
 	  "[--participants P] [--memo M]"), N_("show or change the metadata of a document")) \

@@ -12,7 +12,7 @@
 #include "util/i18n.h"
 
 #define CODEBOOK_USAGE N_("didat codebook SESSION [show|rename|move|merge|delete|define|colour|" \
-	"memo CODE [VALUE]] [--yes]")
+	"memo CODE [VALUE]] [--yes] [--force]")
 
 static int print_entry(void *ctx, const struct code_info *c)
 {
@@ -66,21 +66,29 @@ static const char *const actions[] = {
 	"show", "rename", "move", "merge", "delete", "define", "colour", "memo", NULL
 };
 
-/* DELETE: asks first (without --yes: the count on standard error, exit 2). */
-static int delete_code(struct cli *cli, int64_t id, const char *key, bool yes)
+/* DELETE: asks first (without --yes: the count on standard error, exit 2),
+ * and takes other coders' codings only with --force. */
+static int delete_code(struct cli *cli, int64_t id, const char *key, bool yes, bool force)
 {
-	char type[16] = "";
-	int64_t codes = 0, codings = 0;
+	char type[16] = "", others[256];
+	int64_t codes = 0, codings = 0, theirs = 0;
 	enum status rc = code_read(cli->db, id, copy_type, type);
 	if (rc == STATUS_OK)
 		rc = code_count_subtree(cli->db, id, &codes, &codings);
+	if (rc == STATUS_OK)
+		rc = code_others_codings(cli->db, id, db_user(cli->db), &theirs, others, sizeof others);
 	if (rc != STATUS_OK)
 		return cli_fail(cli, rc);
 	/* item codes are refused by the model, --yes or not */
-	if (!yes && strcmp(type, "free") == 0)
+	bool free_code = strcmp(type, "free") == 0;
+	if (!yes && free_code)
 		return cli_error(cli, _("code %" PRId64 " (\"%s\") will be deleted with %" PRId64
 			" subcodes and %" PRId64 " codings; confirm with --yes"), id, key, codes,
 			codings);
+	if (theirs && !force && free_code)
+		return cli_error(cli, _("code %" PRId64 " (\"%s\") carries %" PRId64 " codings of other "
+			"coders (%s), not only yours (%s); --force deletes theirs too"), id, key, theirs,
+			others, db_user(cli->db));
 	rc = code_delete(cli->db, id, &codes, &codings);
 	if (rc != STATUS_OK)
 		return cli_fail(cli, rc);
@@ -104,15 +112,29 @@ static int merge_codes(struct cli *cli, int64_t session, int64_t from, const cha
 	return EXIT_DONE;
 }
 
+struct codebook_flags {
+	bool yes, force;
+};
+
+static int on_codebook_flag(void *ctx, const struct option *opt, int val, const char *arg)
+{
+	struct codebook_flags *f = ctx;
+	(void)opt;
+	(void)arg;
+	*(val == 'y' ? &f->yes : &f->force) = true;
+	return 0;
+}
+
 int cmd_codebook(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "yes", no_argument, NULL, 'y' },
+		{ "force", no_argument, NULL, 'f' },
 		{ 0, 0, 0, 0 },
 	};
-	bool yes = false;
+	struct codebook_flags flags = { false, false };
 	char **ops;
-	int n = cli_parse(cli, argc, argv, options, cli_flag, &yes, &ops);
+	int n = cli_parse(cli, argc, argv, options, on_codebook_flag, &flags, &ops);
 	if (n < 0)
 		return EXIT_USAGE;
 	if (n < 1)
@@ -128,8 +150,8 @@ int cmd_codebook(struct cli *cli, int argc, char **argv)
 	bool one = action && (strcmp(action, "show") == 0 || strcmp(action, "delete") == 0);
 	if (n == 2 || (one && n != 3) || (action && !one && n != 4) || n > 4)
 		return cli_usage(cli, _("expected: %s"), _(CODEBOOK_USAGE));
-	if (yes && (!action || strcmp(action, "delete") != 0))
-		return cli_usage(cli, "%s", _("--yes applies only to codebook ... delete"));
+	if ((flags.yes || flags.force) && (!action || strcmp(action, "delete") != 0))
+		return cli_usage(cli, "%s", _("--yes and --force apply only to codebook ... delete"));
 	int64_t session, id = 0, parent = 0;
 	if (!cli_session(cli, ops[0], &session))
 		return EXIT_FAILED;
@@ -161,7 +183,7 @@ int cmd_codebook(struct cli *cli, int argc, char **argv)
 	case 3:
 		return merge_codes(cli, session, id, value);
 	case 4:
-		return delete_code(cli, id, ops[2], yes);
+		return delete_code(cli, id, ops[2], flags.yes, flags.force);
 	case 5:
 		rc = code_set_definition(cli->db, id, value);
 		break;

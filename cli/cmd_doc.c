@@ -202,7 +202,7 @@ static void print_number(const char *label, int64_t value)
 
 struct coding_args {
 	const char *lines, *code, *memo;
-	bool delete;
+	bool delete, force;
 };
 
 static int on_coding_option(void *ctx, const struct option *opt, int val, const char *arg)
@@ -211,6 +211,8 @@ static int on_coding_option(void *ctx, const struct option *opt, int val, const 
 	(void)val;
 	if (strcmp(opt->name, "delete") == 0)
 		a->delete = true;
+	else if (strcmp(opt->name, "force") == 0)
+		a->force = true;
 	else
 		*(strcmp(opt->name, "lines") == 0 ? &a->lines
 			: strcmp(opt->name, "code") == 0 ? &a->code : &a->memo) = arg;
@@ -268,16 +270,17 @@ int cmd_coding(struct cli *cli, int argc, char **argv)
 		{ "code", required_argument, NULL, 0 },
 		{ "memo", required_argument, NULL, 0 },
 		{ "delete", no_argument, NULL, 0 },
+		{ "force", no_argument, NULL, 0 },
 		{ 0, 0, 0, 0 },
 	};
-	struct coding_args a = { NULL, NULL, NULL, false };
+	struct coding_args a = { NULL, NULL, NULL, false, false };
 	char **ops;
 	int n = cli_parse(cli, argc, argv, options, on_coding_option, &a, &ops);
 	if (n < 0)
 		return EXIT_USAGE;
 	if (n != 2)
 		return cli_usage(cli, "%s", _("expected: didat coding SESSION ID [--lines A-B] [--code C] "
-			"[--memo T] [--delete]"));
+			"[--memo T] [--delete] [--force]"));
 	bool edit = a.lines || a.code || a.memo;
 	if (a.delete && edit)
 		return cli_usage(cli, "%s", _("--delete does not go with --lines, --code, --memo"));
@@ -296,7 +299,10 @@ int cmd_coding(struct cli *cli, int argc, char **argv)
 			session);
 	}
 	int status = EXIT_DONE;
-	if (a.delete)
+	if ((a.delete || edit) && !a.force && strcmp(c.coder, db_user(cli->db)) != 0)
+		status = cli_error(cli, _("coding %" PRId64 " is by %s, not by you (%s); --force changes "
+			"another coder's coding"), id, c.coder, db_user(cli->db));
+	else if (a.delete)
 		rc = coding_delete(cli->db, id);
 	else if (!edit)
 		rc = print_coding(cli->db, &c);

@@ -582,6 +582,27 @@ enum status code_count_subtree(struct db *db, int64_t id, int64_t *codes, int64_
 	return rc;
 }
 
+enum status code_others_codings(struct db *db, int64_t id, const char *user, int64_t *count,
+	char *names, size_t size)
+{
+	struct db_stmt *st = db_prepare(db, CODE_SUBTREE " SELECT count(*),"
+		" coalesce((SELECT group_concat(name, ', ') FROM (SELECT DISTINCT k.name AS name"
+		"  FROM coding g JOIN coder k ON k.id = g.coder_id"
+		"  WHERE g.code_id IN (SELECT id FROM sub) AND k.name <> ?2 ORDER BY k.name)), '')"
+		" FROM coding g JOIN coder k ON k.id = g.coder_id"
+		" WHERE g.code_id IN (SELECT id FROM sub) AND k.name <> ?2");
+	if (!st)
+		return STATUS_DB;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, user);
+	if (db_step(st) != DB_ROW)
+		return db_step_status(st);
+	*count = db_column_int(st, 0);
+	snprintf(names, size, "%s", db_column_text(st, 1));
+	db_reset(st);
+	return STATUS_OK;
+}
+
 static enum status delete_code(struct db *db, int64_t id, int64_t *codes, int64_t *codings)
 {
 	struct code_row r;

@@ -86,6 +86,12 @@ enum status code_count_subtree(struct db *db, int64_t id, int64_t *codes, int64_
  * CODINGS (either may be NULL) receive what went, as code_count_subtree(). */
 enum status code_delete(struct db *db, int64_t id, int64_t *codes, int64_t *codings);
 
+/* The codings of code ID's subtree whose coder is not USER (*COUNT) and
+ * those coders' names, by name and joined by ", ", into NAMES (SIZE
+ * bytes, cut when longer): what deleting ID would take from others. */
+enum status code_others_codings(struct db *db, int64_t id, const char *user, int64_t *count,
+	char *names, size_t size);
+
 /* Set a text of code ID (any type); NULL or "" clears it.  A colour must
  * pass code_colour_valid(). */
 enum status code_set_definition(struct db *db, int64_t id, const char *definition);

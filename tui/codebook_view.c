@@ -926,10 +926,20 @@ static void delete_code(struct app *app)
 		code_free(&c);
 		return;
 	}
-	char question[1024], n1[64], n2[64];
-	snprintf(question, sizeof question, _("Delete %s? %s and %s go with it (u takes it "
+	char question[1024], n1[64], n2[64], others[256], n3[64];
+	int64_t theirs = 0;
+	if (code_others_codings(db, c.id, db_user(db), &theirs, others, sizeof others) != STATUS_OK) {
+		app_error(app);
+		code_free(&c);
+		return;
+	}
+	int len = snprintf(question, sizeof question, _("Delete %s? %s and %s go with it (u takes it "
 		"back)."), c.label, subcodes_text(n1, sizeof n1, codes),
 		codings_text(n2, sizeof n2, codings));
+	/* say whose work goes too */
+	if (theirs && len > 0 && (size_t)len < sizeof question)
+		snprintf(question + len, sizeof question - (size_t)len, _(" %s of them by other coders: "
+			"%s."), codings_text(n3, sizeof n3, theirs), others);
 	if (app_confirm(app, question)) {
 		if (code_delete(db, c.id, &codes, &codings) != STATUS_OK)
 			app_error(app);

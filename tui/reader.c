@@ -717,9 +717,18 @@ static bool edit_coding(struct app *app, int64_t id, int action)
 		app_error(app);
 		return false;
 	}
-	bool save = false;
+	bool save = false, theirs = strcmp(c.coder, db_user(db)) != 0;
 	char *answer = NULL;
-	char buf[64], title[128];
+	char buf[64], title[256];
+	/* another coder's coding changes only when the person says so */
+	if (theirs && action != 3) {
+		snprintf(title, sizeof title, _("Coding %" PRId64 " is by “%s”, not by you (“%s”). "
+			"Change it anyway?"), id, c.coder, db_user(db));
+		if (!app_confirm(app, title)) {
+			coding_clear(&c);
+			return false;
+		}
+	}
 	switch (action) {
 	case 0:
 		snprintf(buf, sizeof buf, "%" PRId64 "-%" PRId64, c.first_line, c.last_line);
@@ -751,8 +760,13 @@ static bool edit_coding(struct app *app, int64_t id, int action)
 		}
 		break;
 	case 3:
-		snprintf(title, sizeof title, _("Delete coding %" PRId64 " (l. "
-			"%" PRId64 "–%" PRId64 ")?"), id, c.first_line, c.last_line);
+		if (theirs)
+			snprintf(title, sizeof title, _("Delete coding %" PRId64 " (l. %" PRId64 "–%" PRId64
+				") by “%s”, not by you (“%s”)?"), id, c.first_line, c.last_line, c.coder,
+				db_user(db));
+		else
+			snprintf(title, sizeof title, _("Delete coding %" PRId64 " (l. "
+				"%" PRId64 "–%" PRId64 ")?"), id, c.first_line, c.last_line);
 		if (app_confirm(app, title)) {
 			if (coding_delete(db, id) != STATUS_OK)
 				app_error(app);

@@ -102,14 +102,14 @@ ro_checks() {
 		"undo 1" "redo 1" "codebook 1 rename Daten X" "codebook 1 move Daten/Zugang /" \
 		"codebook 1 merge Daten/Zugang Daten" "codebook 1 delete Daten --yes" \
 		"codebook 1 define Daten X" "codebook 1 colour Daten red" "codebook 1 memo Daten X" \
-		"coding 1 1 --memo X" "coding 1 1 --lines 1-2" "coding 1 1 --delete" "doc 1 1 --title X" \
+		"coding 1 1 --memo X" "coding 1 1 --lines 1-2" "coding 1 1 --delete --force" "doc 1 1 --title X" \
 		"doc 1 1 --kind draft" "add code 1 X" "import-csv 1 codes ro_codes.csv"; do
 		# shellcheck disable=SC2086
 		ro_didat "$1" $cmd
 		same "$STATUS" 2 "read-only database ($2): '$cmd' exits 2"
 		if grep -q . "$ERR"; then _pass; else _fail "read-only database ($2): no message for '$cmd'"; fi
 	done
-	for cmd in "new X" "undo 1" "redo 1" "codebook 1 merge Daten/Zugang Daten" "coding 1 1 --delete" \
+	for cmd in "new X" "undo 1" "redo 1" "codebook 1 merge Daten/Zugang Daten" "coding 1 1 --delete --force" \
 		"doc 1 1 --title X"; do
 		# shellcheck disable=SC2086
 		ro_didat "$1" $cmd

@@ -140,35 +140,43 @@ out_has "Verträge verstehen (goal)"
 out_has "Kodierer:     anna"
 out_has "Memo:         Chef entscheidet allein"
 out_has "     5  Frau Öztürk: Bei uns entscheidet das der Chef allein."
-run_ok coding $S "$K2" --lines 4-6 --code Kammern --memo "Zwei Stimmen"
+# another coder's coding: changed or deleted only with --force, naming whose it is
+refused 2 coding $S "$K2" --memo "fremd"
+err_has "anna"
+err_has "--force"
+refused 2 coding $S "$K2" --delete
+err_has "anna"
+run_ok coding $S "$K2" --memo "Von tester geprüft" --force
+sql_is "SELECT memo FROM coding WHERE id = $K2" "Von tester geprüft"
+run_ok --coder anna coding $S "$K2" --lines 4-6 --code Kammern --memo "Zwei Stimmen"
 out_empty
 sql_is "SELECT c.first_line || '|' || c.last_line || '|' || l.type || '|' || c.memo || '|' || k.name FROM coding c JOIN code l ON l.id = c.code_id JOIN coder k ON k.id = c.coder_id WHERE c.id = $K2" \
 	"4|6|stakeholder|Zwei Stimmen|anna" "--lines, --code and --memo change; the coder stays"
-run_ok coding $S "$K2" --memo ""
+run_ok --coder anna coding $S "$K2" --memo ""
 sql_is "SELECT memo IS NULL FROM coding WHERE id = $K2" 1
-run_ok coding $S "$K2" --lines 7
+run_ok --coder anna coding $S "$K2" --lines 7
 sql_is "SELECT first_line || '-' || last_line FROM coding WHERE id = $K2" "7-7"
-refused 2 coding $S "$K2" --lines 7-9
+refused 2 --coder anna coding $S "$K2" --lines 7-9
 err_has "7–9"
 err_has "protokoll"
-refused 2 coding $S "$K2" --lines 6-5
+refused 2 --coder anna coding $S "$K2" --lines 6-5
 err_has "6–5"
-refused 2 coding $S "$K2" --lines 0-2
-refused 2 coding $S "$K2" --lines x
-refused 2 coding $S "$K2" --code "Gibt es nicht"
-refused 2 coding $S "$K2" --code "$C_OTHER"
-refused 2 coding $S2 "$K2"
+refused 2 --coder anna coding $S "$K2" --lines 0-2
+refused 2 --coder anna coding $S "$K2" --lines x
+refused 2 --coder anna coding $S "$K2" --code "Gibt es nicht"
+refused 2 --coder anna coding $S "$K2" --code "$C_OTHER"
+refused 2 --coder anna coding $S2 "$K2"
 err_has "$K2"
-refused 2 coding $S2 "$K2" --memo "fremd"
-refused 2 coding $S 99999
-refused 2 coding $S 99999 --delete
-refused 2 coding $S abc
-refused 1 coding $S "$K2" --delete --memo x
-refused 1 coding $S
-refused 1 coding $S "$K2" --bogus
+refused 2 --coder anna coding $S2 "$K2" --memo "fremd"
+refused 2 --coder anna coding $S 99999
+refused 2 --coder anna coding $S 99999 --delete
+refused 2 --coder anna coding $S abc
+refused 1 --coder anna coding $S "$K2" --delete --memo x
+refused 1 --coder anna coding $S
+refused 1 --coder anna coding $S "$K2" --bogus
 sql_is "SELECT first_line || '-' || last_line || '|' || code_id FROM coding WHERE id = $K2" \
 	"7-7|$(sql "SELECT id FROM code WHERE type = 'stakeholder' AND session_id = $S")" "refusals left the coding alone"
-run_ok coding $S "$K2" --delete
+run_ok --coder anna coding $S "$K2" --delete
 out_empty
 sql_is "SELECT count(*) FROM coding WHERE id = $K2" 0
 refused 2 coding $S "$K2" --delete

@@ -160,7 +160,13 @@ err_has "Datenabfluss"
 refused 2 codebook $S delete Datenabfluss
 err_lacks "--yes"
 CODINGS=$(sql "SELECT count(*) FROM coding WHERE session_id = $S")
-run_ok codebook $S delete Daten --yes
+# the codings are anna's and ben's, not tester's: only with --force
+refused 2 codebook $S delete Daten --yes
+err_has "3 Kodierungen anderer Kodierer (anna, ben)"
+err_has "--force"
+refused 2 --coder anna codebook $S delete Daten --yes
+err_has "(ben)"
+run_ok codebook $S delete Daten --yes --force
 err_has "1 Untercodes und 3 Kodierungen"
 sql_is "SELECT count(*) FROM code WHERE id IN ($DATEN, $BESITZ)" 0
 sql_is "SELECT count(*) FROM coding WHERE session_id = $S" "$((CODINGS - 3))"
