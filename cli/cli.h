@@ -98,8 +98,8 @@ bool cli_stdout_done(const struct cli *cli, bool ok);
 	X("docs",       cmd_docs,       N_("SESSION"), N_("the documents of a session")) \
 	X("code",       cmd_code,       N_("SESSION DOC FIRST[-LAST] CODE [--coder NAME] [--memo TEXT]"), \
 	  N_("code a passage")) \
-	X("codes",      cmd_codes,      N_("SESSION [--by code|document|coder]"), \
-	  N_("frequencies: codings per code, document or coder")) \
+	X("codes",      cmd_codes,      N_("SESSION [--by code|document|coder] [--format table|csv]"), \
+	  N_("frequencies: codings per code, document, or code and coder side by side")) \
 	X("agree",      cmd_agree,      N_("SESSION [--coders A,B,...] [--code C]... [--document DOC]... " \
 	  "[--domain PARENT] [--format table|csv] [-o FILE]"), \
 	  N_("intercoder agreement: percent, Cohen's and Fleiss' kappa, Krippendorff's alpha")) \

@@ -11,6 +11,7 @@
 #include "exports/importer.h"
 #include "exports/items_csv.h"
 #include "exports/matrix_csv.h"
+#include "exports/csv_writer.h"
 #include "model/coding.h"
 #include "model/db.h"
 #include "model/document.h"
@@ -452,31 +453,136 @@ static int print_count(void *ctx, const struct coding_count *c)
 	return 0;
 }
 
-static int on_by_option(void *ctx, const struct option *opt, int val, const char *arg)
+struct codes_args {
+	const char *by, *format;
+};
+
+static int on_codes_option(void *ctx, const struct option *opt, int val, const char *arg)
 {
-	(void)opt;
+	struct codes_args *a = ctx;
 	(void)val;
-	*(const char **)ctx = arg;
+	*(strcmp(opt->name, "by") == 0 ? &a->by : &a->format) = arg;
 	return 0;
+}
+
+/* The columns a coder's count takes: the name's, 5 to 12. */
+static int coder_columns(const char *name)
+{
+	int w = display_width(name);
+	return w < 5 ? 5 : w > 12 ? 12 : w;
+}
+
+static int print_coder_row(void *ctx, const char *const *coders, size_t ncoders,
+	const struct coder_table_row *row)
+{
+	bool *header = ctx;
+	char cut[64];
+	if (!*header) {
+		printf("%5s  ", _("Code"));
+		for (size_t k = 0; k < ncoders; k++) {
+			int w = coder_columns(coders[k]);
+			display_cut(cut, sizeof cut, coders[k], w);
+			printf("%*s%s  ", w - display_width(cut), "", cut);
+		}
+		printf("%5s  %s\n", _("Total"), _("Name"));
+		*header = true;
+	}
+	if (row->code)
+		printf("%5" PRId64 "  ", row->code->id);
+	else
+		printf("%5s  ", "");
+	for (size_t k = 0; k < ncoders; k++)
+		printf("%*" PRId64 "  ", coder_columns(coders[k]), row->counts[k]);
+	printf("%5" PRId64 "  ", row->total);
+	const char *name = !row->code ? _("Total") : *row->code->path ? row->code->path
+		: row->code->name;
+	display_fputs(stdout, name, 100, 0, false);
+	fputc('\n', stdout);
+	return ferror(stdout) != 0;
+}
+
+struct coder_csv {
+	struct csv_writer *w;
+	bool header;
+	enum status rc;
+};
+
+static int csv_coder_row(void *ctx, const char *const *coders, size_t ncoders,
+	const struct coder_table_row *row)
+{
+	struct coder_csv *c = ctx;
+	enum status rc = STATUS_OK;
+	if (!c->header) {
+		static const char *const first[] = { "code_id", "type", "code" };
+		for (size_t i = 0; rc == STATUS_OK && i < 3; i++)
+			rc = csv_writer_cell(c->w, first[i]);
+		for (size_t k = 0; rc == STATUS_OK && k < ncoders; k++)
+			rc = csv_writer_cell(c->w, coders[k]);
+		if (rc == STATUS_OK)
+			rc = csv_writer_cell(c->w, "total");
+		if (rc == STATUS_OK)
+			rc = csv_writer_end_row(c->w);
+		c->header = true;
+	}
+	if (rc == STATUS_OK)
+		rc = row->code ? csv_writer_cell_int(c->w, row->code->id) : csv_writer_cell(c->w, "");
+	if (rc == STATUS_OK)
+		rc = csv_writer_cell(c->w, row->code ? row->code->type : "");
+	if (rc == STATUS_OK)
+		rc = csv_writer_cell(c->w, !row->code ? _("Total") : *row->code->path ? row->code->path
+			: row->code->name);
+	for (size_t k = 0; rc == STATUS_OK && k < ncoders; k++)
+		rc = csv_writer_cell_int(c->w, row->counts[k]);
+	if (rc == STATUS_OK)
+		rc = csv_writer_cell_int(c->w, row->total);
+	if (rc == STATUS_OK)
+		rc = csv_writer_end_row(c->w);
+	c->rc = rc;
+	return rc != STATUS_OK;
+}
+
+/* codes --by coder: per code the codings of each coder side by side. */
+static enum status codes_by_coder(struct db *db, int64_t session, bool csv)
+{
+	if (!csv) {
+		bool header = false;
+		return coding_table_by_coder(db, session, print_coder_row, &header);
+	}
+	struct coder_csv c = { NULL, false, STATUS_OK };
+	enum status rc = csv_writer_open(&c.w, stdout, NULL);
+	if (rc == STATUS_OK)
+		rc = coding_table_by_coder(db, session, csv_coder_row, &c);
+	if (rc == STATUS_OK)
+		rc = c.rc;
+	enum status closed = csv_writer_close(c.w);
+	return rc != STATUS_OK ? rc : closed;
 }
 
 int cmd_codes(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "by", required_argument, NULL, 0 },
+		{ "format", required_argument, NULL, 0 },
 		{ 0, 0, 0, 0 },
 	};
-	const char *by_name = "code";
+	struct codes_args a = { "code", NULL };
 	char **ops;
-	int n = cli_parse(cli, argc, argv, options, on_by_option, &by_name, &ops);
+	int n = cli_parse(cli, argc, argv, options, on_codes_option, &a, &ops);
 	if (n < 0)
 		return EXIT_USAGE;
 	if (n != 1)
-		return cli_usage(cli, "%s", _("expected: didat codes SESSION [--by code|document|coder]"));
-	enum coding_by by = strcmp(by_name, "code") == 0 ? CODING_BY_CODE
-		: strcmp(by_name, "document") == 0 ? CODING_BY_DOCUMENT : CODING_BY_CODER;
-	if (by == CODING_BY_CODER && strcmp(by_name, "coder") != 0)
-		return cli_usage(cli, _("--by %s: allowed are code, document, coder"), by_name);
+		return cli_usage(cli, "%s", _("expected: didat codes SESSION [--by code|document|coder] "
+			"[--format table|csv]"));
+	enum coding_by by = strcmp(a.by, "code") == 0 ? CODING_BY_CODE
+		: strcmp(a.by, "document") == 0 ? CODING_BY_DOCUMENT : CODING_BY_CODER;
+	if (by == CODING_BY_CODER && strcmp(a.by, "coder") != 0)
+		return cli_usage(cli, _("--by %s: allowed are code, document, coder"), a.by);
+	bool csv = a.format && strcmp(a.format, "csv") == 0;
+	if (a.format && !csv && strcmp(a.format, "table") != 0)
+		return cli_usage(cli, _("--format %s: allowed are table and csv"), a.format);
+	if (csv && by != CODING_BY_CODER)
+		return cli_usage(cli, "%s", _("--format csv goes with --by coder (export codes writes "
+			"the codebook)"));
 	int64_t session;
 	if (!cli_session(cli, ops[0], &session))
 		return EXIT_FAILED;
@@ -485,13 +591,13 @@ int cmd_codes(struct cli *cli, int argc, char **argv)
 		/* the code table as it always was, with its type column */
 		printf("%5s  %-11s  %5s  %s\n", _("Code"), _("Type"), _("Cod."), _("Name"));
 		rc = code_list(cli->db, session, print_code, NULL);
-	} else {
-		if (by == CODING_BY_DOCUMENT)
-			printf("%5s  %5s  %s\n", _("Doc."), _("Cod."), _("Title"));
-		else
-			printf("%5s  %s\n", _("Cod."), _("Coder"));
+	} else if (by == CODING_BY_DOCUMENT) {
+		printf("%5s  %5s  %s\n", _("Doc."), _("Cod."), _("Title"));
 		rc = coding_frequencies(cli->db, session, by, print_count, &by);
-	}
+	} else
+		rc = codes_by_coder(cli->db, session, csv);
+	if (rc == STATUS_IO)
+		return cli_error(cli, "%s", _("write error"));
 	return rc == STATUS_OK ? EXIT_DONE : cli_fail(cli, rc);
 }
 

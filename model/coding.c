@@ -10,6 +10,7 @@
 #include "model/db.h"
 #include "model/item.h"
 #include "util/fatal.h"
+#include "util/grow.h"
 #include "util/i18n.h"
 
 /* Free codes with their paths, walked down from the top level. */
@@ -989,6 +990,100 @@ enum status coding_frequencies(struct db *db, int64_t session_id, enum coding_by
 	}
 	enum status rc = step == DB_ERROR ? db_step_status(st) : STATUS_OK;
 	db_reset(st);
+	return rc;
+}
+
+struct coder_table {
+	struct db *db;
+	size_t n, cap;
+	int64_t *ids;
+	char **names;
+	int64_t *counts, *totals;
+	coder_table_cb cb;
+	void *ctx;
+	enum status rc;
+};
+
+static enum status coder_table_coders(struct coder_table *t, int64_t session_id)
+{
+	struct db_stmt *st = db_prepare(t->db, "SELECT id, name FROM coder WHERE id IN"
+		" (SELECT coder_id FROM coding WHERE session_id = ?1) ORDER BY name");
+	if (!st)
+		return STATUS_DB;
+	db_bind_int(st, 1, session_id);
+	enum status rc = STATUS_OK;
+	enum db_step step;
+	while (rc == STATUS_OK && (step = db_step(st)) == DB_ROW) {
+		size_t cap = t->cap;
+		int64_t *ids = grow(t->ids, t->n, &cap, sizeof *ids, 8);
+		if (ids)
+			t->ids = ids;
+		char **names = ids ? grow(t->names, t->n, &t->cap, sizeof *names, 8) : NULL;
+		if (names)
+			t->names = names;
+		char *name = names ? db_column_strdup(st, 1) : NULL;
+		if (!name)
+			rc = db_fail(t->db, STATUS_NOMEM, "%s", _("out of memory"));
+		else {
+			t->ids[t->n] = db_column_int(st, 0);
+			t->names[t->n++] = name;
+		}
+	}
+	db_reset(st);
+	if (rc == STATUS_OK && step == DB_ERROR)
+		rc = db_step_status(st);
+	if (rc == STATUS_OK) {
+		t->counts = calloc(t->n + 1, sizeof *t->counts);
+		t->totals = calloc(t->n + 1, sizeof *t->totals);
+		if (!t->counts || !t->totals)
+			rc = db_fail(t->db, STATUS_NOMEM, "%s", _("out of memory"));
+	}
+	return rc;
+}
+
+static int coder_table_code(void *ctx, const struct code_info *info)
+{
+	struct coder_table *t = ctx;
+	struct db_stmt *st = db_prepare(t->db, "SELECT coder_id, count(*) FROM coding"
+		" WHERE code_id = ?1 GROUP BY coder_id");
+	if (!st)
+		return t->rc = STATUS_DB, 1;
+	db_bind_int(st, 1, info->id);
+	memset(t->counts, 0, t->n * sizeof *t->counts);
+	enum db_step step;
+	while ((step = db_step(st)) == DB_ROW)
+		for (size_t k = 0; k < t->n; k++)
+			if (t->ids[k] == db_column_int(st, 0)) {
+				t->counts[k] = db_column_int(st, 1);
+				t->totals[k] += t->counts[k];
+			}
+	db_reset(st);
+	if (step == DB_ERROR)
+		return t->rc = db_step_status(st), 1;
+	struct coder_table_row row = { info, t->counts, info->codings };
+	return t->cb(t->ctx, (const char *const *)t->names, t->n, &row);
+}
+
+enum status coding_table_by_coder(struct db *db, int64_t session_id, coder_table_cb cb, void *ctx)
+{
+	struct coder_table t = { .db = db, .cb = cb, .ctx = ctx, .rc = STATUS_OK };
+	enum status rc = coder_table_coders(&t, session_id);
+	if (rc == STATUS_OK)
+		rc = code_list(db, session_id, coder_table_code, &t);
+	if (rc == STATUS_OK)
+		rc = t.rc;
+	if (rc == STATUS_OK) {
+		struct coder_table_row totals = { NULL, t.totals, 0 };
+		for (size_t k = 0; k < t.n; k++)
+			totals.total += t.totals[k];
+		cb(ctx, (const char *const *)t.names, t.n, &totals);
+	}
+	for (size_t k = 0; k < t.n; k++)
+		free(t.names[k]);
+	free(t.names);
+	free(t.ids);
+	free(t.counts);
+	free(t.totals);
 	return rc;
 }
 

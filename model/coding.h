@@ -169,4 +169,16 @@ typedef int (*coding_count_cb)(void *ctx, const struct coding_count *count);
 enum status coding_frequencies(struct db *db, int64_t session_id, enum coding_by by,
 	coding_count_cb cb, void *ctx);
 
+/* The codings of each code by each coder, side by side: per code (in
+ * code_list() order) a row with the count of each coder who coded in the
+ * session (CODERS, by name), then the totals (CODE NULL). */
+struct coder_table_row {
+	const struct code_info *code;   /* NULL: the totals */
+	const int64_t *counts;          /* one per coder */
+	int64_t total;
+};
+typedef int (*coder_table_cb)(void *ctx, const char *const *coders, size_t ncoders,
+	const struct coder_table_row *row);
+enum status coding_table_by_coder(struct db *db, int64_t session_id, coder_table_cb cb, void *ctx);
+
 #endif

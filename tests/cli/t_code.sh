@@ -121,13 +121,21 @@ run_ok codes $S --by document
 out_is " Dok.   Kod.  Titel
     $D      7  protokoll
     $D2      1  zwei"
+# per code, each coder's codings side by side, then the totals
 run_ok codes $S --by coder
-out_is " Kod.  Kodierer
-    2  anna
-    1  bert
-    5  tester"
+same "$(head -1 "$OUT")" " Code   anna   bert  tester  Summe  Name" "the coders are the columns"
+same "$(awk -v id="$UCODE" '$1 == id { print $2, $3, $4, $5 }' "$OUT")" "1 0 2 3" \
+	"the unseen's codings by anna, bert, tester"
+same "$(tail -1 "$OUT" | tr -s ' ')" " 2 1 5 8 Summe" "the totals per coder"
+run_ok codes $S --by coder --format csv
+same "$(head -1 "$OUT" | tr -d '\r')" "code_id,type,code,anna,bert,tester,total"
+out_has "$UCODE,unseen,Kontrollverlust über Daten,1,0,2,3"
+same "$(tail -1 "$OUT" | tr -d '\r')" ",,Summe,2,1,5,8"
+refused 1 codes $S --by code --format csv
+refused 1 codes $S --by coder --format xml
 run_ok codes $S2 --by coder
-out_is " Kod.  Kodierer"
+same "$(head -1 "$OUT")" " Code  Summe  Name" "nobody coded: no coder columns"
+same "$(tail -1 "$OUT" | tr -s ' ')" " 0 Summe"
 refused 1 codes $S --by bogus
 refused 1 codes $S --by
 
