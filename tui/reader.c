@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "exports/agreement_out.h"
 #include "model/coding.h"
+#include "model/compare.h"
 #include "model/db.h"
 #include "model/document.h"
 #include "model/reading.h"
@@ -28,35 +30,44 @@
 enum {
 	R_UP = 1, R_DOWN, R_PAGE_UP, R_PAGE_DOWN, R_FIRST, R_LAST, R_GOTO,
 	R_SELECT, R_CODE, R_CANCEL, R_EDIT, R_HINGE, R_HINGE_PICK, R_CODER,
-	R_FIND, R_NEXT, R_PREV, R_SEARCH, R_BACK,
+	R_FIND, R_NEXT, R_PREV, R_SEARCH, R_BACK, R_COMPARE, R_TAKE_A, R_TAKE_B, R_DROP_A,
+	R_DROP_B, R_AGREE,
 };
 
 static const struct binding reader_keys[] = {
-	{ UI_FN(KEY_UP), R_UP, "↑ ↓ j k", "Zeile wählen (mit Auswahl: Auswahl erweitern)" },
+	{ UI_FN(KEY_UP), R_UP, N_("↑ ↓ j k"), N_("choose a line (with a selection: extend it)") },
 	{ UI_FN(KEY_DOWN), R_DOWN, "↓", NULL },
 	{ 'k', R_UP, "k", NULL },
 	{ 'j', R_DOWN, "j", NULL },
-	{ UI_FN(KEY_PPAGE), R_PAGE_UP, "Bild↑ Bild↓", "seitenweise" },
-	{ UI_FN(KEY_NPAGE), R_PAGE_DOWN, "Bild↓", NULL },
-	{ 'g', R_FIRST, "g G Pos1 Ende", "erste / letzte Zeile" },
+	{ UI_FN(KEY_PPAGE), R_PAGE_UP, N_("PgUp PgDn"), N_("page by page") },
+	{ UI_FN(KEY_NPAGE), R_PAGE_DOWN, N_("PgDn"), NULL },
+	{ 'g', R_FIRST, N_("g G Home End"), N_("first / last line") },
 	{ 'G', R_LAST, "G", NULL },
-	{ UI_FN(KEY_HOME), R_FIRST, "Pos1", NULL },
-	{ UI_FN(KEY_END), R_LAST, "Ende", NULL },
-	{ ':', R_GOTO, ":", "zu Zeile N springen" },
-	{ 'v', R_SELECT, "v", "Auswahl beginnen / aufheben" },
-	{ '\r', R_CODE, "Enter", "Auswahl (oder Zeile) mit einem Code kodieren" },
+	{ UI_FN(KEY_HOME), R_FIRST, N_("Home"), NULL },
+	{ UI_FN(KEY_END), R_LAST, N_("End"), NULL },
+	{ ':', R_GOTO, ":", N_("go to line N") },
+	{ 'v', R_SELECT, "v", N_("start / cancel a selection") },
+	{ '\r', R_CODE, "Enter", N_("code the selection (or the line) with a code") },
 	{ '\n', R_CODE, "Enter", NULL },
 	{ UI_FN(KEY_ENTER), R_CODE, "Enter", NULL },
-	{ UI_ESC, R_CANCEL, "Esc", "Auswahl aufheben" },
-	{ 'c', R_EDIT, "c", "Kodierung dieser Zeile ändern oder löschen" },
-	{ 'h', R_HINGE, "h", "Scharnieransicht eines Codes dieser Zeile" },
-	{ 'H', R_HINGE_PICK, "H", "Scharnieransicht: Code wählen" },
-	{ 'C', R_CODER, "C", "Kodierer: alle / nur einer (wechselt)" },
-	{ '/', R_FIND, "/", "im Dokument suchen (Volltext: Wörter, Präfix*, \"Wortgruppe\")" },
-	{ 'n', R_NEXT, "n N", "nächster / voriger Suchtreffer im Dokument" },
+	{ UI_ESC, R_CANCEL, "Esc", N_("cancel the selection") },
+	{ 'c', R_EDIT, "c", N_("change or delete a coding of this line") },
+	{ 'h', R_HINGE, "h", N_("hinge view of a code of this line") },
+	{ 'H', R_HINGE_PICK, "H", N_("hinge view: choose a code") },
+	{ 'C', R_CODER, "C", N_("coder: all / only one (switches)") },
+	{ 'V', R_COMPARE, "V", N_("compare two coders line by line (again: end the comparison)") },
+	{ 'a', R_TAKE_A, N_("a b"), N_("comparing: A (b: B) takes over the other's codings of this "
+	  "line") },
+	{ 'b', R_TAKE_B, "b", NULL },
+	{ 'A', R_DROP_A, N_("A B"), N_("comparing: A (B: B) drops their codings of this line that "
+	  "the other lacks") },
+	{ 'B', R_DROP_B, "B", NULL },
+	{ '%', R_AGREE, "%", N_("comparing: the agreement of the two coders in the session") },
+	{ '/', R_FIND, "/", N_("search the document (full text: words, prefix*, \"phrase\")") },
+	{ 'n', R_NEXT, "n N", N_("next / previous hit in the document (comparing: difference)") },
 	{ 'N', R_PREV, "N", NULL },
-	{ UI_CTRL('f'), R_SEARCH, "Strg-F", "Volltextsuche in der Sitzung" },
-	{ 'q', R_BACK, "q", "zurück zur Dokumentliste" },
+	{ UI_CTRL('f'), R_SEARCH, N_("Ctrl-F"), N_("full-text search in the session") },
+	{ 'q', R_BACK, "q", N_("back to the document list") },
 };
 
 static struct {
@@ -66,6 +77,8 @@ static struct {
 	int64_t cursor, top;       /* line numbers */
 	int64_t anchor;            /* where the selection started; 0: none */
 	char *coder;               /* only this coder's codings; NULL: all */
+	char *cmp[2];              /* comparing coders A and B; NULL: not comparing */
+	int64_t cmp_code;          /* comparing on this code only; 0: every code */
 	int64_t last_code;         /* the picker starts on the code used last */
 	/* From the last draw, for paging and the mouse. */
 	int text_h;
@@ -175,14 +188,68 @@ static int keep_coding(void *ctx, const struct coding_row *row)
 	return 0;
 }
 
-/* The codings (of the chosen coder) that overlap lines FIRST..LAST. */
+/* The side of coding C while comparing: 0 (A), 1 (B) or -1 (neither,
+ * or another code than the one compared). */
+static int side_of(const struct shown_coding *c)
+{
+	if (!rd.cmp[0] || (rd.cmp_code && c->code_id != rd.cmp_code))
+		return -1;
+	return strcmp(c->coder, rd.cmp[0]) == 0 ? 0 : strcmp(c->coder, rd.cmp[1]) == 0 ? 1 : -1;
+}
+
+/* Keeps the codings of the two coders compared. */
+static void keep_compared(struct coding_set *s)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		if (side_of(&s->c[i]) >= 0) {
+			s->c[kept++] = s->c[i];
+			continue;
+		}
+		free(s->c[i].type);
+		free(s->c[i].name);
+		free(s->c[i].path);
+		free(s->c[i].coder);
+		free(s->c[i].memo);
+	}
+	s->n = kept;
+}
+
+/* The codings (of the chosen coder, or the two compared) that overlap
+ * lines FIRST..LAST. */
 static enum status codings_load(struct db *db, struct coding_set *s, int64_t first, int64_t last)
 {
 	codings_clear(s);
-	enum status rc = coding_list_range(db, rd.doc, first, last, rd.coder, keep_coding, s);
+	enum status rc = coding_list_range(db, rd.doc, first, last, rd.cmp[0] ? NULL : rd.coder,
+		keep_coding, s);
 	if (rc == STATUS_OK && s->nomem)
 		rc = db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
+	if (rc == STATUS_OK && rd.cmp[0])
+		keep_compared(s);
 	return rc;
+}
+
+/* Whether the two coders differ on LINE: a code one applied there that
+ * the other did not.  *ATTR gets the first coding's colour of each side
+ * (0 when that side has none). */
+static bool line_differs(const struct coding_set *s, int64_t line, attr_t attr[2])
+{
+	bool differ = false;
+	attr[0] = attr[1] = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		const struct shown_coding *c = &s->c[i];
+		int side = side_of(c);
+		if (side < 0 || line < c->first || line > c->last)
+			continue;
+		if (!attr[side])
+			attr[side] = c->attr;
+		bool matched = false;
+		for (size_t k = 0; k < s->n && !matched; k++)
+			matched = side_of(&s->c[k]) == 1 - side && s->c[k].code_id == c->code_id &&
+				line >= s->c[k].first && line <= s->c[k].last;
+		differ |= !matched;
+	}
+	return differ;
 }
 
 static void coding_label(const struct shown_coding *c, char *buf, size_t size)
@@ -355,7 +422,11 @@ static void draw_head(const struct layout *l)
 	else
 		snprintf(where, sizeof where, _(" · l. "
 			"%" PRId64 "/%" PRId64), rd.cursor, rd.lines);
-	if (rd.coder) {
+	if (rd.cmp[0]) {
+		size_t len = strlen(where);
+		snprintf(where + len, sizeof where - len, _(" · comparing A = %s, B = %s"), rd.cmp[0],
+			rd.cmp[1]);
+	} else if (rd.coder) {
 		size_t len = strlen(where);
 		snprintf(where + len, sizeof where - len, _(" · only %s"), rd.coder);
 	}
@@ -394,6 +465,21 @@ static void draw_labels(const struct layout *l, const struct coding_set *s, int6
 	}
 }
 
+/* The margin while comparing: A's mark, B's mark, and ≠ where they differ. */
+static void draw_sides(const struct layout *l, const struct coding_set *s, int64_t number, int y,
+	int rows)
+{
+	attr_t attr[2];
+	bool differ = line_differs(s, number, attr);
+	for (int r = 0; r < rows; r++) {
+		for (int side = 0; side < 2 && side < l->lanes; side++)
+			ui_text(y + r, l->bars_x + side, 1, attr[side] ? (side ? "B" : "A") : " ",
+				attr[side] ? attr[side] : ui_attr(UI_NORMAL));
+		if (l->lanes > 2)
+			ui_text(y + r, l->bars_x + 2, 1, differ ? "≠" : " ", ui_attr(UI_ACCENT));
+	}
+}
+
 static void draw_lines(const struct layout *l, const struct line_window *w,
 	const struct coding_set *s)
 {
@@ -415,6 +501,17 @@ static void draw_lines(const struct layout *l, const struct line_window *w,
 		if (cur || sel)
 			ui_fill((struct rect){ y, l->text_x - 1, vis, l->text_w + 1 }, a);
 		ui_wrap(tr, 0, text, a);
+		if (rd.cmp[0]) {
+			draw_sides(l, s, number, y, vis);
+			if (l->label_w)
+				draw_labels(l, s, number, y, vis);
+			for (int r = 0; r < vis; r++)
+				if (y + r - l->text.y < MAX_ROWS)
+					rd.row_line[y + r - l->text.y] = number;
+			y += vis;
+			rd.shown++;
+			continue;
+		}
 		bool overflow = false;
 		for (size_t k = 0; k < s->n; k++) {
 			const struct shown_coding *c = &s->c[k];
@@ -443,11 +540,49 @@ static void draw_lines(const struct layout *l, const struct line_window *w,
 		ui_text(y, l->text_x, l->text_w, _("— end of the document —"), ui_attr(UI_DIM));
 }
 
+/* The pane while comparing: what each coder applied to the cursor's line. */
+static void draw_compare_pane(const struct layout *l, const struct coding_set *s)
+{
+	struct rect p = l->pane;
+	attr_t attr[2];
+	bool differ = line_differs(s, rd.cursor, attr);
+	char rule[160];
+	snprintf(rule, sizeof rule, differ ? _(" L. %" PRId64 ": the coders differ ")
+		: _(" L. %" PRId64 ": the coders agree "), rd.cursor);
+	attrset(ui_attr(UI_BORDER));
+	mvhline(p.y, p.x, ACS_HLINE, p.w);
+	attrset(A_NORMAL);
+	ui_text(p.y, p.x + 2, p.w - 4, rule, ui_attr(differ ? UI_ACCENT : UI_BORDER));
+	for (int side = 0; side < 2 && side + 1 < p.h; side++) {
+		char text[1600];
+		int len = snprintf(text, sizeof text, "%s %s:", side ? "B" : "A", rd.cmp[side]);
+		bool any = false;
+		for (size_t i = 0; i < s->n && len > 0 && (size_t)len < sizeof text; i++) {
+			const struct shown_coding *c = &s->c[i];
+			if (side_of(c) != side || rd.cursor < c->first || rd.cursor > c->last)
+				continue;
+			char code[400];
+			code_picker_label(c->type, c->name, c->path, code, sizeof code);
+			len += snprintf(text + len, sizeof text - (size_t)len, "%s %s (%" PRId64 "–%" PRId64
+				")", any ? ";" : "", code, c->first, c->last);
+			any = true;
+		}
+		if (!any && len > 0 && (size_t)len < sizeof text)
+			snprintf(text + len, sizeof text - (size_t)len, " —");
+		ui_text(p.y + 1 + side, p.x + 1, 1, "┃", attr[side] ? attr[side] : ui_attr(UI_DIM));
+		ui_text(p.y + 1 + side, p.x + 3, p.w - 3, text, ui_attr(UI_NORMAL));
+	}
+}
+
 /* The pane: the codings of the cursor's line. */
 static void draw_pane(const struct layout *l, const struct coding_set *s)
 {
 	if (l->pane.h < 1)
 		return;
+	if (rd.cmp[0]) {
+		draw_compare_pane(l, s);
+		return;
+	}
 	struct rect p = l->pane;
 	int on_line = 0;
 	for (size_t i = 0; i < s->n; i++)
@@ -873,6 +1008,158 @@ static void next_coder(struct app *app)
 	free(c.names);
 }
 
+/* ---- comparing two coders ---- */
+
+static void coder_label(void *ctx, size_t i, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s", ((char **)ctx)[i]);
+}
+
+static void compare_end(void)
+{
+	free(rd.cmp[0]);
+	free(rd.cmp[1]);
+	rd.cmp[0] = rd.cmp[1] = NULL;
+	rd.cmp_code = 0;
+}
+
+/* V: choose coders A and B (and a code, or every code); V again ends. */
+static void compare_start(struct app *app)
+{
+	if (rd.cmp[0]) {
+		compare_end();
+		app_status(app, "%s", _("Comparison ended"));
+		return;
+	}
+	struct coder_names c = { 0 };
+	if (coding_frequencies(app_db(app), app_session(app), CODING_BY_CODER, keep_coder, &c)
+	    != STATUS_OK || c.nomem) {
+		app_error(app);
+	} else if (c.n < 2) {
+		app_status(app, "%s", _("Comparing needs two coders; this session has fewer"));
+	} else {
+		int a = app_pick(app, _("Compare: coder A"), c.n, coder_label, c.names, 0, NULL);
+		char *first = a >= 0 ? c.names[a] : NULL;
+		if (a >= 0) {
+			/* B from the others */
+			c.names[a] = c.names[--c.n];
+		}
+		int b = a >= 0 ? app_pick(app, _("Compare: coder B"), c.n, coder_label, c.names, 0, NULL)
+			: -1;
+		int64_t code = 0;
+		if (b >= 0 && !code_picker_run(app, _("Compare on one code (Esc: every code)"), false, 0,
+			&code))
+			code = 0;
+		if (b >= 0) {
+			rd.cmp[0] = first;
+			rd.cmp[1] = c.names[b];
+			c.names[b] = NULL;
+			first = NULL;
+			rd.cmp_code = code;
+			app_status(app, _("Comparing A = %s with B = %s: n/N next difference, a/b takes over, "
+				"A/B drops, %% agreement, V ends"), rd.cmp[0], rd.cmp[1]);
+		}
+		free(first);
+	}
+	for (size_t i = 0; i < c.n; i++)
+		free(c.names[i]);
+	free(c.names);
+}
+
+static bool comparing(struct app *app)
+{
+	if (!rd.cmp[0])
+		app_status(app, "%s", _("Only while comparing two coders: V starts"));
+	return rd.cmp[0] != NULL;
+}
+
+/* A change in CODER's name: asks first when that is not the person at
+ * the keyboard. */
+static bool may_change_for(struct app *app, const char *coder)
+{
+	const char *me = db_user(app_db(app));
+	if (strcmp(coder, me) == 0)
+		return true;
+	char question[400];
+	snprintf(question, sizeof question, _("This changes the codings of “%s”, not yours (“%s”). "
+		"Go on?"), coder, me);
+	return app_confirm(app, question);
+}
+
+/* a/b: SIDE takes over the other's codings of the cursor's line. */
+static void compare_take(struct app *app, int side)
+{
+	if (!comparing(app) || !may_change_for(app, rd.cmp[side]))
+		return;
+	struct compare c = { rd.doc, rd.cmp[0], rd.cmp[1], rd.cmp_code };
+	int64_t made = 0;
+	if (compare_take_over(app_db(app), &c, rd.cursor, rd.cmp[side], &made) != STATUS_OK)
+		app_error(app);
+	else if (!made)
+		app_status(app, _("L. %" PRId64 ": %s has nothing that %s lacks"), rd.cursor,
+			rd.cmp[1 - side], rd.cmp[side]);
+	else
+		app_status(app, P_("L. %" PRId64 ": %s took over %" PRId64 " coding of %s (u takes it "
+			"back)", "L. %" PRId64 ": %s took over %" PRId64 " codings of %s (u takes it back)",
+			(unsigned long)made), rd.cursor, rd.cmp[side], made, rd.cmp[1 - side]);
+	app_changed(app);
+}
+
+/* A/B: SIDE drops their codings of the cursor's line that the other lacks. */
+static void compare_drop(struct app *app, int side)
+{
+	if (!comparing(app) || !may_change_for(app, rd.cmp[side]))
+		return;
+	struct compare c = { rd.doc, rd.cmp[0], rd.cmp[1], rd.cmp_code };
+	int64_t dropped = 0;
+	if (compare_drop_own(app_db(app), &c, rd.cursor, rd.cmp[side], &dropped) != STATUS_OK)
+		app_error(app);
+	else if (!dropped)
+		app_status(app, _("L. %" PRId64 ": %s has nothing that %s lacks"), rd.cursor,
+			rd.cmp[side], rd.cmp[1 - side]);
+	else
+		app_status(app, P_("L. %" PRId64 ": %s dropped %" PRId64 " coding (u takes it back)",
+			"L. %" PRId64 ": %s dropped %" PRId64 " codings (u takes it back)",
+			(unsigned long)dropped), rd.cursor, rd.cmp[side], dropped);
+	app_changed(app);
+}
+
+/* n/N while comparing: the next (previous) line where a difference starts. */
+static void compare_jump(struct app *app, bool backwards)
+{
+	struct compare c = { rd.doc, rd.cmp[0], rd.cmp[1], rd.cmp_code };
+	int64_t line = 0;
+	enum status rc = compare_next_difference(app_db(app), &c, rd.cursor, backwards, &line);
+	if (rc == STATUS_OK)
+		show_line(line);
+	else
+		app_error(app);
+}
+
+/* %: the agreement of the two coders over the session, as agree prints it. */
+static void compare_agreement(struct app *app)
+{
+	if (!comparing(app))
+		return;
+	const char *coders[2] = { rd.cmp[0], rd.cmp[1] };
+	struct agree_options o = { .coders = coders, .ncoders = 2, .codes = &rd.cmp_code,
+		.ncodes = rd.cmp_code ? 1 : 0 };
+	char *text = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&text, &size);
+	enum status rc = out ? agreement_write_table(app_db(app), app_session(app), &o, out)
+		: STATUS_NOMEM;
+	if (out)
+		fclose(out);
+	if (rc == STATUS_OK)
+		app_message(app, _("Intercoder agreement"), text);
+	else if (rc == STATUS_NOMEM)
+		app_status(app, "%s", _("out of memory"));
+	else
+		app_error(app);
+	free(text);
+}
+
 static int reader_command(struct app *app, int command, int key)
 {
 	(void)key;
@@ -905,8 +1192,19 @@ static int reader_command(struct app *app, int command, int key)
 	}
 	case R_CODER: next_coder(app); break;
 	case R_FIND: find_in_document(app); break;
-	case R_NEXT: find_line(app, search_view_query(), false); break;
-	case R_PREV: find_line(app, search_view_query(), true); break;
+	case R_NEXT:
+	case R_PREV:
+		if (rd.cmp[0])
+			compare_jump(app, command == R_PREV);
+		else
+			find_line(app, search_view_query(), command == R_PREV);
+		break;
+	case R_COMPARE: compare_start(app); break;
+	case R_TAKE_A: compare_take(app, 0); break;
+	case R_TAKE_B: compare_take(app, 1); break;
+	case R_DROP_A: compare_drop(app, 0); break;
+	case R_DROP_B: compare_drop(app, 1); break;
+	case R_AGREE: compare_agreement(app); break;
 	case R_SEARCH: search_view_start(app, &reader_view); break;
 	case R_BACK: app_show(app, &documents_view); break;
 	default: return VIEW_UNHANDLED;
@@ -958,7 +1256,7 @@ static void reader_current(struct app *app, char *head, size_t head_size, char *
 }
 
 const struct view reader_view = {
-	.title = "Leser",
+	.title = N_("Reader"),
 	.keys = reader_keys,
 	.nkeys = sizeof reader_keys / sizeof reader_keys[0],
 	.open = reader_open,
