@@ -93,7 +93,8 @@ bool cli_stdout_done(const struct cli *cli, bool ok);
 	X("list",       cmd_list,       N_("KIND SESSION"), N_("list the items of a kind")) \
 	X("impact",     cmd_impact,     N_("SESSION FROM TO STRENGTH [--note N]"), \
 	  N_("set an influence in the matrix (STRENGTH - makes the cell unrated)")) \
-	X("import-doc", cmd_import_doc, N_("SESSION FILE... [--kind K] [--title T] [--date D] [--component N]"), \
+	X("import-doc", cmd_import_doc, N_("SESSION FILE... [--kind K] [--title T] [--date D] [--component N] " \
+	  "[--wrap COLUMNS] [--printed-numbers yes|no]"), \
 	  N_("import text files as documents")) \
 	X("docs",       cmd_docs,       N_("SESSION"), N_("the documents of a session")) \
 	X("code",       cmd_code,       N_("SESSION DOC FIRST[-LAST] CODE [--coder NAME] [--memo TEXT]"), \

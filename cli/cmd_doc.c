@@ -22,6 +22,7 @@
 /* The metadata options of import-doc and doc (import-doc has no --memo). */
 struct doc_args {
 	const char *title, *kind, *date, *component, *participants, *memo;
+	const char *wrap, *printed;   /* import-doc only */
 };
 
 /* Refuses a text option that is not UTF-8, naming it; false after the
@@ -46,7 +47,9 @@ static int on_doc_option(void *ctx, const struct option *opt, int val, const cha
 		: strcmp(opt->name, "kind") == 0 ? &a->kind
 		: strcmp(opt->name, "date") == 0 ? &a->date
 		: strcmp(opt->name, "component") == 0 ? &a->component
-		: strcmp(opt->name, "participants") == 0 ? &a->participants : &a->memo;
+		: strcmp(opt->name, "participants") == 0 ? &a->participants
+		: strcmp(opt->name, "wrap") == 0 ? &a->wrap
+		: strcmp(opt->name, "printed-numbers") == 0 ? &a->printed : &a->memo;
 	*slot = arg;
 	return 0;
 }
@@ -63,6 +66,8 @@ int cmd_import_doc(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
 		DOC_OPTIONS
+		{ "wrap", required_argument, NULL, 0 },
+		{ "printed-numbers", required_argument, NULL, 0 },
 		{ 0, 0, 0, 0 },
 	};
 	struct doc_args a = { 0 };
@@ -72,6 +77,8 @@ int cmd_import_doc(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	if (n < 2)
 		return cli_usage(cli, "%s", _("expected: didat import-doc SESSION FILE..."));
+	if (a.printed && strcmp(a.printed, "yes") != 0 && strcmp(a.printed, "no") != 0)
+		return cli_usage(cli, _("--printed-numbers %s: allowed are yes and no"), a.printed);
 	if (a.title && n > 2)
 		return cli_usage(cli, "%s", _("--title applies only to a single file"));
 	if (a.kind && !document_kind_valid(a.kind))
@@ -79,7 +86,10 @@ int cmd_import_doc(struct cli *cli, int argc, char **argv)
 	int64_t session;
 	if (!cli_session(cli, ops[0], &session) || !doc_options_utf8(cli, &a))
 		return EXIT_FAILED;
-	struct doc_import_options opt = { a.title, a.kind, a.date, a.participants, 0 };
+	struct doc_import_options opt = { a.title, a.kind, a.date, a.participants, 0, 0,
+		!a.printed ? PRINTED_DETECT : strcmp(a.printed, "yes") == 0 ? PRINTED_YES : PRINTED_NO };
+	if (a.wrap && !cli_number(cli, "--wrap", a.wrap, 10, 100000, &opt.wrap))
+		return EXIT_FAILED;
 	enum status rc = STATUS_OK;
 	if (a.component)
 		rc = item_find(cli->db, item_type(ITEM_COMPONENT), session, a.component, &opt.component_id);
@@ -97,6 +107,14 @@ int cmd_import_doc(struct cli *cli, int argc, char **argv)
 			cli_note(cli, P_("%s: document %" PRId64 ", %" PRId64 " line",
 				"%s: document %" PRId64 ", %" PRId64 " lines", (unsigned long)results[i].lines),
 				ops[i], results[i].id, results[i].lines);
+			if (results[i].wrapped)
+				cli_note(cli, P_("%s: %" PRId64 " paragraph wider than %" PRId64 " columns "
+					"split into lines", "%s: %" PRId64 " paragraphs wider than %" PRId64
+					" columns split into lines", (unsigned long)results[i].wrapped), ops[i],
+					results[i].wrapped, opt.wrap);
+			if (results[i].printed)
+				cli_note(cli, "%s: %s", ops[i], _("the lines' printed numbers are kept apart "
+					"from their text (--printed-numbers no keeps them in it)"));
 			/* A UTF-8 file with one stray byte is converted whole: say where,
 			 * so that the person can check the text. */
 			if (results[i].converted)

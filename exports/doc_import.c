@@ -9,17 +9,95 @@
 #include "util/i18n.h"
 #include "util/text.h"
 
+/* A line's own printed number at its start ("127 text", "84\ttext",
+ * "12"): its value and where the text after it begins; 0 when there is
+ * none. */
+static int64_t printed_number(const char *line, const char **text)
+{
+	const char *p = line;
+	while (*p == ' ')
+		p++;
+	int64_t n = 0;
+	const char *digits = p;
+	while (*p >= '0' && *p <= '9' && p - digits < 9)
+		n = n * 10 + (*p++ - '0');
+	if (p == digits || (*p && *p != ' ' && *p != '\t'))
+		return 0;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	*text = p;
+	return n;
+}
+
+/* Whether the file's lines carry printed numbers: at least three, rising,
+ * on at least 60 % of the lines that are not blank (headings may go
+ * without). */
+struct numbering {
+	int64_t lines, numbered, last;
+};
+
+static int count_numbered(void *ctx, size_t lineno, const char *utf8, size_t len)
+{
+	struct numbering *c = ctx;
+	const char *text;
+	(void)lineno;
+	(void)len;
+	if (!*utf8 || strspn(utf8, " \t") == strlen(utf8))
+		return 0;
+	c->lines++;
+	int64_t n = printed_number(utf8, &text);
+	if (n > c->last) {
+		c->numbered++;
+		c->last = n;
+	}
+	return 0;
+}
+
+static enum status has_printed_numbers(struct db *db, const char *path, enum text_encoding enc,
+	bool *yes)
+{
+	struct numbering c = { 0, 0, 0 };
+	char err[512] = "";
+	enum status rc = text_read_lines(path, enc, count_numbered, &c, err, sizeof err);
+	if (rc != STATUS_OK)
+		return db_fail(db, rc, "%s", err);
+	*yes = c.numbered >= 3 && c.numbered * 10 >= c.lines * 6;
+	return STATUS_OK;
+}
+
 struct line_sink {
 	struct db *db;
 	int64_t doc_id;
+	int64_t wrap;          /* 0: lines as they are */
+	bool printed;          /* keep the printed numbers apart */
+	int64_t stored, wrapped;
 	enum status rc;
 };
 
 static int store_line(void *ctx, size_t lineno, const char *utf8, size_t len)
 {
 	struct line_sink *sink = ctx;
+	(void)lineno;
 	(void)len;
-	sink->rc = document_add_line(sink->db, sink->doc_id, (int64_t)lineno, utf8);
+	const char *text = utf8;
+	int64_t printed = sink->printed ? printed_number(utf8, &text) : 0;
+	if (!printed)
+		text = utf8;
+	int64_t part = 0;
+	do {
+		size_t piece = sink->wrap ? text_wrap_piece(text, (int)sink->wrap) : strlen(text);
+		char *copy = strndup(text, piece);
+		sink->rc = copy ? document_add_piece(sink->db, sink->doc_id, ++sink->stored, copy, part,
+			printed) : db_fail(sink->db, STATUS_NOMEM, "%s", _("out of memory"));
+		free(copy);
+		text += piece;
+		/* the space the line was split at goes; the paragraph is the
+		 * pieces joined by one space */
+		if (*text == ' ')
+			text++;
+		part++;
+	} while (sink->rc == STATUS_OK && *text);
+	sink->wrapped += part > 1;
 	return sink->rc != STATUS_OK;
 }
 
@@ -328,13 +406,22 @@ enum status doc_import_file(struct db *db, int64_t session_id, const char *path,
 		.filename = (char *)(base ? base + 1 : path),
 		.sha256 = info.sha256,
 		.participants = (char *)opt->participants,
+		.wrap = opt->wrap,
 	};
+	bool printed = opt->printed == PRINTED_YES;
+	if (opt->printed == PRINTED_DETECT && doc.kind && strcmp(doc.kind, "draft") == 0) {
+		rc = has_printed_numbers(db, path, info.encoding, &printed);
+		if (rc != STATUS_OK) {
+			free(title);
+			return rc;
+		}
+	}
 	rc = document_create(db, &doc);
 	free(title);
 	if (rc != STATUS_OK)
 		return rc;
 
-	struct line_sink sink = { db, doc.id, STATUS_OK };
+	struct line_sink sink = { db, doc.id, opt->wrap, printed, 0, 0, STATUS_OK };
 	rc = text_read_lines(path, info.encoding, store_line, &sink, err, sizeof err);
 	if (sink.rc != STATUS_OK) {
 		snprintf(err, sizeof err, "%s", db_error(db));
@@ -342,11 +429,14 @@ enum status doc_import_file(struct db *db, int64_t session_id, const char *path,
 	}
 	if (rc != STATUS_OK)
 		return db_fail(db, rc, "%s", err);
-	rc = document_finish(db, doc.id, (int64_t)info.lines);
+	rc = document_finish(db, doc.id, sink.stored);
 	if (rc != STATUS_OK)
 		return rc;
 	result->id = doc.id;
-	result->lines = (int64_t)info.lines;
+	result->lines = sink.stored;
+	result->file_lines = (int64_t)info.lines;
+	result->wrapped = sink.wrapped;
+	result->printed = printed;
 	result->converted = info.encoding == TEXT_CP1252;
 	result->first_bad_line = (int64_t)info.bad_utf8_line;
 	return STATUS_OK;

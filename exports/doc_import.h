@@ -25,10 +25,17 @@ struct doc_import_options {
 	const char *date;
 	const char *participants;
 	int64_t component_id;      /* 0: none */
+	int64_t wrap;              /* > 0: paragraphs wider than this many columns are split at
+	                            * spaces into lines of at most this width */
+	enum doc_printed { PRINTED_DETECT, PRINTED_NO, PRINTED_YES } printed;
+	                           /* lines that begin with their own printed number (a draft's
+	                            * line numbers): DETECT looks for them in drafts only */
 };
 
 struct doc_import_result {
-	int64_t id, lines;
+	int64_t id, lines;         /* lines as stored: more than the file's when wrapped */
+	int64_t file_lines, wrapped;   /* the file's lines, and how many of them were split */
+	bool printed;              /* the lines' printed numbers were kept apart */
 	bool converted;            /* was Windows-1252, stored as UTF-8 */
 	int64_t first_bad_line;    /* when converted: the first line that was not UTF-8 */
 };

@@ -3,7 +3,14 @@
 static const char *const hinge_columns[] = {
 	"coding_id", "session", "component", "code_type", "code_id", "code_path", "code",
 	"document", "document_kind", "first_line", "last_line", "quote", "coder", "memo", "coded_at",
+	"printed_first_line", "printed_last_line",
 };
+
+/* A printed line number, or an empty cell where the line has none. */
+static enum status printed_cell(struct csv_writer *w, int64_t printed)
+{
+	return printed ? csv_writer_cell_int(w, printed) : csv_writer_cell(w, "");
+}
 
 struct hinge_sink {
 	struct csv_writer *w;
@@ -29,6 +36,8 @@ static int write_row(void *ctx, const struct hinge_row *r)
 	if (rc == STATUS_OK) rc = csv_writer_cell(w, r->coder);
 	if (rc == STATUS_OK) rc = csv_writer_cell(w, r->memo);
 	if (rc == STATUS_OK) rc = csv_writer_cell(w, r->coded_at);
+	if (rc == STATUS_OK) rc = printed_cell(w, r->printed_first);
+	if (rc == STATUS_OK) rc = printed_cell(w, r->printed_last);
 	if (rc == STATUS_OK) rc = csv_writer_end_row(w);
 	s->rc = rc;
 	return rc != STATUS_OK;
@@ -53,10 +62,13 @@ enum status hinge_csv_write(struct db *db, int64_t session_id, const struct hing
 	return rc != STATUS_OK ? rc : closed;
 }
 
+/* The draft's file lines first; its own printed numbers (where it has
+ * them) and its coders at the end, so that older readers keep their
+ * columns. */
 static const char *const chapter_columns[] = {
 	"draft_first_line", "draft_last_line", "draft_quote", "code_type", "code",
 	"source_document", "source_kind", "source_first_line", "source_last_line", "source_quote",
-	"coder",
+	"coder", "draft_printed_first_line", "draft_printed_last_line", "draft_coder",
 };
 
 static int write_pair(void *ctx, const struct hinge_pair *p)
@@ -74,6 +86,9 @@ static int write_pair(void *ctx, const struct hinge_pair *p)
 	if (rc == STATUS_OK) rc = csv_writer_cell_int(w, p->source_last_line);
 	if (rc == STATUS_OK) rc = csv_writer_cell(w, p->source_quote);
 	if (rc == STATUS_OK) rc = csv_writer_cell(w, p->coder);
+	if (rc == STATUS_OK) rc = printed_cell(w, p->draft_printed_first);
+	if (rc == STATUS_OK) rc = printed_cell(w, p->draft_printed_last);
+	if (rc == STATUS_OK) rc = csv_writer_cell(w, p->draft_coder);
 	if (rc == STATUS_OK) rc = csv_writer_end_row(w);
 	s->rc = rc;
 	return rc != STATUS_OK;

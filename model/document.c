@@ -78,9 +78,9 @@ static enum status create_row(struct db *db, struct document *doc)
 	if (rc != STATUS_NOT_FOUND)
 		return rc;
 	rc = db_exec(db, "INSERT INTO document(session_id, title, kind, date, component_id, filename,"
-		" sha256, participants, memo) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", "ittt" "ntttt",
-		doc->session_id, doc->title, doc->kind, doc->date, doc->component_id, doc->filename,
-		doc->sha256, doc->participants, doc->memo);
+		" sha256, participants, memo, wrap) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+		"ittt" "ntttt" "n", doc->session_id, doc->title, doc->kind, doc->date, doc->component_id,
+		doc->filename, doc->sha256, doc->participants, doc->memo, doc->wrap);
 	if (rc == STATUS_OK)
 		doc->id = db_last_insert_id(db);
 	if (rc == STATUS_OK && doc->id > DOCUMENT_ID_MAX)
@@ -102,13 +102,19 @@ enum status document_create(struct db *db, struct document *doc)
 
 enum status document_add_line(struct db *db, int64_t doc_id, int64_t number, const char *text)
 {
+	return document_add_piece(db, doc_id, number, text, 0, 0);
+}
+
+enum status document_add_piece(struct db *db, int64_t doc_id, int64_t number, const char *text,
+	int64_t part, int64_t printed)
+{
 	if (number < 1 || number > DOCUMENT_LINES_MAX)
 		return db_fail(db, STATUS_INVALID, _("Document %" PRId64 ": line %" PRId64 " is "
 			"outside 1–%" PRId64 ", the search index holds no more "
 			"lines"), doc_id, number,
 			DOCUMENT_LINES_MAX);
-	return db_exec(db, "INSERT INTO line(document_id, number, text) VALUES (?1, ?2, ?3)", "iit",
-		doc_id, number, text);
+	return db_exec(db, "INSERT INTO line(document_id, number, text, part, printed)"
+		" VALUES (?1, ?2, ?3, ?4, ?5)", "iitin", doc_id, number, text, part, printed);
 }
 
 enum status document_finish(struct db *db, int64_t doc_id, int64_t line_count)
@@ -138,7 +144,8 @@ void document_clear(struct document *doc)
 }
 
 #define DOCUMENT_COLUMNS "d.id, d.session_id, d.title, d.kind, d.date, d.component_id, " \
-	"d.filename, d.sha256, d.line_count, d.participants, d.memo, d.imported"
+	"d.filename, d.sha256, d.line_count, d.participants, d.memo, d.imported, " \
+	"coalesce(d.wrap, 0)"
 
 static bool read_document(struct db_stmt *st, struct document *doc)
 {
@@ -154,6 +161,7 @@ static bool read_document(struct db_stmt *st, struct document *doc)
 	doc->participants = db_column_strdup(st, 9);
 	doc->memo = db_column_strdup(st, 10);
 	doc->imported = db_column_strdup(st, 11);
+	doc->wrap = db_column_int(st, 12);
 	return doc->title && doc->kind && doc->sha256 && doc->imported;
 }
 
@@ -255,7 +263,7 @@ enum status document_list(struct db *db, int64_t session_id, document_cb cb, voi
 	while ((step = db_step(st)) == DB_ROW) {
 		struct document doc;
 		bool ok = read_document(st, &doc);
-		int stop = ok ? cb(ctx, &doc, db_column_int(st, 12)) : 1;
+		int stop = ok ? cb(ctx, &doc, db_column_int(st, 13)) : 1;
 		document_clear(&doc);
 		if (!ok)
 			rc = db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
@@ -282,6 +290,28 @@ enum status document_lines(struct db *db, int64_t doc_id, int64_t first, int64_t
 	while ((step = db_step(st)) == DB_ROW)
 		if (cb(ctx, db_column_int(st, 0), db_column_text(st, 1)))
 			break;
+	enum status rc = step == DB_ERROR ? db_step_status(st) : STATUS_OK;
+	db_reset(st);
+	return rc;
+}
+
+enum status document_lines_full(struct db *db, int64_t doc_id, int64_t first, int64_t last,
+	doc_line_cb cb, void *ctx)
+{
+	struct db_stmt *st = db_prepare(db, "SELECT number, text, part, coalesce(printed, 0) FROM line"
+		" WHERE document_id = ?1 AND number BETWEEN ?2 AND ?3 ORDER BY number");
+	if (!st)
+		return STATUS_DB;
+	db_bind_int(st, 1, doc_id);
+	db_bind_int(st, 2, first);
+	db_bind_int(st, 3, last);
+	enum db_step step;
+	while ((step = db_step(st)) == DB_ROW) {
+		struct doc_line line = { db_column_int(st, 0), db_column_text(st, 1),
+			db_column_int(st, 2), db_column_int(st, 3) };
+		if (cb(ctx, &line))
+			break;
+	}
 	enum status rc = step == DB_ERROR ? db_step_status(st) : STATUS_OK;
 	db_reset(st);
 	return rc;

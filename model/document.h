@@ -26,6 +26,7 @@ struct document {
 	int64_t line_count;
 	char *participants, *memo;
 	char *imported;        /* read only: UTC ISO 8601 */
+	int64_t wrap;          /* the columns its paragraphs were wrapped at; 0: not wrapped */
 };
 
 /* The search index numbers a line document_id * 2^32 + line (schema 3):
@@ -48,6 +49,10 @@ const char *document_kind_at(size_t i);
 enum status document_create(struct db *db, struct document *doc);
 /* Appends line NUMBER (1, 2, ... in order, at most DOCUMENT_LINES_MAX)
  * of TEXT to document DOC_ID. */
+/* Adds line NUMBER as PART of its paragraph (0: it starts one) with the
+ * number PRINTED in front of it in the file (0: none). */
+enum status document_add_piece(struct db *db, int64_t doc_id, int64_t number, const char *text,
+	int64_t part, int64_t printed);
 enum status document_add_line(struct db *db, int64_t doc_id, int64_t number, const char *text);
 /* Records the line count once every line is in, and indexes the lines
  * for full-text search. */
@@ -86,6 +91,17 @@ enum status document_list(struct db *db, int64_t session_id, document_cb cb, voi
 typedef int (*line_cb)(void *ctx, int64_t number, const char *text);
 enum status document_lines(struct db *db, int64_t doc_id, int64_t first, int64_t last,
 	line_cb cb, void *ctx);
+
+/* A stored line with what the import knew of it. */
+struct doc_line {
+	int64_t number;        /* the file line, from 1 */
+	const char *text;
+	int64_t part;          /* > 0: it continues the paragraph of the line above */
+	int64_t printed;       /* a draft's own printed number; 0: none */
+};
+typedef int (*doc_line_cb)(void *ctx, const struct doc_line *line);
+enum status document_lines_full(struct db *db, int64_t doc_id, int64_t first, int64_t last,
+	doc_line_cb cb, void *ctx);
 
 /* Appends lines FIRST..LAST of document DOC_ID to the string in BUF
  * (SIZE bytes), each on a line of its own, as far as they fit (cut on a

@@ -20,12 +20,17 @@
 	"CASE l.type WHEN 'unseen' THEN 1 WHEN 'goal' THEN 2 WHEN 'measure' THEN 3" \
 	" WHEN 'soro' THEN 4 WHEN 'stakeholder' THEN 5 WHEN 'variable' THEN 6 ELSE 7 END"
 
+/* The number printed in front of line LINE of document DOC; 0: none. */
+#define PRINTED(doc, line) \
+	"coalesce((SELECT printed FROM line WHERE document_id = " doc " AND number = " line "), 0)"
+
 static const struct hinge_filter no_filter = { 0, NULL, NULL, 0 };
 
 static const char hinge_sql[] =
 	HINGE_PATHS
 	" SELECT g.id, s.title, coalesce(comp.number, ''), l.type, l.id, coalesce(path.path, ''),"
 	"  l.name, d.title, d.kind, g.first_line, g.last_line,"
+	"  " PRINTED("g.document_id", "g.first_line") ", " PRINTED("g.document_id", "g.last_line") ","
 	"  (SELECT group_concat(text, char(10)) FROM (SELECT text FROM line"
 	"    WHERE document_id = g.document_id AND number BETWEEN g.first_line AND g.last_line"
 	"    ORDER BY number)),"
@@ -73,10 +78,12 @@ enum status hinge_list(struct db *db, int64_t session_id, const struct hinge_fil
 			.document_kind = db_column_text(st, 8),
 			.first_line = db_column_int(st, 9),
 			.last_line = db_column_int(st, 10),
-			.quote = db_column_text(st, 11),
-			.coder = db_column_text(st, 12),
-			.memo = db_column_text(st, 13),
-			.coded_at = db_column_text(st, 14),
+			.printed_first = db_column_int(st, 11),
+			.printed_last = db_column_int(st, 12),
+			.quote = db_column_text(st, 13),
+			.coder = db_column_text(st, 14),
+			.memo = db_column_text(st, 15),
+			.coded_at = db_column_text(st, 16),
 		};
 		if (cb(ctx, &row))
 			break;
@@ -92,8 +99,13 @@ enum status hinge_list(struct db *db, int64_t session_id, const struct hinge_fil
  * and the quote of one passage as it is written. */
 static const char chapter_draft_sql[] =
 	HINGE_PATHS
-	" SELECT dr.first_line, dr.last_line, l.id, l.type, coalesce(path.path, l.name, '')"
-	" FROM (SELECT DISTINCT first_line, last_line, code_id FROM coding WHERE document_id = ?2) dr"
+	" SELECT dr.first_line, dr.last_line, l.id, l.type, coalesce(path.path, l.name, ''),"
+	"  " PRINTED("?2", "dr.first_line") ", " PRINTED("?2", "dr.last_line") ", dr.coders"
+	" FROM (SELECT first_line, last_line, code_id, (SELECT group_concat(name, ', ') FROM"
+	"   (SELECT DISTINCT k.name AS name FROM coding t JOIN coder k ON k.id = t.coder_id"
+	"    WHERE t.document_id = ?2 AND t.first_line = c.first_line AND t.last_line = c.last_line"
+	"    AND t.code_id = c.code_id ORDER BY k.name)) AS coders"
+	"  FROM coding c WHERE document_id = ?2 GROUP BY first_line, last_line, code_id) dr"
 	" JOIN code_label l ON l.id = dr.code_id"
 	" LEFT JOIN path ON path.id = l.id"
 	" WHERE ?3 IS NULL OR l.type = ?3"
@@ -237,6 +249,9 @@ enum status hinge_chapter_list(struct db *db, int64_t session_id, int64_t draft_
 			.code_id = db_column_int(st, 2),
 			.code_type = db_column_text(st, 3),
 			.code = db_column_text(st, 4),
+			.draft_printed_first = db_column_int(st, 5),
+			.draft_printed_last = db_column_int(st, 6),
+			.draft_coder = db_column_text(st, 7),
 		};
 		rc = chapter_sources(db, session_id, draft_id, filter, &p, cb, ctx, &stop);
 	}

@@ -28,6 +28,7 @@ struct hinge_row {
 	const char *document;
 	const char *document_kind;
 	int64_t first_line, last_line;
+	int64_t printed_first, printed_last;   /* a draft's own printed numbers; 0: none */
 	const char *quote;         /* the lines' exact text, joined by "\n" */
 	const char *coder;
 	const char *memo;
@@ -44,10 +45,12 @@ enum status hinge_list(struct db *db, int64_t session_id, const struct hinge_fil
 /* The chapter hinge table: which lines of a white-paper draft rest on
  * which lines of which other documents.  One row per pair of a draft
  * passage (lines and code of a coding in the draft; two coders' identical
- * passages count once) and a source passage (a coding of the same code
+ * passages count once, with their coders joined) and a source passage (a coding of the same code
  * in another document of the session). */
 struct hinge_pair {
 	int64_t draft_first_line, draft_last_line;
+	int64_t draft_printed_first, draft_printed_last;   /* printed numbers; 0: none */
+	const char *draft_coder;       /* who coded the draft passage, joined by ", " */
 	const char *draft_quote;
 	const char *code_type;
 	int64_t code_id;

@@ -427,6 +427,18 @@ static const char *const schema_6[] = {
 	NULL,
 };
 
+/* Schema 7: units finer than a paragraph, and a draft's own numbers.  A
+ * document imported with a wrap width keeps it (wrap); each stored line
+ * that continues the paragraph of the line above has part > 0; a draft
+ * line keeps the number printed in front of it (printed), its text is
+ * stored without it. */
+static const char *const schema_7[] = {
+	"ALTER TABLE document ADD COLUMN wrap INTEGER;",
+	"ALTER TABLE line ADD COLUMN part INTEGER NOT NULL DEFAULT 0;",
+	"ALTER TABLE line ADD COLUMN printed INTEGER;",
+	NULL,
+};
+
 /* One migration per schema version.  COUNT, when set, counts before the
  * migration what it changes in the user's data; a non-zero count becomes
  * the note ONE or MANY (db_notice()) once the migration is committed. */
@@ -444,6 +456,7 @@ static const struct migration {
 		CODING_TWINS("d", "k") " AND d.id < k.id)",
 		"%lld doppelte Kodierung zusammengeführt",
 		"%lld doppelte Kodierungen zusammengeführt" },
+	{ schema_7, NULL, NULL, NULL },
 };
 
 /* The tables whose rows are user data (model/tables.h): each change to

@@ -256,7 +256,7 @@ static void import_files(struct app *app)
 	struct db *db = app_db(app);
 	app_busy(app, _("Importing …"));
 	struct doc_import_result *results = calloc(n, sizeof *results);
-	struct doc_import_options opt = { NULL, NULL, NULL, NULL, 0 };
+	struct doc_import_options opt = { NULL, NULL, NULL, NULL, 0, 0, PRINTED_DETECT };
 	enum status rc = results ? doc_import_files(db, app_session(app), files, n, &opt, results)
 		: db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
 	if (rc != STATUS_OK) {

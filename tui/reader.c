@@ -74,6 +74,7 @@ static struct {
 	int64_t doc;
 	char *title;
 	int64_t lines;             /* the document's line count */
+	int64_t printed_max;       /* a draft's highest printed line number; 0: none */
 	int64_t cursor, top;       /* line numbers */
 	int64_t anchor;            /* where the selection started; 0: none */
 	char *coder;               /* only this coder's codings; NULL: all */
@@ -92,25 +93,31 @@ static struct {
 struct line_window {
 	int64_t first;
 	char **text;
+	int64_t *part, *printed;   /* per line: see struct doc_line */
 	size_t n, cap;
 	bool nomem;
 };
 
-static int keep_line(void *ctx, int64_t number, const char *text)
+static int keep_line(void *ctx, const struct doc_line *line)
 {
 	struct line_window *w = ctx;
-	(void)number;
-	char **grown = grow(w->text, w->n, &w->cap, sizeof *w->text, 64);
-	if (!grown) {
-		w->nomem = true;
-		return 1;
-	}
-	w->text = grown;
-	w->text[w->n] = strdup(text);
+	size_t cap = w->cap, cap2 = w->cap;
+	char **grown = grow(w->text, w->n, &cap, sizeof *w->text, 64);
+	if (grown)
+		w->text = grown;
+	int64_t *part = grown ? grow(w->part, w->n, &cap2, sizeof *w->part, 64) : NULL;
+	if (part)
+		w->part = part;
+	int64_t *printed = part ? grow(w->printed, w->n, &w->cap, sizeof *w->printed, 64) : NULL;
+	if (printed)
+		w->printed = printed;
+	w->text[w->n] = printed ? strdup(line->text) : NULL;
 	if (!w->text[w->n]) {
 		w->nomem = true;
 		return 1;
 	}
+	w->part[w->n] = line->part;
+	w->printed[w->n] = line->printed;
 	w->n++;
 	return 0;
 }
@@ -120,6 +127,8 @@ static void window_clear(struct line_window *w)
 	for (size_t i = 0; i < w->n; i++)
 		free(w->text[i]);
 	free(w->text);
+	free(w->part);
+	free(w->printed);
 	memset(w, 0, sizeof *w);
 }
 
@@ -127,7 +136,7 @@ static enum status window_load(struct db *db, struct line_window *w, int64_t fir
 {
 	window_clear(w);
 	w->first = first;
-	enum status rc = document_lines(db, rd.doc, first, last, keep_line, w);
+	enum status rc = document_lines_full(db, rd.doc, first, last, keep_line, w);
 	if (rc == STATUS_OK && w->nomem)
 		rc = db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
 	return rc;
@@ -281,6 +290,9 @@ static void reader_open(struct app *app)
 	d.title = NULL;
 	rd.lines = d.line_count;
 	document_clear(&d);
+	if (db_query_int(app_db(app), &rd.printed_max, "SELECT coalesce(max(printed), 0) FROM line"
+		" WHERE document_id = ?1", "i", rd.doc) != STATUS_OK)
+		rd.printed_max = 0;
 	if (rd.cursor > rd.lines)
 		rd.cursor = rd.lines;
 	if (rd.cursor < 1)
@@ -334,7 +346,7 @@ static int digits(int64_t n)
 /* The layout of the reader's area. */
 struct layout {
 	struct rect head, text, pane;
-	int number_w, lanes, label_w;
+	int number_w, printed_w, lanes, label_w;
 	int bars_x, text_x, text_w, label_x;
 };
 
@@ -346,7 +358,9 @@ static struct layout layout_of(struct rect r)
 	l.pane = (struct rect){ r.y + r.h - pane_h, r.x, pane_h, r.w };
 	/* the pane's top row is its rule */
 	l.text = (struct rect){ r.y + 1, r.x, r.h - 1 - pane_h, r.w };
-	l.number_w = digits(rd.lines) + 1;
+	/* a draft's printed number, then the file line */
+	l.printed_w = rd.printed_max ? digits(rd.printed_max) + 1 : 0;
+	l.number_w = l.printed_w + digits(rd.lines) + 1;
 	l.lanes = r.w >= 60 ? MAX_LANES : 2;
 	l.label_w = r.w >= LABEL_MIN_WIDTH ? LABEL_WIDTH : 0;
 	l.bars_x = r.x + l.number_w;
@@ -494,9 +508,17 @@ static void draw_lines(const struct layout *l, const struct line_window *w,
 		int vis = rows < bottom - y ? rows : bottom - y;
 		bool cur = number == rd.cursor, sel = selected(number);
 		attr_t a = cur ? ui_attr(UI_CURSOR) : sel ? ui_attr(UI_MARK) : ui_attr(UI_NORMAL);
-		char num[32];
-		snprintf(num, sizeof num, "%*" PRId64 " ", l->number_w - 1, number);
+		char num[64], printed[32] = "";
+		if (l->printed_w && w->printed[i] && !w->part[i])
+			snprintf(printed, sizeof printed, "%*" PRId64 " ", l->printed_w - 1, w->printed[i]);
+		else if (l->printed_w)
+			snprintf(printed, sizeof printed, "%*s", l->printed_w, "");
+		/* ↳: the line goes on with the paragraph of the line above */
+		snprintf(num, sizeof num, "%s%*" PRId64 "%s", printed, l->number_w - l->printed_w - 1,
+			number, w->part[i] ? "↳" : " ");
 		ui_text(y, l->text.x, l->number_w, num, cur || sel ? a : ui_attr(UI_DIM));
+		if (*printed && !cur && !sel)
+			ui_text(y, l->text.x, l->printed_w, printed, ui_attr(UI_ACCENT));
 		struct rect tr = { y, l->text_x, vis, l->text_w };
 		if (cur || sel)
 			ui_fill((struct rect){ y, l->text_x - 1, vis, l->text_w + 1 }, a);

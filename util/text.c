@@ -378,6 +378,39 @@ cleanup:
 	return st;
 }
 
+size_t text_wrap_piece(const char *text, int columns)
+{
+	size_t len = strlen(text), i = 0, last_space = 0;
+	int width = 0;
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	while (i < len) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, text + i, len - i, &st);
+		if (n == 0 || n == (size_t)-1 || n == (size_t)-2) {
+			wc = 0xFFFD;
+			n = 1;
+			memset(&st, 0, sizeof st);
+		}
+		int w = wc == L'\t' ? 1 : wcwidth(wc);
+		if (w < 0)
+			w = 2;   /* a control character, shown as ^X */
+		if (wc == L' ') {
+			if (i > 0)
+				last_space = i;
+		} else if (width + w > columns) {
+			if (last_space)
+				return last_space;
+			/* a word longer than the width stays whole */
+			const char *space = strchr(text + i, ' ');
+			return space ? (size_t)(space - text) : len;
+		}
+		width += w;
+		i += n;
+	}
+	return len;
+}
+
 /* The next character of *S folded to lower case; 0 at the end.  An
  * invalid byte stands for itself. */
 static wint_t next_folded(const char **s)

@@ -98,6 +98,12 @@ size_t text_utf8_prefix(const char *s, size_t len);
 /* Whether TEXT contains NEEDLE, ignoring case the way people expect in
  * German ("ÄRGER" contains "ärg"); an empty NEEDLE is always contained.
  * Needs a UTF-8 LC_CTYPE (display_init). */
+/* The bytes of the first piece of TEXT that fits in COLUMNS display
+ * columns, ending before a space: the whole text when it fits, else up
+ * to the last space that keeps the piece within COLUMNS, else (a word
+ * longer than COLUMNS) the first word whole.  Needs a UTF-8 LC_CTYPE. */
+size_t text_wrap_piece(const char *text, int columns);
+
 bool text_contains_folded(const char *text, const char *needle);
 
 #endif

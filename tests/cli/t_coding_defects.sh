@@ -55,7 +55,8 @@ sql_is "SELECT memo FROM coding WHERE id = $K" "aus der Dublette" "the twin's me
 # memos and says how many went
 OLD_DB=$PWD/old.db
 printf 'a\nb\nc\n' > alt.txt
-# old_db: a database of schema 5, which had no unique index, with a
+# old_db: a database of schema 5, which had no unique index (nor the
+# columns of schema 7), with a
 # document and the free code Test; the codings' insert trigger calls a
 # function of the program, so it goes too (the migration makes it again)
 old_db() {
@@ -64,6 +65,9 @@ old_db() {
 	DIDAT_DB=$OLD_DB "$DIDAT" import-doc 1 alt.txt >/dev/null 2>&1
 	DIDAT_DB=$OLD_DB "$DIDAT" add code 1 Test >/dev/null 2>&1
 	sqlite3 "$OLD_DB" "DROP INDEX IF EXISTS coding_once; DROP TRIGGER log_coding_insert;
+		DROP TRIGGER log_document_insert; DROP TRIGGER log_document_update;
+		DROP TRIGGER log_document_delete; ALTER TABLE document DROP COLUMN wrap; ALTER TABLE line DROP COLUMN part;
+		ALTER TABLE line DROP COLUMN printed;
 		INSERT INTO coder(name) VALUES ('tester'), ('anna'); PRAGMA user_version = 5;"
 }
 # old_codings VALUES: codings (first, last, coder, memo) of the code Test
@@ -85,7 +89,9 @@ K1=$(sqlite3 "$OLD_DB" 'SELECT min(id) FROM coding')
 DIDAT_DB=$OLD_DB didat codes 1
 same "$STATUS" 0 "the old database opens"
 err_has "didat: 5 doppelte Kodierungen zusammengeführt"
-same "$(sqlite3 "$OLD_DB" 'PRAGMA user_version')" 6 "migrated to schema 6"
+same "$(sqlite3 "$OLD_DB" 'PRAGMA user_version')" 7 "migrated to schema 7"
+same "$(sqlite3 "$OLD_DB" "SELECT count(*) FROM pragma_table_info('line') WHERE name IN ('part', 'printed')")" 2 \
+	"schema 7 adds a line's part and printed number"
 same "$(sqlite3 "$OLD_DB" 'SELECT group_concat(id - '$K1') FROM coding ORDER BY id')" "0,5,7" \
 	"the oldest of each set of twins stays"
 same "$(sqlite3 "$OLD_DB" "SELECT memo FROM coding WHERE id = $K1")" "$(printf 'eins\n\nzwei')" \

@@ -13,7 +13,7 @@ py_checks() {
 	done < py.txt
 }
 
-HEADER=coding_id,session,component,code_type,code_id,code_path,code,document,document_kind,first_line,last_line,quote,coder,memo,coded_at
+HEADER=coding_id,session,component,code_type,code_id,code_path,code,document,document_kind,first_line,last_line,quote,coder,memo,coded_at,printed_first_line,printed_last_line
 
 run_ok new "Export, „Test“" --question "Wem nützen die Daten?" --inside "KMU in der Region" --outside "Weltmarkt"
 out_id
@@ -74,7 +74,7 @@ check(not data.startswith('\ufeff'), 'no BOM without --bom')
 rows = list(csv.reader(data.splitlines(keepends=True), delimiter=sep))
 check(rows[0] == header.split(','), 'header row is %r' % (rows[0],))
 body = rows[1:]
-check(all(len(r) == 15 for r in body), 'every row has 15 cells')
+check(all(len(r) == 17 for r in body), 'every row has 17 cells')
 ids = ','.join(r[0] for r in body)
 check(ids == order, 'rows ordered by component, code, document, line: %s, expected %s' % (ids, order))
 by = {r[0]: dict(zip(header.split(','), r)) for r in body}
@@ -359,19 +359,20 @@ run_ok code $KS "$KM2" 1 Datenabfluss --coder ben
 run_ok code $KS "$KM1" 4 Daten/Eigentum --coder anna
 run_ok code $KS "$KM1" 1 Daten --coder anna
 
-CHAPTER_HEADER=draft_first_line,draft_last_line,draft_quote,code_type,code,source_document,source_kind,source_first_line,source_last_line,source_quote,coder
+CHAPTER_HEADER=draft_first_line,draft_last_line,draft_quote,code_type,code,source_document,source_kind,source_first_line,source_last_line,source_quote,coder,draft_printed_first_line,draft_printed_last_line,draft_coder
 # records end in CRLF, line breaks inside a quote stay LF
-sed 's/\(,anna\|,ben\|,carla\|,coder\)$/&\r/' > chapter_expected.csv <<'CSV'
-draft_first_line,draft_last_line,draft_quote,code_type,code,source_document,source_kind,source_first_line,source_last_line,source_quote,coder
+# the draft's passage 1-2 is anna's and ben's: one row per source, both named
+sed 's/\(,anna\|,"anna, ben"\|,draft_coder\)$/&\r/' > chapter_expected.csv <<'CSV'
+draft_first_line,draft_last_line,draft_quote,code_type,code,source_document,source_kind,source_first_line,source_last_line,source_quote,coder,draft_printed_first_line,draft_printed_last_line,draft_coder
 1,2,"Kapitel 3: Daten
 KMU verlieren Daten, sagt „die UG 1“.",unseen,Datenabfluss,Protokoll UG1,minutes,2,3,"UG1: Daten fließen ab, ""ungefragt""
-UG1 Zeile 3",anna
+UG1 Zeile 3",anna,,,"anna, ben"
 1,2,"Kapitel 3: Daten
-KMU verlieren Daten, sagt „die UG 1“.",unseen,Datenabfluss,Protokoll UG2,paper,1,1,UG2: Abfluss,ben
+KMU verlieren Daten, sagt „die UG 1“.",unseen,Datenabfluss,Protokoll UG2,paper,1,1,UG2: Abfluss,ben,,,"anna, ben"
 4,5,"'=Eigentum ist ungeklärt
-Verträge fehlen.",free,Daten/Eigentum,Protokoll UG1,minutes,4,4,UG1: Eigentum; strittig,anna
+Verträge fehlen.",free,Daten/Eigentum,Protokoll UG1,minutes,4,4,UG1: Eigentum; strittig,anna,,,anna
 4,5,"'=Eigentum ist ungeklärt
-Verträge fehlen.",free,Daten/Eigentum,Protokoll UG2,paper,2,2,UG2: Eigentum,carla
+Verträge fehlen.",free,Daten/Eigentum,Protokoll UG2,paper,2,2,UG2: Eigentum,carla,,,anna
 CSV
 same "$(grep -c "$(printf '\r')" chapter_expected.csv)" 5 "the expected table has five records"
 run_ok export hinge $KS --chapter "Entwurf Kap. 3"
@@ -388,10 +389,10 @@ out_has '"UG1: Eigentum; strittig"'
 # filters apply to the source passages
 run_ok export hinge $KS --chapter "$KD" --coder carla
 same "$(tr -d '\r' < "$OUT" | sed 1d)" "4,5,\"'=Eigentum ist ungeklärt
-Verträge fehlen.\",free,Daten/Eigentum,Protokoll UG2,paper,2,2,UG2: Eigentum,carla" "--coder carla"
+Verträge fehlen.\",free,Daten/Eigentum,Protokoll UG2,paper,2,2,UG2: Eigentum,carla,,,anna" "--coder carla"
 run_ok export hinge $KS --chapter "$KD" --document "Protokoll UG2" --type unseen
 same "$(tr -d '\r' < "$OUT" | sed 1d)" '1,2,"Kapitel 3: Daten
-KMU verlieren Daten, sagt „die UG 1“.",unseen,Datenabfluss,Protokoll UG2,paper,1,1,UG2: Abfluss,ben' "--document and --type"
+KMU verlieren Daten, sagt „die UG 1“.",unseen,Datenabfluss,Protokoll UG2,paper,1,1,UG2: Abfluss,ben,,,"anna, ben"' "--document and --type"
 run_ok export hinge $KS --chapter "$KD" --component 1 --raw
 same "$(tr -d '\r' < "$OUT" | grep -c ',Protokoll UG1,')" 2 "--component 1: the sources of component 1"
 same "$(tr -d '\r' < "$OUT" | grep -c ',Protokoll UG2,')" 0 "--component 1: nothing of UG2"

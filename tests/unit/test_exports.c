@@ -164,7 +164,7 @@ static int collect(void *ctx, size_t row, size_t ncells, const char *const *cell
 	struct collected *c = ctx;
 	c->rows++;
 	if (row == 1) {
-		ck_assert_int_eq(ncells, 15);
+		ck_assert_int_eq(ncells, 17);
 		ck_assert_str_eq(cells[0], "coding_id");
 		ck_assert_str_eq(cells[11], "quote");
 		return 0;
@@ -208,15 +208,15 @@ END_TEST
 
 struct chapter_cells {
 	size_t rows;
-	char header[256];
-	char cells[4][11][96];
+	char header[320];
+	char cells[4][14][96];
 };
 
 static int collect_chapter(void *ctx, size_t row, size_t ncells, const char *const *cells)
 {
 	struct chapter_cells *c = ctx;
 	c->rows++;
-	ck_assert_int_eq(ncells, 11);
+	ck_assert_int_eq(ncells, 14);
 	if (row == 1) {
 		for (size_t i = 0; i < ncells; i++)
 			snprintf(c->header + strlen(c->header), sizeof c->header - strlen(c->header), "%s%s",
@@ -260,7 +260,9 @@ START_TEST(hinge_chapter_csv_reads_back)
 			STATUS_OK);
 		ck_assert_int_eq(c.rows, 3);
 		ck_assert_str_eq(c.header, "draft_first_line,draft_last_line,draft_quote,code_type,code,"
-			"source_document,source_kind,source_first_line,source_last_line,source_quote,coder");
+			"source_document,source_kind,source_first_line,source_last_line,source_quote,coder,"
+			"draft_printed_first_line,draft_printed_last_line,draft_coder");
+		ck_assert_str_eq(c.cells[0][13], "anna");
 		/* by source line: 1-1 before 2-3 */
 		const char *guard = opt.raw ? "" : "'";
 		char want[96];
@@ -295,7 +297,8 @@ START_TEST(hinge_chapter_csv_reads_back)
 	size_t len = 0;
 	char *text = fixture_read_file(csv, &len);
 	ck_assert_str_eq(text, "draft_first_line,draft_last_line,draft_quote,code_type,code,"
-		"source_document,source_kind,source_first_line,source_last_line,source_quote,coder\r\n");
+		"source_document,source_kind,source_first_line,source_last_line,source_quote,coder,"
+		"draft_printed_first_line,draft_printed_last_line,draft_coder\r\n");
 	free(text);
 	fixture_remove(csv);
 	fixture_close(db, path);
