@@ -101,11 +101,11 @@ static int hinge_filter_from(struct export_args *a, int64_t session, struct hing
 
 /* Runs E into the output of A; a failure leaves no file behind. */
 static int write_export(struct export_args *a, const struct exporter *e, int64_t session,
-	const struct agree_options *agree)
+	int64_t document, const struct agree_options *agree)
 {
 	struct cli *cli = a->cli;
 	struct export_request r = { .db = cli->db, .session = session, .csv = a->csv,
-		.agree = agree };
+		.document = document, .agree = agree };
 	if (e->flags & EXPORT_FILTERS) {
 		int status = hinge_filter_from(a, session, &r.filter);
 		if (status != EXIT_DONE)
@@ -147,13 +147,15 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	if (n < 0 || a.bad)
 		return EXIT_USAGE;
 	char names[256];
-	if (n != 2)
-		return cli_usage(cli, _("expected: didat export %s SESSION"),
-			exporter_names(names, sizeof names, "|"));
-	const struct exporter *e = exporter_find(ops[0]);
-	if (!e)
+	const struct exporter *e = n >= 1 ? exporter_find(ops[0]) : NULL;
+	if (n >= 1 && !e)
 		return cli_usage(cli, _("unknown export \"%s\" (%s)"), ops[0],
 			exporter_names(names, sizeof names, ", "));
+	if (e && (e->flags & EXPORT_DOCUMENT) && n != 3)
+		return cli_usage(cli, _("expected: didat export %s SESSION DOC"), e->name);
+	if (n != 2 && !(e && (e->flags & EXPORT_DOCUMENT)))
+		return cli_usage(cli, _("expected: didat export %s SESSION"),
+			exporter_names(names, sizeof names, "|"));
 	if ((a.svg || a.png) && !(e->flags & EXPORT_PICTURE))
 		return cli_usage(cli, "%s", _("--svg and --png apply only to export dot"));
 	if (a.chapter && !(e->flags & EXPORT_FILTERS))
@@ -161,6 +163,12 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	int64_t session;
 	if (!cli_session(cli, ops[1], &session))
 		return EXIT_FAILED;
+	int64_t document = 0;
+	if (e->flags & EXPORT_DOCUMENT) {
+		enum status rc = document_find(cli->db, session, ops[2], &document);
+		if (rc != STATUS_OK)
+			return cli_fail(cli, rc);
+	}
 	if (a.svg || a.png) {
 		enum status rc = dot_render(cli->db, session, a.svg ? "svg" : "png", a.svg ? a.svg : a.png);
 		if (rc != STATUS_OK)
@@ -169,7 +177,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		if (!a.output)
 			return EXIT_DONE;
 	}
-	return write_export(&a, e, session, NULL);
+	return write_export(&a, e, session, document, NULL);
 }
 
 /* agree's options: those of export, and the lists it compares. */
@@ -272,7 +280,7 @@ static int run_agree(struct agree_args *a, char **ops)
 		o.coders = names;
 		a->e.output = a->e.output ? a->e.output : "-";
 		status = write_export(&a->e, exporter_find(csv ? "agreement" : "agreement-table"),
-			session, &o);
+			session, 0, &o);
 	}
 	free(documents);
 	free(codes);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "exports/agreement_out.h"
+#include "exports/doc_text.h"
 #include "exports/dot.h"
 #include "exports/hinge_csv.h"
 #include "exports/items_csv.h"
@@ -58,6 +59,13 @@ static enum status write_agreement(const struct exporter *self, const struct exp
 	return agreement_write_table(r->db, r->session, o, out);
 }
 
+static enum status write_doc(const struct exporter *self, const struct export_request *r,
+	FILE *out)
+{
+	(void)self;
+	return doc_text_write(r->db, r->session, r->document, out);
+}
+
 /* The item tables: items_csv knows them by the format's name. */
 static enum status write_items(const struct exporter *self, const struct export_request *r,
 	FILE *out)
@@ -74,6 +82,8 @@ static const struct exporter formats[] = {
 	  write_agreement },
 	{ "agreement-table", N_("Intercoder agreement (table)"), "uebereinstimmung.txt", 0,
 	  write_agreement },
+	{ "doc", N_("A document as numbered lines (text)"), "dokument.txt", EXPORT_DOCUMENT,
+	  write_doc },
 	{ "matrix", N_("Impact matrix (CSV)"), "matrix.csv", EXPORT_CSV, write_matrix },
 	{ "dot", N_("System model as graph (Graphviz DOT)"), "systemmodell.dot", EXPORT_PICTURE,
 	  write_dot },

@@ -22,6 +22,7 @@ enum exporter_flags {
 	EXPORT_CSV = 1,      /* takes the CSV options (--sep, --bom, --raw) */
 	EXPORT_FILTERS = 2,  /* takes the hinge filters and --chapter */
 	EXPORT_PICTURE = 4,  /* Graphviz renders it as SVG or PNG (--svg, --png) */
+	EXPORT_DOCUMENT = 8, /* of one document: `didat export NAME SESSION DOC` */
 };
 
 /* What to export: the session and the options the format takes. */
@@ -30,6 +31,7 @@ struct export_request {
 	int64_t session;
 	struct hinge_filter filter;
 	int64_t chapter;     /* a draft document: its chapter hinge table; 0: none */
+	int64_t document;    /* EXPORT_DOCUMENT: the document */
 	struct csv_options csv;
 	const struct agree_options *agree;   /* the agreement's coders...; NULL: all */
 };

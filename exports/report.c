@@ -966,6 +966,12 @@ static int put_hinge(void *ctx, const struct hinge_row *row)
 	}
 	fputs("- ", out);
 	md_line(out, row->document);
+	/* a draft's printed numbers first: they are what its readers cite */
+	if (row->printed_first && row->printed_first == row->printed_last)
+		fprintf(out, _(", printed line %" PRId64), row->printed_first);
+	else if (row->printed_first)
+		fprintf(out, _(", printed lines %" PRId64 "–%" PRId64), row->printed_first,
+			row->printed_last);
 	if (row->first_line == row->last_line)
 		fprintf(out, _(", line %" PRId64 ": “"), row->first_line);
 	else

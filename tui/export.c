@@ -112,7 +112,8 @@ static void layout_rows(void)
 	for (int r = 0; r < ROW_COUNT; r++) {
 		if ((r == ROW_SEP || r == ROW_BOM || r == ROW_RAW) && !takes_csv_options())
 			continue;
-		if (r >= ROW_COMPONENT && r <= ROW_CHAPTER && !takes_filters())
+		bool of_document = (kind()->flags & EXPORT_DOCUMENT) && r == ROW_DOCUMENT;
+		if (r >= ROW_COMPONENT && r <= ROW_CHAPTER && !takes_filters() && !of_document)
 			continue;
 		ex.rows[ex.nrows++] = (enum form_row)r;
 	}
@@ -228,7 +229,9 @@ static const char *row_value(enum form_row row)
 		return ex.component ? ex.component_label : _("all");
 	case ROW_TYPE: return type_label(ex.type);
 	case ROW_CODER: return ex.coder[0] ? ex.coder : _("all");
-	case ROW_DOCUMENT: return ex.document_id ? ex.document : _("all");
+	case ROW_DOCUMENT:
+		return ex.document_id ? ex.document : (kind()->flags & EXPORT_DOCUMENT)
+			? _("none yet: Enter chooses one") : _("all");
 	case ROW_CHAPTER:
 		return ex.chapter_id ? ex.chapter : _("none (one row per passage)");
 	default: return "";
@@ -259,6 +262,10 @@ static void command_line(char *buf, size_t size)
 {
 	char num[32];
 	snprintf(buf, size, "didat export %s %" PRId64, kind()->name, ex.session);
+	if ((kind()->flags & EXPORT_DOCUMENT) && ex.document_id) {
+		snprintf(num, sizeof num, "%" PRId64, ex.document_id);
+		append_word(buf, size, num);
+	}
 	append_word(buf, size, "-o");
 	append_word(buf, size, ex.file);
 	if (takes_csv_options()) {
@@ -569,8 +576,13 @@ done:
 
 static void pick_document(struct app *app)
 {
-	pick_from_documents(app, _("Only codings in the document"), _("all documents"), NULL,
-		add_document, &ex.document_id, ex.document, sizeof ex.document);
+	if (kind()->flags & EXPORT_DOCUMENT)
+		pick_from_documents(app, _("The document to write"), _("none"),
+			_("This session has no documents yet."), add_document, &ex.document_id,
+			ex.document, sizeof ex.document);
+	else
+		pick_from_documents(app, _("Only codings in the document"), _("all documents"), NULL,
+			add_document, &ex.document_id, ex.document, sizeof ex.document);
 }
 
 static void pick_chapter(struct app *app)
@@ -661,7 +673,8 @@ static int count_record(void *ctx, size_t row, size_t ncells, const char *const 
 /* What the form asks for. */
 static struct export_request request(struct app *app)
 {
-	struct export_request r = { .db = app_db(app), .session = ex.session, .csv = ex.csv };
+	struct export_request r = { .db = app_db(app), .session = ex.session, .csv = ex.csv,
+		.document = ex.document_id };
 	if (takes_filters()) {
 		r.filter = (struct hinge_filter){ ex.component, ex.type, ex.coder[0] ? ex.coder : NULL,
 			ex.document_id };
@@ -687,6 +700,10 @@ static void run_export(struct app *app)
 {
 	const char *path = ex.file;
 	struct stat st;
+	if ((kind()->flags & EXPORT_DOCUMENT) && !ex.document_id) {
+		fail(app, "%s", _("Which document? Choose it in the row Document first."));
+		return;
+	}
 	if (!path[0]) {
 		default_file();
 		path = ex.file;
