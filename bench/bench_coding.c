@@ -28,6 +28,7 @@
 #include "exports/hinge_csv.h"
 #include "model/agreement.h"
 #include "model/coding.h"
+#include "model/compare.h"
 #include "model/db.h"
 #include "model/document.h"
 #include "model/hinge.h"
@@ -48,11 +49,14 @@ enum {
 	EXPORT_RUNS = 5,
 	LINE_BYTES = 120,      /* generated lines are 60..120 bytes */
 	MAX_CODES = 64,
-	HINGE_COLUMNS = 15,
+	HINGE_COLUMNS = 17,
 	MEMORY_TARGET_MIB = 64,
 	AGREE_RUNS = 5,
 	AGREE_ALL_TARGET_MS = 1000,
 	AGREE_ONE_TARGET_MS = 100,
+	COMPARE_LINES = 100000,
+	COMPARE_CODINGS = 4000,    /* per coder */
+	COMPARE_MOVES = 50,
 };
 #define EXPORT_TARGET 1.5     /* export time at most this times sqlite3's */
 
@@ -149,7 +153,11 @@ static const char hinge_sql_format[] =
 	"  (SELECT group_concat(text, char(10)) FROM (SELECT text FROM line"
 	"    WHERE document_id = g.document_id AND number BETWEEN g.first_line AND g.last_line"
 	"    ORDER BY number)) AS quote,"
-	"  k.name AS coder, coalesce(g.memo, '') AS memo, g.created AS coded_at"
+	"  k.name AS coder, coalesce(g.memo, '') AS memo, g.created AS coded_at,"
+	"  (SELECT printed FROM line WHERE document_id = g.document_id AND number = g.first_line)"
+	"   AS printed_first_line,"
+	"  (SELECT printed FROM line WHERE document_id = g.document_id AND number = g.last_line)"
+	"   AS printed_last_line"
 	" FROM coding g"
 	" JOIN session s ON s.id = g.session_id"
 	" JOIN code_label l ON l.id = g.code_id"
@@ -663,6 +671,87 @@ static int bench_agree(struct bench *b)
 	return 0;
 }
 
+/* The comparison view on a 100,000-line document: its first screen with
+ * the codings on it and the first difference, then n from difference to
+ * difference.  Anna and Jörg code it; Jörg takes most of Anna's passages
+ * as they are and shifts the rest. */
+static int count_coding(void *ctx, const struct coding_row *row)
+{
+	(void)row;
+	++*(int64_t *)ctx;
+	return 0;
+}
+
+static int bench_compare(struct bench *b)
+{
+	char path[160], line[LINE_BYTES + 1];
+	snprintf(path, sizeof path, "%s/lang.txt", b->dir);
+	FILE *fp = fopen(path, "w");
+	if (!fp)
+		return fprintf(stderr, "bench_coding: %s: %s\n", path, strerror(errno)), 1;
+	for (int l = 0; l < COMPARE_LINES; l++) {
+		size_t n = line_make(line);
+		line[n++] = '\n';
+		fwrite(line, 1, n, fp);
+	}
+	if (fclose(fp) != 0)
+		return fprintf(stderr, "bench_coding: %s: %s\n", path, strerror(errno)), 1;
+	struct doc_import_options opt = { .title = "Langes Protokoll" };
+	struct doc_import_result res = { 0 };
+	enum status rc = db_begin(b->db);
+	if (rc == STATUS_OK)
+		rc = doc_import_file(b->db, b->session, path, &opt, &res);
+	for (int k = 0; rc == STATUS_OK && k < COMPARE_CODINGS; k++) {
+		int64_t first = (int64_t)k * (COMPARE_LINES / COMPARE_CODINGS) + 1 + rng_below(5);
+		int64_t last = first + rng_below(20);
+		int64_t code = b->codes[rng_below(10)];
+		struct coding a = { .session_id = b->session, .document_id = res.id,
+			.first_line = first, .last_line = last, .code_id = code, .coder = "Anna" };
+		struct coding j = a;
+		j.coder = "Jörg";
+		if (rng_below(10) < 3)
+			j.last_line += 1 + rng_below(3);
+		rc = coding_create(b->db, &a);
+		if (rc == STATUS_OK)
+			rc = coding_create(b->db, &j);
+	}
+	rc = db_end(b->db, rc);
+	if (rc != STATUS_OK)
+		return fail(b, "the 100,000-line document", rc);
+	struct compare c = { res.id, "Anna", "Jörg", 0 };
+	double open[READ_RUNS], moves[COMPARE_MOVES];
+	static struct screen scr;
+	int64_t at = 0;
+	for (int r = 0; r < READ_RUNS; r++) {
+		int64_t shown = 0;
+		double start = now_ms();
+		rc = screen_fill(b, res.id, 1, &scr);
+		if (rc == STATUS_OK)
+			rc = coding_list_range(b->db, res.id, 1, SCREEN, NULL, count_coding, &shown);
+		if (rc == STATUS_OK)
+			rc = compare_next_difference(b->db, &c, 0, false, &at);
+		open[r] = now_ms() - start;
+		if (rc != STATUS_OK)
+			return fail(b, "open the comparison", rc);
+	}
+	for (int m = 0; m < COMPARE_MOVES; m++) {
+		double start = now_ms();
+		rc = compare_next_difference(b->db, &c, at, false, &at);
+		moves[m] = now_ms() - start;
+		if (rc != STATUS_OK)
+			return fail(b, "next difference", rc);
+	}
+	row_label("compare: open, 100,000 lines");
+	printf("median %8.3f ms  worst %8.3f ms  (%d runs; first screen, its codings, first "
+		"difference; target < 16 ms): %s\n", median(open, READ_RUNS), worst(open, READ_RUNS),
+		READ_RUNS, median(open, READ_RUNS) < 16 ? "ok" : "MISSED");
+	row_label("compare: next difference (n)");
+	printf("median %8.3f ms  worst %8.3f ms  (%d moves, %d codings per coder, now at l. %" PRId64
+		"; target < 16 ms): %s\n", median(moves, COMPARE_MOVES), worst(moves, COMPARE_MOVES),
+		COMPARE_MOVES, COMPARE_CODINGS, at, median(moves, COMPARE_MOVES) < 16 ? "ok" : "MISSED");
+	return 0;
+}
+
 /* The child side of the spawner: for each session id read from IN, runs
  * sqlite3 on the hinge query into the sqlite3 output file and writes a
  * spawn_result to OUT. */
@@ -912,6 +1001,9 @@ static int run(struct bench *b)
 		if (bench_search(b, queries[i]) != 0)
 			return 1;
 	if (bench_agree(b) != 0)
+		return 1;
+	fflush(stdout);
+	if (bench_compare(b) != 0)
 		return 1;
 	fflush(stdout);
 	long sqlite_kib = 0;
