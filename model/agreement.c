@@ -498,21 +498,28 @@ static int emit(struct run *r, int64_t code_id, const char *code, const struct a
 	return r->stopped = r->cb(r->ctx, &row);
 }
 
+/* Sweeps the codings SQL selects for CODE (?2) in the compared documents. */
+static enum status sweep_query(struct run *r, const char *sql, int64_t code)
+{
+	struct db_stmt *st = db_prepare(r->db, sql);
+	if (!st)
+		return STATUS_DB;
+	db_bind_text(st, 1, r->coders_json);
+	db_bind_int(st, 2, code);
+	db_bind_text(st, 3, r->compared.docs);
+	return sweep_codings(&r->sweep, st, r->compared.lines);
+}
+
 /* Binary agreement on code INFO: a code_cb. */
 static int on_code(void *ctx, const struct code_info *info)
 {
 	struct run *r = ctx;
-	struct db_stmt *st = db_prepare(r->db, "SELECT c.document_id, c.first_line, c.last_line,"
-		" ch.key, c.code_id FROM coding c JOIN json_each(?1) ch ON ch.value = c.coder_id"
-		" WHERE c.code_id = ?2 AND c.document_id IN (SELECT value FROM json_each(?3))"
-		" ORDER BY c.document_id, c.first_line");
-	if (!st)
-		return r->rc = STATUS_DB, 1;
-	db_bind_text(st, 1, r->coders_json);
-	db_bind_int(st, 2, info->id);
-	db_bind_text(st, 3, r->compared.docs);
 	agree_tally_clear(&r->code);
-	if ((r->rc = sweep_codings(&r->sweep, st, r->compared.lines)) != STATUS_OK)
+	r->rc = sweep_query(r, "SELECT c.document_id, c.first_line, c.last_line, ch.key, c.code_id"
+		" FROM coding c JOIN json_each(?1) ch ON ch.value = c.coder_id"
+		" WHERE c.code_id = ?2 AND c.document_id IN (SELECT value FROM json_each(?3))"
+		" ORDER BY c.document_id, c.first_line", info->id);
+	if (r->rc != STATUS_OK)
 		return 1;
 	/* a code nobody compared applied is listed only when asked for */
 	if (!r->sweep.covered && !r->o->ncodes)
@@ -558,23 +565,18 @@ static enum status domain_children(struct db *db, int64_t domain, int64_t **ids,
 	return rc;
 }
 
-/* The domain's name for its row: a code_cb. */
+/* Nominal agreement on the children of domain INFO: a code_cb. */
 static int on_domain(void *ctx, const struct code_info *info)
 {
 	struct run *r = ctx;
-	struct db_stmt *st = db_prepare(r->db, "WITH RECURSIVE sub(id, top) AS ("
+	r->rc = sweep_query(r, "WITH RECURSIVE sub(id, top) AS ("
 		" SELECT id, id FROM code WHERE parent_id = ?2"
 		" UNION ALL SELECT c.id, sub.top FROM code c JOIN sub ON c.parent_id = sub.id)"
 		" SELECT c.document_id, c.first_line, c.last_line, ch.key, sub.top FROM coding c"
 		" JOIN sub ON sub.id = c.code_id JOIN json_each(?1) ch ON ch.value = c.coder_id"
 		" WHERE c.document_id IN (SELECT value FROM json_each(?3))"
-		" ORDER BY c.document_id, c.first_line");
-	if (!st)
-		return r->rc = STATUS_DB, 1;
-	db_bind_text(st, 1, r->coders_json);
-	db_bind_int(st, 2, info->id);
-	db_bind_text(st, 3, r->compared.docs);
-	if ((r->rc = sweep_codings(&r->sweep, st, r->compared.lines)) != STATUS_OK)
+		" ORDER BY c.document_id, c.first_line", info->id);
+	if (r->rc != STATUS_OK)
 		return 1;
 	return emit(r, info->id, *info->path ? info->path : info->name, &r->code);
 }

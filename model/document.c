@@ -276,23 +276,23 @@ enum status document_list(struct db *db, int64_t session_id, document_cb cb, voi
 	return rc;
 }
 
+/* document_lines() over document_lines_full(). */
+struct plain_lines {
+	line_cb cb;
+	void *ctx;
+};
+
+static int plain_line(void *ctx, const struct doc_line *line)
+{
+	const struct plain_lines *p = ctx;
+	return p->cb(p->ctx, line->number, line->text);
+}
+
 enum status document_lines(struct db *db, int64_t doc_id, int64_t first, int64_t last,
 	line_cb cb, void *ctx)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT number, text FROM line WHERE document_id = ?1"
-		" AND number BETWEEN ?2 AND ?3 ORDER BY number");
-	if (!st)
-		return STATUS_DB;
-	db_bind_int(st, 1, doc_id);
-	db_bind_int(st, 2, first);
-	db_bind_int(st, 3, last);
-	enum db_step step;
-	while ((step = db_step(st)) == DB_ROW)
-		if (cb(ctx, db_column_int(st, 0), db_column_text(st, 1)))
-			break;
-	enum status rc = step == DB_ERROR ? db_step_status(st) : STATUS_OK;
-	db_reset(st);
-	return rc;
+	struct plain_lines p = { cb, ctx };
+	return document_lines_full(db, doc_id, first, last, plain_line, &p);
 }
 
 enum status document_lines_full(struct db *db, int64_t doc_id, int64_t first, int64_t last,

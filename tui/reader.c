@@ -479,6 +479,28 @@ static void draw_labels(const struct layout *l, const struct coding_set *s, int6
 	}
 }
 
+/* The margin: a bar per coding in its lane, "+" for those that find none. */
+static void draw_bars(const struct layout *l, const struct coding_set *s, int64_t number, int y,
+	int rows)
+{
+	bool overflow = false;
+	for (size_t k = 0; k < s->n; k++) {
+		const struct shown_coding *c = &s->c[k];
+		if (number < c->first || number > c->last)
+			continue;
+		if (c->lane < 0) {
+			overflow = true;
+			continue;
+		}
+		for (int r = 0; r < rows; r++)
+			ui_text(y + r, l->bars_x + c->lane, 1, c->first == number && r == 0 ? "╻" : "┃",
+				c->attr);
+	}
+	if (overflow)
+		for (int r = 0; r < rows; r++)
+			ui_text(y + r, l->bars_x + l->lanes - 1, 1, "+", ui_attr(UI_ACCENT));
+}
+
 /* The margin while comparing: A's mark, B's mark, and ≠ where they differ. */
 static void draw_sides(const struct layout *l, const struct coding_set *s, int64_t number, int y,
 	int rows)
@@ -523,33 +545,10 @@ static void draw_lines(const struct layout *l, const struct line_window *w,
 		if (cur || sel)
 			ui_fill((struct rect){ y, l->text_x - 1, vis, l->text_w + 1 }, a);
 		ui_wrap(tr, 0, text, a);
-		if (rd.cmp[0]) {
+		if (rd.cmp[0])
 			draw_sides(l, s, number, y, vis);
-			if (l->label_w)
-				draw_labels(l, s, number, y, vis);
-			for (int r = 0; r < vis; r++)
-				if (y + r - l->text.y < MAX_ROWS)
-					rd.row_line[y + r - l->text.y] = number;
-			y += vis;
-			rd.shown++;
-			continue;
-		}
-		bool overflow = false;
-		for (size_t k = 0; k < s->n; k++) {
-			const struct shown_coding *c = &s->c[k];
-			if (number < c->first || number > c->last)
-				continue;
-			if (c->lane < 0) {
-				overflow = true;
-				continue;
-			}
-			for (int r = 0; r < vis; r++)
-				ui_text(y + r, l->bars_x + c->lane, 1, c->first == number && r == 0 ? "╻" : "┃",
-					c->attr);
-		}
-		if (overflow)
-			for (int r = 0; r < vis; r++)
-				ui_text(y + r, l->bars_x + l->lanes - 1, 1, "+", ui_attr(UI_ACCENT));
+		else
+			draw_bars(l, s, number, y, vis);
 		if (l->label_w)
 			draw_labels(l, s, number, y, vis);
 		for (int r = 0; r < vis; r++)
@@ -1108,41 +1107,30 @@ static bool may_change_for(struct app *app, const char *coder)
 	return app_confirm(app, question);
 }
 
-/* a/b: SIDE takes over the other's codings of the cursor's line. */
-static void compare_take(struct app *app, int side)
+/* a/b (TAKE): SIDE takes over the other's codings of the cursor's line;
+ * A/B: SIDE drops their codings of the line that the other lacks. */
+static void compare_resolve(struct app *app, int side, bool take)
 {
 	if (!comparing(app) || !may_change_for(app, rd.cmp[side]))
 		return;
 	struct compare c = { rd.doc, rd.cmp[0], rd.cmp[1], rd.cmp_code };
-	int64_t made = 0;
-	if (compare_take_over(app_db(app), &c, rd.cursor, rd.cmp[side], &made) != STATUS_OK)
+	const char *me = rd.cmp[side], *other = rd.cmp[1 - side];
+	int64_t n = 0;
+	enum status rc = take ? compare_take_over(app_db(app), &c, rd.cursor, me, &n)
+		: compare_drop_own(app_db(app), &c, rd.cursor, me, &n);
+	if (rc != STATUS_OK)
 		app_error(app);
-	else if (!made)
+	else if (!n)
 		app_status(app, _("L. %" PRId64 ": %s has nothing that %s lacks"), rd.cursor,
-			rd.cmp[1 - side], rd.cmp[side]);
-	else
+			take ? other : me, take ? me : other);
+	else if (take)
 		app_status(app, P_("L. %" PRId64 ": %s took over %" PRId64 " coding of %s (u takes it "
 			"back)", "L. %" PRId64 ": %s took over %" PRId64 " codings of %s (u takes it back)",
-			(unsigned long)made), rd.cursor, rd.cmp[side], made, rd.cmp[1 - side]);
-	app_changed(app);
-}
-
-/* A/B: SIDE drops their codings of the cursor's line that the other lacks. */
-static void compare_drop(struct app *app, int side)
-{
-	if (!comparing(app) || !may_change_for(app, rd.cmp[side]))
-		return;
-	struct compare c = { rd.doc, rd.cmp[0], rd.cmp[1], rd.cmp_code };
-	int64_t dropped = 0;
-	if (compare_drop_own(app_db(app), &c, rd.cursor, rd.cmp[side], &dropped) != STATUS_OK)
-		app_error(app);
-	else if (!dropped)
-		app_status(app, _("L. %" PRId64 ": %s has nothing that %s lacks"), rd.cursor,
-			rd.cmp[side], rd.cmp[1 - side]);
+			(unsigned long)n), rd.cursor, me, n, other);
 	else
 		app_status(app, P_("L. %" PRId64 ": %s dropped %" PRId64 " coding (u takes it back)",
 			"L. %" PRId64 ": %s dropped %" PRId64 " codings (u takes it back)",
-			(unsigned long)dropped), rd.cursor, rd.cmp[side], dropped);
+			(unsigned long)n), rd.cursor, me, n);
 	app_changed(app);
 }
 
@@ -1222,10 +1210,10 @@ static int reader_command(struct app *app, int command, int key)
 			find_line(app, search_view_query(), command == R_PREV);
 		break;
 	case R_COMPARE: compare_start(app); break;
-	case R_TAKE_A: compare_take(app, 0); break;
-	case R_TAKE_B: compare_take(app, 1); break;
-	case R_DROP_A: compare_drop(app, 0); break;
-	case R_DROP_B: compare_drop(app, 1); break;
+	case R_TAKE_A: compare_resolve(app, 0, true); break;
+	case R_TAKE_B: compare_resolve(app, 1, true); break;
+	case R_DROP_A: compare_resolve(app, 0, false); break;
+	case R_DROP_B: compare_resolve(app, 1, false); break;
 	case R_AGREE: compare_agreement(app); break;
 	case R_SEARCH: search_view_start(app, &reader_view); break;
 	case R_BACK: app_show(app, &documents_view); break;

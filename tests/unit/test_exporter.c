@@ -68,6 +68,8 @@ START_TEST(every_exporter_writes_a_whole_file)
 		ck_assert(e->label[0] && e->file[0] && e->write);
 		snprintf(file, sizeof file, "%s/%s", dir, e->file);
 		struct export_request r = { .db = db, .session = s };
+		if (e->flags & EXPORT_DOCUMENT)
+			r.document = fixture_int1(db, "SELECT min(id) FROM document WHERE session_id = ?1", s);
 		struct atomic_file f;
 		ck_assert_msg(export_to_path(e, &r, file, &f) == STATUS_OK, "export %s", e->name);
 		ck_assert_int_eq(f.stage, ATOMIC_OK);
@@ -152,6 +154,8 @@ START_TEST(every_importer_reads_its_export)
 		ck_assert_msg(e != NULL, "no export for import %s", im->name);
 		snprintf(file, sizeof file, "%s/%s", dir, e->file);
 		struct export_request r = { .db = db, .session = s };
+		if (e->flags & EXPORT_DOCUMENT)
+			r.document = fixture_int1(db, "SELECT min(id) FROM document WHERE session_id = ?1", s);
 		struct atomic_file f;
 		ck_assert_int_eq(export_to_path(e, &r, file, &f), STATUS_OK);
 		int64_t count = 0;
