@@ -454,8 +454,7 @@ static const struct migration {
 	{ schema_5, NULL, NULL, NULL },
 	{ schema_6, "SELECT count(*) FROM coding AS k WHERE EXISTS (SELECT 1 FROM coding d WHERE "
 		CODING_TWINS("d", "k") " AND d.id < k.id)",
-		"%lld doppelte Kodierung zusammengeführt",
-		"%lld doppelte Kodierungen zusammengeführt" },
+		NP_("%lld duplicate coding merged", "%lld duplicate codings merged") },
 	{ schema_7, NULL, NULL, NULL },
 };
 
