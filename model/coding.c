@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "model/db.h"
+#include "model/guid.h"
 #include "model/item.h"
 #include "util/fatal.h"
 #include "util/grow.h"
@@ -155,9 +156,9 @@ enum status code_create_free(struct db *db, int64_t session_id, const char *name
 		rc = db_fail(db, STATUS_CONFLICT, _("Code \"%s\" already exists at this "
 			"place"), name);
 	if (rc == STATUS_OK)
-		rc = db_exec(db, "INSERT INTO code(session_id, type, parent_id, name, colour, definition)"
-			" VALUES (?1, 'free', ?2, ?3, ?4, ?5)", "intt" "t", session_id, parent_id, name,
-			colour, or_null(definition));
+		rc = db_exec(db, "INSERT INTO code(session_id, type, parent_id, name, colour, definition,"
+			" guid) VALUES (?1, 'free', ?2, ?3, ?4, ?5, " SQL_NEW_GUID ")", "intt" "t", session_id,
+			parent_id, name, colour, or_null(definition));
 	if (rc == STATUS_OK)
 		*id = db_last_insert_id(db);
 	return db_end(db, rc);
@@ -690,7 +691,7 @@ enum status coder_ensure(struct db *db, const char *name, int64_t *id)
 	rc = db_begin(db);
 	if (rc != STATUS_OK)
 		return rc;
-	rc = db_exec(db, "INSERT INTO coder(name) VALUES (?1)", "t", name);
+	rc = db_exec(db, "INSERT INTO coder(name, guid) VALUES (?1, " SQL_NEW_GUID ")", "t", name);
 	if (rc == STATUS_OK)
 		*id = db_last_insert_id(db);
 	return db_end(db, rc);
@@ -809,9 +810,9 @@ enum status coding_create(struct db *db, struct coding *c)
 		rc = refuse_twin(db, c, coder_id, 0);
 	if (rc == STATUS_OK)
 		rc = db_exec(db, "INSERT INTO coding(session_id, document_id, first_line, last_line,"
-			" code_id, coder_id, memo) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", "iiiiiit",
-			c->session_id, c->document_id, c->first_line, c->last_line, c->code_id, coder_id,
-			or_null(c->memo));
+			" code_id, coder_id, memo, guid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, coalesce(?8, "
+			SQL_NEW_GUID "))", "iiiiiitt", c->session_id, c->document_id, c->first_line,
+			c->last_line, c->code_id, coder_id, or_null(c->memo), c->guid);
 	if (rc == STATUS_OK)
 		c->id = db_last_insert_id(db);
 	return db_end(db, rc);

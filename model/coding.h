@@ -106,6 +106,7 @@ struct coding {
 	int64_t document_id, first_line, last_line, code_id;
 	const char *coder;     /* a name; created on first use */
 	const char *memo;      /* may be NULL */
+	const char *guid;      /* coding_create(): an imported GUID; NULL: a new one */
 };
 /* The code types in the order codes are listed everywhere (CODE_ORDER):
  * "unseen", "goal", "measure", "soro", "stakeholder", "variable", "free";

@@ -6,6 +6,7 @@
 
 #include "model/coding.h"
 #include "model/db.h"
+#include "model/guid.h"
 #include "util/i18n.h"
 
 /* Per code, how many codings of each coder are open at the sweep's line. */
@@ -146,8 +147,8 @@ enum status compare_take_over(struct db *db, const struct compare *c, int64_t li
 	rc = coder_ensure(db, taker, &taker_id);
 	if (rc == STATUS_OK)
 		rc = db_exec(db, "INSERT INTO coding(session_id, document_id, first_line, last_line,"
-			" code_id, coder_id) SELECT o.session_id, o.document_id, o.first_line, o.last_line,"
-			" o.code_id, ?6" UNMATCHED, "itiiti", c->doc, other_of(c, taker), line, c->code,
+			" code_id, coder_id, guid) SELECT o.session_id, o.document_id, o.first_line,"
+			" o.last_line, o.code_id, ?6, " SQL_NEW_GUID UNMATCHED, "itiiti", c->doc, other_of(c, taker), line, c->code,
 			taker, taker_id);
 	*made = rc == STATUS_OK ? db_changes(db) : 0;
 	return db_end(db, rc);

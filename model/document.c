@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/db.h"
+#include "model/guid.h"
 #include "model/item.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -78,7 +79,8 @@ static enum status create_row(struct db *db, struct document *doc)
 	if (rc != STATUS_NOT_FOUND)
 		return rc;
 	rc = db_exec(db, "INSERT INTO document(session_id, title, kind, date, component_id, filename,"
-		" sha256, participants, memo, wrap) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+		" sha256, participants, memo, wrap, guid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+		" " SQL_NEW_GUID ")",
 		"ittt" "ntttt" "n", doc->session_id, doc->title, doc->kind, doc->date, doc->component_id,
 		doc->filename, doc->sha256, doc->participants, doc->memo, doc->wrap);
 	if (rc == STATUS_OK)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "model/db.h"
+#include "model/guid.h"
 #include "util/i18n.h"
 
 #define TEXT(st, nm, col, lbl, req) \
@@ -362,7 +363,8 @@ static enum status insert_row(struct db *db, const struct item_type *type, void 
 	head_at(item)[0] = db_last_insert_id(db);
 	if (!type->is_code)
 		return STATUS_OK;
-	return db_exec(db, "INSERT INTO code(session_id, type, item_id) VALUES (?1, ?2, ?3)", "iti",
+	return db_exec(db, "INSERT INTO code(session_id, type, item_id, guid) VALUES (?1, ?2, ?3, "
+		SQL_NEW_GUID ")", "iti",
 		head_at(item)[1], type->name, head_at(item)[0]);
 }
 

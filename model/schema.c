@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "model/db.h"
+#include "model/guid.h"
 #include "model/item.h"
 #include "model/sqlbuf.h"
 #include "model/tables.h"
@@ -439,6 +440,26 @@ static const char *const schema_7[] = {
 	NULL,
 };
 
+/* Schema 8: stable GUIDs for what REFI-QDA exchanges (codes, documents
+ * as sources, codings as selections, coders as users), so that a code
+ * keeps its GUID from one export to the next.  New rows get theirs as
+ * they are inserted (model/guid.h); existing rows here, without being
+ * logged, as in schema 6. */
+static const char *const schema_8[] = {
+	"DROP TRIGGER IF EXISTS log_code_update;",
+	"DROP TRIGGER IF EXISTS log_document_update;",
+	"DROP TRIGGER IF EXISTS log_coding_update;",
+	"ALTER TABLE code ADD COLUMN guid TEXT;",
+	"ALTER TABLE document ADD COLUMN guid TEXT;",
+	"ALTER TABLE coding ADD COLUMN guid TEXT;",
+	"ALTER TABLE coder ADD COLUMN guid TEXT;",
+	"UPDATE code SET guid = " SQL_NEW_GUID ";",
+	"UPDATE document SET guid = " SQL_NEW_GUID ";",
+	"UPDATE coding SET guid = " SQL_NEW_GUID ";",
+	"UPDATE coder SET guid = " SQL_NEW_GUID ";",
+	NULL,
+};
+
 /* One migration per schema version.  COUNT, when set, counts before the
  * migration what it changes in the user's data; a non-zero count becomes
  * the note ONE or MANY (db_notice()) once the migration is committed. */
@@ -456,6 +477,7 @@ static const struct migration {
 		CODING_TWINS("d", "k") " AND d.id < k.id)",
 		NP_("%lld duplicate coding merged", "%lld duplicate codings merged") },
 	{ schema_7, NULL, NULL, NULL },
+	{ schema_8, NULL, NULL, NULL },
 };
 
 /* The tables whose rows are user data (model/tables.h): each change to

@@ -7,6 +7,7 @@
 
 #include "model/coding.h"
 #include "model/db.h"
+#include "model/guid.h"
 #include "model/sqlbuf.h"
 #include "model/tables.h"
 #include "util/i18n.h"
@@ -137,6 +138,9 @@ static void copy_column(struct copy *c, struct sqlbuf *b, size_t self, const cha
 		sqlbuf_addf(b, "?2");
 	} else if (strcmp(col, "id") == 0) {
 		sqlbuf_addf(b, "R.id + %" PRId64, c->off[self]);
+	} else if (strcmp(col, "guid") == 0) {
+		/* a copy is a project of its own: its codes and sources get new GUIDs */
+		sqlbuf_addf(b, "%s", SQL_NEW_GUID);
 	} else if (to != SIZE_MAX) {
 		sqlbuf_addf(b, "R.\"%s\" + %" PRId64, col, c->off[to]);
 	} else if (strcmp(data_table_at(self)->name, "code") == 0 && strcmp(col, "item_id") == 0) {
@@ -191,8 +195,8 @@ static enum status copy_table(struct copy *c, size_t self)
 static enum status copy_lines(struct copy *c)
 {
 	int64_t off = c->off[table_index("document")];
-	enum status rc = db_exec(c->db, "INSERT INTO line(document_id, number, text)"
-		" SELECT l.document_id + ?2, l.number, l.text FROM line l"
+	enum status rc = db_exec(c->db, "INSERT INTO line(document_id, number, text, part, printed)"
+		" SELECT l.document_id + ?2, l.number, l.text, l.part, l.printed FROM line l"
 		" JOIN document d ON d.id = l.document_id WHERE d.session_id = ?1", "ii", c->from, off);
 	if (rc == STATUS_OK)
 		rc = db_exec(c->db, "INSERT INTO line_fts(rowid, text)"

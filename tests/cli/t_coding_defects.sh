@@ -68,6 +68,11 @@ old_db() {
 		DROP TRIGGER log_document_insert; DROP TRIGGER log_document_update;
 		DROP TRIGGER log_document_delete; ALTER TABLE document DROP COLUMN wrap; ALTER TABLE line DROP COLUMN part;
 		ALTER TABLE line DROP COLUMN printed;
+		DROP TRIGGER log_code_update; DROP TRIGGER log_code_insert; DROP TRIGGER log_code_delete;
+		DROP TRIGGER log_coding_delete; DROP TRIGGER log_coding_update;
+		ALTER TABLE code DROP COLUMN guid;
+		ALTER TABLE document DROP COLUMN guid; ALTER TABLE coding DROP COLUMN guid;
+		ALTER TABLE coder DROP COLUMN guid;
 		INSERT INTO coder(name) VALUES ('tester'), ('anna'); PRAGMA user_version = 5;"
 }
 # old_codings VALUES: codings (first, last, coder, memo) of the code Test
@@ -89,7 +94,7 @@ K1=$(sqlite3 "$OLD_DB" 'SELECT min(id) FROM coding')
 DIDAT_DB=$OLD_DB didat codes 1
 same "$STATUS" 0 "the old database opens"
 err_has "didat: 5 doppelte Kodierungen zusammengeführt"
-same "$(sqlite3 "$OLD_DB" 'PRAGMA user_version')" 7 "migrated to schema 7"
+same "$(sqlite3 "$OLD_DB" 'PRAGMA user_version')" 8 "migrated to schema 8"
 same "$(sqlite3 "$OLD_DB" "SELECT count(*) FROM pragma_table_info('line') WHERE name IN ('part', 'printed')")" 2 \
 	"schema 7 adds a line's part and printed number"
 same "$(sqlite3 "$OLD_DB" 'SELECT group_concat(id - '$K1') FROM coding ORDER BY id')" "0,5,7" \

@@ -311,3 +311,15 @@ bool fixture_contains(const char *haystack, const char *needle)
 {
 	return haystack && needle && strstr(haystack, needle) != NULL;
 }
+
+int64_t fixture_old_unseen(struct db *db, int64_t session, const char *title)
+{
+	ck_assert_int_eq(db_begin(db), STATUS_OK);
+	ck_assert_int_eq(db_exec(db, "INSERT INTO unseen(session_id, title) VALUES (?1, ?2)", "it",
+		session, title), STATUS_OK);
+	int64_t id = db_last_insert_id(db);
+	ck_assert_int_eq(db_exec(db, "INSERT INTO code(session_id, type, item_id) VALUES (?1,"
+		" 'unseen', ?2)", "ii", session, id), STATUS_OK);
+	ck_assert_int_eq(db_end(db, STATUS_OK), STATUS_OK);
+	return id;
+}

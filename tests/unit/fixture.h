@@ -74,6 +74,10 @@ int64_t fixture_coding(struct db *db, int64_t session, int64_t doc, int64_t firs
  * and schema_migrate_to(db, 0, VERSION) builds the old schema in it. */
 struct db *fixture_open_schema(char *path, int64_t version);
 
+/* An unseen written as the old schemas had it (no code GUID yet): in one
+ * transaction, its row and its code's. */
+int64_t fixture_old_unseen(struct db *db, int64_t session, const char *title);
+
 /* Raw SQLite connections, for files that db_open must refuse and for
  * locks held by "another program". */
 struct fixture_raw *fixture_raw_open(const char *path);

@@ -464,7 +464,7 @@ START_TEST(test_db_migrate_from_2)
 	 * schema 3 and later) */
 	struct session sess = { .title = "Schema zwei", .scale = 2 };
 	ck_assert_int_eq(session_create(db, &sess), STATUS_OK);
-	int64_t u = fixture_unseen(db, sess.id, "Abhängigkeit", 0);
+	int64_t u = fixture_old_unseen(db, sess.id, "Abhängigkeit");
 	int64_t d = 7;
 	ck_assert_int_eq(db_begin(db), STATUS_OK);
 	ck_assert_int_eq(db_exec(db, "INSERT INTO document(id, session_id, title, sha256, line_count)"

@@ -912,7 +912,7 @@ START_TEST(test_undo_migrated_from_3)
 	char path[FIXTURE_PATH_MAX];
 	struct db *db = fixture_open_schema(path, 3);
 	int64_t s = fixture_session(db, "Alt");
-	int64_t u = fixture_unseen(db, s, "Vor der Migration", 0);
+	int64_t u = fixture_old_unseen(db, s, "Vor der Migration");
 	db_close(db);
 	db = fixture_reopen(path);
 	ck_assert_int_eq(fixture_int(db, "PRAGMA user_version"), SCHEMA_VERSION);
