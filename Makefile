@@ -9,7 +9,8 @@ PKG_CONFIG ?= pkg-config
 BUILD      ?= build
 VERSION    := 0.1.0
 
-DEB_PACKAGES := libncurses-dev libsqlite3-dev libcsv-dev check pkg-config sqlite3 tmux gettext locales
+DEB_PACKAGES := libncurses-dev libsqlite3-dev libcsv-dev check pkg-config sqlite3 tmux gettext locales \
+                libxml2-dev libzip-dev libxml2-utils
 # The tests read the interface in both languages: gettext needs real locales.
 LOCALES      := de_DE.UTF-8 en_US.UTF-8
 LANGS        := $(basename $(notdir $(wildcard po/*.po)))
@@ -24,10 +25,10 @@ CFLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-san
 LDFLAGS  += -fsanitize=address,undefined
 endif
 CPPFLAGS += -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DDIDAT_VERSION='"$(VERSION)"' -DDIDAT_LOCALEDIR='"$(LOCALEDIR)"' -I.
-LIBS      = $(shell $(PKG_CONFIG) --libs ncursesw sqlite3 2>/dev/null) -lcsv -lm
+LIBS      = $(shell $(PKG_CONFIG) --libs ncursesw sqlite3 libxml-2.0 libzip 2>/dev/null) -lcsv -lm
 CHECK_LIBS= $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 # pkg-config's ncursesw flags define _XOPEN_SOURCE=600; we define our own.
-DEPCFLAGS = $(filter-out -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=%,$(shell $(PKG_CONFIG) --cflags ncursesw sqlite3 2>/dev/null))
+DEPCFLAGS = $(filter-out -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=%,$(shell $(PKG_CONFIG) --cflags ncursesw sqlite3 libxml-2.0 libzip 2>/dev/null))
 
 ifneq ($(V),1)
 Q := @
@@ -40,7 +41,10 @@ LIB_SRC  := $(wildcard util/*.c model/*.c exports/*.c)
 TUI_SRC  := $(wildcard tui/*.c)
 APP_SRC  := main.c $(wildcard cli/*.c) $(TUI_SRC)
 TEST_SRC := $(wildcard tests/unit/*.c)
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+# The REFI-QDA schemas (spec/refi-qda, verbatim) are compiled in: an import
+# validates against them wherever the program runs.
+XSD      := spec/refi-qda/Codebook-mrt2019.xsd spec/refi-qda/Project-mrt2019.xsd
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/refi_xsd.o
 APP_OBJ  := $(APP_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 BIN      := $(if $(filter build,$(BUILD)),didat,$(BUILD)/didat)
@@ -83,6 +87,15 @@ po-check: $(POT)
 $(BIN): $(LIB_OBJ) $(APP_OBJ)
 	$(E) "  LINK    $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/gen/refi_xsd.c: $(XSD) spec/embed.sh
+	@mkdir -p $(dir $@)
+	$(E) "  EMBED   $(XSD)"
+	$(Q)sh spec/embed.sh $(XSD) > $@
+
+$(BUILD)/gen/refi_xsd.o: $(BUILD)/gen/refi_xsd.c
+	$(E) "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)

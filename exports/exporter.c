@@ -10,6 +10,7 @@
 #include "exports/hinge_csv.h"
 #include "exports/items_csv.h"
 #include "exports/matrix_csv.h"
+#include "exports/refi.h"
 #include "exports/report.h"
 #include "model/item.h"
 #include "util/i18n.h"
@@ -66,6 +67,20 @@ static enum status write_doc(const struct exporter *self, const struct export_re
 	return doc_text_write(r->db, r->session, r->document, out);
 }
 
+static enum status write_qdc(const struct exporter *self, const struct export_request *r,
+	FILE *out)
+{
+	(void)self;
+	return refi_write_qdc(r->db, r->session, out);
+}
+
+static enum status write_qdpx(const struct exporter *self, const struct export_request *r,
+	FILE *out)
+{
+	(void)self;
+	return refi_write_qdpx(r->db, r->session, out);
+}
+
 /* The item tables: items_csv knows them by the format's name. */
 static enum status write_items(const struct exporter *self, const struct export_request *r,
 	FILE *out)
@@ -84,6 +99,10 @@ static const struct exporter formats[] = {
 	  write_agreement },
 	{ "doc", N_("A document as numbered lines (text)"), "dokument.txt", EXPORT_DOCUMENT,
 	  write_doc },
+	{ "qdc", N_("Codebook for other QDA programs (REFI-QDA .qdc)"), "codebuch.qdc", 0,
+	  write_qdc },
+	{ "qdpx", N_("Coding project for other QDA programs (REFI-QDA .qdpx)"), "projekt.qdpx", 0,
+	  write_qdpx },
 	{ "matrix", N_("Impact matrix (CSV)"), "matrix.csv", EXPORT_CSV, write_matrix },
 	{ "dot", N_("System model as graph (Graphviz DOT)"), "systemmodell.dot", EXPORT_PICTURE,
 	  write_dot },

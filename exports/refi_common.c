@@ -1,0 +1,80 @@
+/* What the REFI-QDA writer and reader share: see refi_common.h. */
+#include "exports/refi_common.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "model/db.h"
+#include "util/i18n.h"
+#include "util/sha256.h"
+
+void refi_guid_from(const char *kind, const char *seed, char guid[REFI_GUID_SIZE])
+{
+	struct sha256_ctx ctx;
+	unsigned char d[SHA256_SIZE];
+	sha256_init(&ctx);
+	sha256_update(&ctx, "didat:", 6);
+	sha256_update(&ctx, kind, strlen(kind));
+	sha256_update(&ctx, ":", 1);
+	sha256_update(&ctx, seed, strlen(seed));
+	sha256_final(&ctx, d);
+	d[6] = (unsigned char)((d[6] & 0x0F) | 0x50);   /* version 5: name-based */
+	d[8] = (unsigned char)((d[8] & 0x3F) | 0x80);   /* the RFC 4122 variant */
+	snprintf(guid, REFI_GUID_SIZE, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+		"%02x%02x%02x%02x%02x%02x", d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9],
+		d[10], d[11], d[12], d[13], d[14], d[15]);
+}
+
+bool refi_guid_valid(const char *text)
+{
+	static const int groups[] = { 8, 4, 4, 4, 12 };
+	size_t n = strlen(text);
+	bool braced = n == 38 && text[0] == '{' && text[37] == '}';
+	if (n != 36 && !braced)
+		return false;
+	const char *p = text + braced;
+	for (int g = 0; g < 5; g++) {
+		for (int i = 0; i < groups[g]; i++, p++)
+			if (!isxdigit((unsigned char)*p))
+				return false;
+		if (g < 4 && *p++ != '-')
+			return false;
+	}
+	return true;
+}
+
+const char *refi_colour_hex(const char *colour, char buf[8])
+{
+	static const struct { const char *name, *hex; } names[] = {
+		{ "black", "#000000" }, { "red", "#CC0000" }, { "green", "#4E9A06" },
+		{ "yellow", "#C4A000" }, { "blue", "#3465A4" }, { "magenta", "#75507B" },
+		{ "cyan", "#06989A" }, { "white", "#D3D7CF" },
+	};
+	if (!colour || !*colour)
+		return NULL;
+	if (colour[0] == '#' && strlen(colour) == 7) {
+		for (int i = 0; i < 7; i++)
+			buf[i] = (char)toupper((unsigned char)colour[i]);
+		buf[7] = '\0';
+		return buf;
+	}
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcasecmp(colour, names[i].name) == 0)
+			return strcpy(buf, names[i].hex);
+	return NULL;
+}
+
+enum status db_query_text(struct db *db, char **out, const char *sql, int64_t id)
+{
+	struct db_stmt *st = db_prepare(db, sql);
+	if (!st)
+		return STATUS_DB;
+	db_bind_int(st, 1, id);
+	if (db_step(st) != DB_ROW)
+		return db_step_status(st) != STATUS_OK ? db_step_status(st) : STATUS_NOT_FOUND;
+	*out = db_column_strdup(st, 0);
+	db_reset(st);
+	return *out ? STATUS_OK : db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
+}

@@ -1,0 +1,29 @@
+#ifndef DIDAT_EXPORTS_REFI_COMMON_H
+#define DIDAT_EXPORTS_REFI_COMMON_H
+
+/* What the REFI-QDA writer and reader share. */
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "util/status.h"
+
+struct db;
+
+#define REFI_GUID_SIZE 37   /* 8-4-4-4-12 hex digits and the NUL */
+
+/* A GUID that follows from KIND and SEED alone (a name-based UUID over
+ * SHA-256), for what has no row of its own: a coding's Coding element,
+ * a memo's note, a kind's code. */
+void refi_guid_from(const char *kind, const char *seed, char guid[REFI_GUID_SIZE]);
+/* True when TEXT is a GUID as the schema allows it (braces or not). */
+bool refi_guid_valid(const char *text);
+
+/* COLOUR ("#rrggbb" or a terminal colour's name) as "#RRGGBB" in BUF;
+ * NULL when there is none. */
+const char *refi_colour_hex(const char *colour, char buf[8]);
+
+/* The text SQL selects for ?1 = ID into *OUT (malloc'd). */
+enum status db_query_text(struct db *db, char **out, const char *sql, int64_t id);
+
+#endif
