@@ -107,6 +107,8 @@ bool cli_stdout_done(const struct cli *cli, bool ok);
 	X("export",     cmd_export, \
 	  N_("FORMAT SESSION [-o FILE] [--sep ,|;] [--bom] [--raw] [...]"), \
 	  N_("hinge table (CSV), report (Markdown), matrix (CSV), graph (DOT), items (CSV)")) \
+	X("import",     cmd_import,     N_("qdc SESSION FILE | qdpx FILE [--session SESSION]"), \
+	  N_("read a REFI-QDA codebook or project from another QDA program (all or nothing)")) \
 	X("analyse",    cmd_analyse,    N_("SESSION [--power K] [--format table|csv]"), \
 	  N_("system model: Vester's sensitivity model and MICMAC")) \
 	X("import-csv", cmd_import_csv, N_("SESSION TABLE FILE"), \

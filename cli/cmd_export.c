@@ -10,6 +10,7 @@
 #include "exports/csv_writer.h"
 #include "exports/dot.h"
 #include "exports/exporter.h"
+#include "exports/refi.h"
 #include "model/analysis.h"
 #include "model/coding.h"
 #include "model/db.h"
@@ -324,6 +325,66 @@ int cmd_agree(struct cli *cli, int argc, char **argv)
 	free(a.codes);
 	free(a.documents);
 	return status;
+}
+
+/* What an import of PATH did, on standard error; the session's id on
+ * standard output when it is new. */
+static void import_said(struct cli *cli, const char *path, const struct refi_import_result *r,
+	bool new_session)
+{
+	if (new_session)
+		printf("%" PRId64 "\n", r->session_id);
+	cli_note(cli, _("%s: session %" PRId64 ": %" PRId64 " codes, %" PRId64 " sources, %" PRId64
+		" codings"), path, r->session_id, r->codes, r->sources, r->codings);
+	if (r->widened)
+		cli_note(cli, P_("%s: %" PRId64 " selection did not begin or end with its lines and was "
+			"widened to whole lines (its memo keeps the exact positions)", "%s: %" PRId64
+			" selections did not begin or end with their lines and were widened to whole lines "
+			"(their memos keep the exact positions)", (unsigned long)r->widened), path, r->widened);
+	if (r->merged)
+		cli_note(cli, P_("%s: %" PRId64 " selection, widened, was a coding already there and "
+			"was merged into it", "%s: %" PRId64 " selections, widened, were codings already "
+			"there and were merged into them", (unsigned long)r->merged), path, r->merged);
+	if (r->skipped)
+		cli_note(cli, P_("%s: %" PRId64 " source is not text and was skipped: %s", "%s: %" PRId64
+			" sources are not text and were skipped: %s", (unsigned long)r->skipped), path,
+			r->skipped, r->skipped_names);
+}
+
+static int on_session_option(void *ctx, const struct option *opt, int val, const char *arg)
+{
+	(void)opt;
+	(void)val;
+	*(const char **)ctx = arg;
+	return 0;
+}
+
+int cmd_import(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "session", required_argument, NULL, 0 },
+		{ 0, 0, 0, 0 },
+	};
+	const char *into = NULL;
+	char **ops;
+	int n = cli_parse(cli, argc, argv, options, on_session_option, &into, &ops);
+	if (n < 0)
+		return EXIT_USAGE;
+	bool qdc = n >= 1 && strcmp(ops[0], "qdc") == 0, qdpx = n >= 1 && strcmp(ops[0], "qdpx") == 0;
+	if (!(qdc && n == 3 && !into) && !(qdpx && n == 2))
+		return cli_usage(cli, "%s", _("expected: didat import qdc SESSION FILE, or didat import "
+			"qdpx FILE [--session SESSION]"));
+	int64_t session = 0;
+	if ((qdc || into) && !cli_session(cli, qdc ? ops[1] : into, &session))
+		return EXIT_FAILED;
+	const char *path = ops[n - 1];
+	struct refi_import_result r;
+	enum status rc = qdc ? refi_import_qdc(cli->db, session, path, &r)
+		: refi_import_qdpx(cli->db, session, path, &r);
+	if (rc != STATUS_OK)
+		return cli_fail(cli, rc);
+	import_said(cli, path, &r, session == 0);
+	return EXIT_DONE;
 }
 
 static void print_analysis_table(const struct impact_matrix *m, const struct analysis_result *r)
