@@ -2,6 +2,7 @@
 #include "exports/refi_common.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -77,4 +78,36 @@ enum status db_query_text(struct db *db, char **out, const char *sql, int64_t id
 	*out = db_column_strdup(st, 0);
 	db_reset(st);
 	return *out ? STATUS_OK : db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
+}
+
+bool refi_split_mark(const char *memo, int64_t *start, int64_t *end, char **rest)
+{
+	static const char mark[] = "REFI-QDA: startPosition=";
+	const char *at = memo;
+	while ((at = strstr(at, mark)) && at != memo && at[-1] != '\n')
+		at++;
+	bool found = at && sscanf(at, REFI_POSITION_MARK, start, end) == 2;
+	size_t len = strlen(memo);
+	*rest = malloc(len + 1);
+	if (!*rest)
+		return found;
+	if (!found) {
+		memcpy(*rest, memo, len + 1);
+		return false;
+	}
+	/* the mark's line goes, with the blank lines around it */
+	const char *eol = strchr(at, '\n');
+	size_t before = (size_t)(at - memo);
+	while (before && memo[before - 1] == '\n')
+		before--;
+	memcpy(*rest, memo, before);
+	const char *tail = eol ? eol + 1 : memo + len;
+	while (*tail == '\n')
+		tail++;
+	if (before && *tail) {
+		(*rest)[before++] = '\n';
+		(*rest)[before++] = '\n';
+	}
+	memcpy(*rest + before, tail, strlen(tail) + 1);
+	return true;
 }

@@ -4,13 +4,18 @@
 /* What the REFI-QDA writer and reader share. */
 
 #include <stdbool.h>
+#include <inttypes.h>
 #include <stdint.h>
 
 #include "util/status.h"
 
 struct db;
 
-#define REFI_GUID_SIZE 37   /* 8-4-4-4-12 hex digits and the NUL */
+#define REFI_GUID_SIZE 37
+
+/* A coding's memo line that keeps a selection's exact positions when the
+ * import widened it to whole lines; the export writes them again. */
+#define REFI_POSITION_MARK "REFI-QDA: startPosition=%" PRId64 ", endPosition=%" PRId64   /* 8-4-4-4-12 hex digits and the NUL */
 
 /* A GUID that follows from KIND and SEED alone (a name-based UUID over
  * SHA-256), for what has no row of its own: a coding's Coding element,
@@ -22,6 +27,11 @@ bool refi_guid_valid(const char *text);
 /* COLOUR ("#rrggbb" or a terminal colour's name) as "#RRGGBB" in BUF;
  * NULL when there is none. */
 const char *refi_colour_hex(const char *colour, char buf[8]);
+
+/* Splits MEMO into the positions of its REFI_POSITION_MARK line (false
+ * when it has none) and the rest, without that line, into REST (malloc'd;
+ * NULL when memory is short). */
+bool refi_split_mark(const char *memo, int64_t *start, int64_t *end, char **rest);
 
 /* The text SQL selects for ?1 = ID into *OUT (malloc'd). */
 enum status db_query_text(struct db *db, char **out, const char *sql, int64_t id);

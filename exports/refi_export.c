@@ -399,11 +399,22 @@ static enum status write_selections(struct out *o, const struct document *d,
 		const char *guid = db_column_text(st, 0), *user = db_column_text(st, 3);
 		const char *created = db_column_text(st, 4);
 		int64_t first = db_column_int(st, 1), last = db_column_int(st, 2);
-		char coding[REFI_GUID_SIZE], note[REFI_GUID_SIZE];
+		int64_t from = t->start[first - 1], to = line_end(t, last), s_mark, e_mark;
+		char coding[REFI_GUID_SIZE], note[REFI_GUID_SIZE], *memo = NULL;
+		/* a selection the import widened gets its exact positions back */
+		if (refi_split_mark(db_column_text(st, 6), &s_mark, &e_mark, &memo) && s_mark >= from &&
+		    e_mark <= to && s_mark <= e_mark) {
+			from = s_mark;
+			to = e_mark;
+		}
+		if (!memo) {
+			o->rc = db_fail(o->db, STATUS_NOMEM, "%s", _("out of memory"));
+			break;
+		}
 		start(o, "PlainTextSelection");
 		attr(o, "guid", guid);
-		attr_int(o, "startPosition", t->start[first - 1]);
-		attr_int(o, "endPosition", line_end(t, last));
+		attr_int(o, "startPosition", from);
+		attr_int(o, "endPosition", to);
 		attr(o, "creatingUser", user);
 		attr(o, "creationDateTime", created);
 		start(o, "Coding");
@@ -413,10 +424,11 @@ static enum status write_selections(struct out *o, const struct document *d,
 		attr(o, "creationDateTime", created);
 		ref(o, "CodeRef", db_column_text(st, 5));
 		end(o);
-		if (*db_column_text(st, 6)) {
+		if (*memo) {
 			memo_guid(guid, note);
 			ref(o, "NoteRef", note);
 		}
+		free(memo);
 		end(o);
 	}
 	db_reset(st);
@@ -499,16 +511,25 @@ static enum status write_notes(struct out *o)
 	bool any = false;
 	enum db_step step = DB_DONE;
 	while (o->rc == STATUS_OK && (step = db_step(st)) == DB_ROW) {
-		char note[REFI_GUID_SIZE];
-		if (!any)
-			start(o, "Notes");
-		any = true;
-		memo_guid(db_column_text(st, 0), note);
-		start(o, "Note");
-		attr(o, "guid", note);
-		attr(o, "name", _("Memo"));
-		text_element(o, "PlainTextContent", db_column_text(st, 1));
-		end(o);
+		char note[REFI_GUID_SIZE], *memo = NULL;
+		int64_t from, to;
+		refi_split_mark(db_column_text(st, 1), &from, &to, &memo);
+		if (!memo) {
+			o->rc = db_fail(o->db, STATUS_NOMEM, "%s", _("out of memory"));
+			break;
+		}
+		if (*memo) {
+			if (!any)
+				start(o, "Notes");
+			any = true;
+			memo_guid(db_column_text(st, 0), note);
+			start(o, "Note");
+			attr(o, "guid", note);
+			attr(o, "name", _("Memo"));
+			text_element(o, "PlainTextContent", memo);
+			end(o);
+		}
+		free(memo);
 	}
 	db_reset(st);
 	if (any)

@@ -145,6 +145,7 @@ struct import {
 	char *source_guid, *source_name, *source_text, *source_meta;
 	int64_t source_doc;    /* 0: not made yet */
 	int64_t *line_start;   /* in code points, per line */
+	int64_t *line_stop;    /* just past each line's last character (CR aside) */
 	size_t nlines, line_cap;
 	int64_t text_length;
 	/* the selection being read */
@@ -161,6 +162,10 @@ struct import {
 	size_t ntargets, target_cap;
 	int note_depth;
 	char *note_guid;
+	/* notes no one had named yet, for a project's NoteRef after them */
+	struct guid_map orphans;   /* note GUID to its text's index + 1 */
+	char **orphan_text;
+	size_t norphans, orphan_cap;
 };
 
 static enum status refuse(struct import *im, const char *fmt, ...)
@@ -174,7 +179,8 @@ static enum status refuse(struct import *im, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(what, sizeof what, fmt, ap);
 	va_end(ap);
-	int line = im->reader ? xmlTextReaderGetParserLineNumber(im->reader) : 0;
+	xmlNodePtr node = im->reader ? xmlTextReaderCurrentNode(im->reader) : NULL;
+	int line = node ? (int)xmlGetLineNo(node) : 0;
 	if (im->rc == STATUS_OK)
 		im->rc = line ? db_fail(im->db, STATUS_BAD_FILE, _("%s, line %d: %s; nothing imported"),
 			im->path, line, what) : db_fail(im->db, STATUS_BAD_FILE, _("%s: %s; nothing imported"),
@@ -307,6 +313,8 @@ static void code_start(struct import *im)
 	while (im->ncode && im->code_depth[im->ncode - 1] >= depth)
 		im->ncode--;
 	int64_t parent = im->ncode ? im->code_stack[im->ncode - 1] : 0, id = 0;
+	if (im->rc == STATUS_OK && (!guid || !name))
+		refuse(im, "%s", _("a Code without guid or name"));
 	if (im->rc == STATUS_OK && map_get(&im->codes, guid))
 		refuse(im, _("code %s appears twice"), guid);
 	/* didat's paths use "/": a name with one keeps it as "∕" */
@@ -362,6 +370,8 @@ static int64_t enclosing_code(struct import *im)
 
 /* ---- notes ---- */
 
+static void note_apply(struct import *im, const char *guid, const char *text);
+
 static void note_ref(struct import *im, enum target_kind kind, int64_t id)
 {
 	char *guid = attribute(im, "targetGUID");
@@ -377,12 +387,35 @@ static void note_ref(struct import *im, enum target_kind kind, int64_t id)
 	im->targets[im->ntargets] = (struct target){ kind, id, map_get(&im->notes, guid) };
 	if (!map_put(&im->notes, guid, (int64_t)++im->ntargets))
 		nomem(im);
+	int64_t orphan = map_get(&im->orphans, guid);
+	if (orphan && im->rc == STATUS_OK)
+		note_apply(im, guid, im->orphan_text[orphan - 1]);
 	free(guid);
+}
+
+/* A note no one has named yet: kept for a NoteRef that comes after it. */
+static void note_keep(struct import *im, const char *guid, const char *text)
+{
+	char **grown = grow(im->orphan_text, im->norphans, &im->orphan_cap, sizeof *grown, 8);
+	char *copy = grown ? strdup(text) : NULL;
+	if (grown)
+		im->orphan_text = grown;
+	if (!copy) {
+		nomem(im);
+		return;
+	}
+	im->orphan_text[im->norphans++] = copy;
+	if (!map_put(&im->orphans, guid, (int64_t)im->norphans))
+		nomem(im);
 }
 
 /* TEXT becomes the memo of everything that named note GUID. */
 static void note_apply(struct import *im, const char *guid, const char *text)
 {
+	if (!map_get(&im->notes, guid)) {
+		note_keep(im, guid, text);
+		return;
+	}
 	static const char *const sql[] = {
 		[TARGET_CODE] = "UPDATE code SET memo = ?2 WHERE id = ?1",
 		[TARGET_DOCUMENT] = "UPDATE document SET memo = ?2 WHERE id = ?1",
@@ -436,16 +469,23 @@ static void store_lines(struct import *im)
 	for (const char *p = text; im->rc == STATUS_OK && *p; ) {
 		const char *eol = strchr(p, '\n');
 		size_t len = eol ? (size_t)(eol - p) : strlen(p);
-		int64_t *grown = grow(im->line_start, im->nlines, &im->line_cap, sizeof *grown, 256);
-		if (!grown) {
+		size_t cap = im->line_cap;
+		int64_t *grown = grow(im->line_start, im->nlines, &cap, sizeof *grown, 256);
+		if (grown)
+			im->line_start = grown;
+		int64_t *stops = grown ? grow(im->line_stop, im->nlines, &im->line_cap, sizeof *stops, 256)
+			: NULL;
+		if (!stops) {
 			nomem(im);
 			return;
 		}
-		im->line_start = grown;
-		im->line_start[im->nlines++] = cp;
-		for (size_t i = 0; i < len; i++)
-			cp += ((unsigned char)p[i] & 0xC0) != 0x80;
+		im->line_stop = stops;
+		im->line_start[im->nlines] = cp;
 		size_t keep = len && p[len - 1] == '\r' ? len - 1 : len;
+		for (size_t i = 0; i < keep; i++)
+			cp += ((unsigned char)p[i] & 0xC0) != 0x80;
+		im->line_stop[im->nlines++] = cp;
+		cp += keep < len;   /* the CR */
 		char *line = strndup(p, keep);
 		if (!line) {
 			nomem(im);
@@ -538,7 +578,7 @@ static int64_t line_of(const struct import *im, int64_t pos)
 
 static int64_t line_end(const struct import *im, int64_t line)
 {
-	return (size_t)line < im->nlines ? im->line_start[line] - 1 : im->text_length;
+	return im->line_stop[line - 1];
 }
 
 static void selection_clear(struct import *im)
@@ -638,8 +678,8 @@ static void selection_end(struct import *im)
 {
 	if (im->widened && im->rc == STATUS_OK) {
 		char memo[160];
-		snprintf(memo, sizeof memo, _("REFI-QDA: startPosition=%" PRId64 ", endPosition=%" PRId64
-			" (widened to whole lines)"), im->start, im->end);
+		/* a mark of its own, read back by the export (refi_export.c) */
+		snprintf(memo, sizeof memo, REFI_POSITION_MARK, im->start, im->end);
 		for (size_t i = 0; i < im->nmade && im->rc == STATUS_OK; i++)
 			if (db_exec(im->db, "UPDATE coding SET memo = CASE WHEN coalesce(memo, '') = '' THEN ?2"
 				" ELSE memo || char(10) || char(10) || ?2 END WHERE id = ?1", "it", im->made[i],
@@ -664,6 +704,11 @@ static void user_start(struct import *im)
 {
 	char *guid = attribute(im, "guid"), *name = attribute(im, "name");
 	int64_t id = 0;
+	if (!guid) {
+		refuse(im, "%s", _("a User without guid"));
+		free(name);
+		return;
+	}
 	const char *who = name && *name ? name : guid;
 	/* a coder of that name is that coder; a new one keeps the file's GUID */
 	if (im->rc == STATUS_OK && coder_ensure(im->db, who, &id) != STATUS_OK)
@@ -717,7 +762,7 @@ static void on_element(struct import *im, const char *name, int depth, char **na
 	           im->source_depth) {
 		free(im->source_text);
 		im->source_text = element_text(im);
-	} else if (strcmp(name, "PlainTextContent") == 0 && im->note_depth) {
+	} else if (strcmp(name, "PlainTextContent") == 0 && im->note_depth && im->note_guid) {
 		char *text = element_text(im);
 		if (text)
 			note_apply(im, im->note_guid, text);
@@ -768,7 +813,7 @@ static void on_element(struct import *im, const char *name, int depth, char **na
 		im->note_guid = attribute(im, "guid");
 		im->note_depth = depth;
 		char *path = attribute(im, "plainTextPath");
-		if (path && im->rc == STATUS_OK) {
+		if (path && im->note_guid && im->rc == STATUS_OK) {
 			char *text = source_from_path(im, path);
 			if (text)
 				note_apply(im, im->note_guid, text);
@@ -801,7 +846,7 @@ static void walk(struct import *im)
 {
 	char *names[MAX_DEPTH] = { 0 };
 	int ret;
-	while (im->rc == STATUS_OK && (ret = xmlTextReaderRead(im->reader)) == 1) {
+	while (im->rc == STATUS_OK && (ret = xmlTextReaderRead(im->reader)) == 1 && !im->error[0]) {
 		int type = xmlTextReaderNodeType(im->reader), depth = xmlTextReaderDepth(im->reader);
 		const char *name = (const char *)xmlTextReaderConstLocalName(im->reader);
 		if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
@@ -854,6 +899,7 @@ static void import_free(struct import *im)
 	source_clear(im);
 	selection_clear(im);
 	free(im->line_start);
+	free(im->line_stop);
 	free(im->made);
 	free(im->coding_user);
 	free(im->coding_created);
@@ -862,6 +908,33 @@ static void import_free(struct import *im)
 	map_free(&im->codes);
 	map_free(&im->users);
 	map_free(&im->notes);
+	map_free(&im->orphans);
+	for (size_t i = 0; i < im->norphans; i++)
+		free(im->orphan_text[i]);
+	free(im->orphan_text);
+}
+
+/* Whether the XML's first bytes declare a DOCTYPE (whose entities could
+ * read files or the network): such a file is refused before parsing. */
+static bool has_doctype(struct import *im, const char *entry)
+{
+	char head[4097];
+	zip_int64_t n = 0;
+	if (entry) {
+		zip_file_t *f = zip_fopen(im->zip, entry, 0);
+		if (f) {
+			n = zip_fread(f, head, sizeof head - 1);
+			zip_fclose(f);
+		}
+	} else {
+		FILE *f = fopen(im->path, "rb");
+		if (f) {
+			n = (zip_int64_t)fread(head, 1, sizeof head - 1, f);
+			fclose(f);
+		}
+	}
+	head[n > 0 ? n : 0] = '\0';
+	return strstr(head, "<!DOCTYPE") != NULL;
 }
 
 /* Reads XML (from the zip's ENTRY, or the file PATH when ENTRY is NULL)
@@ -878,7 +951,10 @@ static void read_xml(struct import *im, const char *entry, const unsigned char *
 		return;
 	}
 	int options = XML_PARSE_NONET;   /* no XML_PARSE_NOENT, no XML_PARSE_DTDLOAD */
-	if (entry) {
+	if (has_doctype(im, entry)) {
+		refuse(im, "%s", _("the XML has a DOCTYPE, which REFI-QDA does not use: refused, so that "
+			"no entity reads files or the network"));
+	} else if (entry) {
 		zip_file_t *f = zip_fopen(im->zip, entry, 0);
 		if (!f)
 			refuse(im, _("the zip has no entry \"%s\""), entry);
