@@ -26,6 +26,7 @@
 #include "exports/csv_writer.h"
 #include "exports/doc_import.h"
 #include "exports/hinge_csv.h"
+#include "exports/refi.h"
 #include "model/agreement.h"
 #include "model/coding.h"
 #include "model/compare.h"
@@ -954,6 +955,43 @@ static int bench_export(struct bench *b, long *sqlite_kib)
 	return 0;
 }
 
+/* export qdpx of the whole session and import qdpx of that file into a
+ * new session, once each (each writes or reads 200,000 lines). */
+static int bench_qdpx(struct bench *b)
+{
+	char path[160];
+	snprintf(path, sizeof path, "%s/bench.qdpx", b->dir);
+	FILE *fp = fopen(path, "wb");
+	if (!fp)
+		return fprintf(stderr, "bench_coding: %s: %s\n", path, strerror(errno)), 1;
+	double start = now_ms();
+	enum status rc = refi_write_qdpx(b->db, b->session, fp);
+	if (fclose(fp) != 0 && rc == STATUS_OK)
+		rc = STATUS_IO;
+	double exported = now_ms() - start;
+	if (rc != STATUS_OK)
+		return fail(b, "export qdpx", rc);
+	struct refi_import_result r;
+	start = now_ms();
+	rc = refi_import_qdpx(b->db, 0, path, &r);
+	double imported = now_ms() - start;
+	if (rc != STATUS_OK)
+		return fail(b, "import qdpx", rc);
+	if (r.codings != CODINGS || r.sources != DOCS || r.widened) {
+		fprintf(stderr, "bench_coding: import qdpx: %" PRId64 " codings of %d, %" PRId64
+			" sources of %d, %" PRId64 " widened\n", r.codings, CODINGS, r.sources, DOCS, r.widened);
+		return 1;
+	}
+	row_label("export qdpx (whole session)");
+	printf("%.2f s  (%.1f MiB; target < 3 s): %s\n", exported / 1e3, file_mib(path),
+		exported < 3000 ? "ok" : "MISSED");
+	row_label("import qdpx (as a new session)");
+	printf("%.2f s  (%" PRId64 " sources, %" PRId64 " codings; target < 5 s): %s\n",
+		imported / 1e3, r.sources, r.codings, imported < 5000 ? "ok" : "MISSED");
+	remove(path);
+	return 0;
+}
+
 static int run(struct bench *b)
 {
 	double t0 = now_ms();
@@ -1007,6 +1045,9 @@ static int run(struct bench *b)
 	long sqlite_kib = 0;
 	if (bench_export(b, &sqlite_kib) != 0)
 		return 1;
+	if (bench_qdpx(b) != 0)
+		return 1;
+	fflush(stdout);
 	/* last: its document and codings would change the figures above */
 	if (bench_compare(b) != 0)
 		return 1;

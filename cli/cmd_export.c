@@ -332,23 +332,10 @@ int cmd_agree(struct cli *cli, int argc, char **argv)
 static void import_said(struct cli *cli, const char *path, const struct refi_import_result *r,
 	bool new_session)
 {
+	char said[1200];
 	if (new_session)
 		printf("%" PRId64 "\n", r->session_id);
-	cli_note(cli, _("%s: session %" PRId64 ": %" PRId64 " codes, %" PRId64 " sources, %" PRId64
-		" codings"), path, r->session_id, r->codes, r->sources, r->codings);
-	if (r->widened)
-		cli_note(cli, P_("%s: %" PRId64 " selection did not begin or end with its lines and was "
-			"widened to whole lines (its memo keeps the exact positions)", "%s: %" PRId64
-			" selections did not begin or end with their lines and were widened to whole lines "
-			"(their memos keep the exact positions)", (unsigned long)r->widened), path, r->widened);
-	if (r->merged)
-		cli_note(cli, P_("%s: %" PRId64 " selection, widened, was a coding already there and "
-			"was merged into it", "%s: %" PRId64 " selections, widened, were codings already "
-			"there and were merged into them", (unsigned long)r->merged), path, r->merged);
-	if (r->skipped)
-		cli_note(cli, P_("%s: %" PRId64 " source is not text and was skipped: %s", "%s: %" PRId64
-			" sources are not text and were skipped: %s", (unsigned long)r->skipped), path,
-			r->skipped, r->skipped_names);
+	cli_note(cli, "%s", refi_import_said(r, path, said, sizeof said));
 }
 
 static int on_session_option(void *ctx, const struct option *opt, int val, const char *arg)

@@ -13,6 +13,7 @@
  * The impact matrix, votes, ratings and links between items are not
  * written (README: "REFI-QDA"). */
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -36,6 +37,10 @@ struct refi_import_result {
 	int64_t skipped;           /* sources that are not text */
 	char skipped_names[512];   /* their names, joined by ", " */
 };
+
+/* What an import of PATH did, as one sentence or a few, into BUF. */
+const char *refi_import_said(const struct refi_import_result *r, const char *path, char *buf,
+	size_t size);
 
 /* Reads the codebook PATH into SESSION_ID; all or nothing. */
 enum status refi_import_qdc(struct db *db, int64_t session_id, const char *path,

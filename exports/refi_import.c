@@ -1019,3 +1019,26 @@ enum status refi_import_qdc(struct db *db, int64_t session_id, const char *path,
 	import_free(&im);
 	return rc;
 }
+
+const char *refi_import_said(const struct refi_import_result *r, const char *path, char *buf,
+	size_t size)
+{
+	int len = snprintf(buf, size, _("%s: session %" PRId64 ": %" PRId64 " codes, %" PRId64
+		" sources, %" PRId64 " codings"), path, r->session_id, r->codes, r->sources, r->codings);
+	if (r->widened && len > 0 && (size_t)len < size)
+		len += snprintf(buf + len, size - (size_t)len, P_("; %" PRId64 " selection did not begin or "
+			"end with its lines and was widened to whole lines (its memo keeps the exact "
+			"positions)", "; %" PRId64 " selections did not begin or end with their lines and were "
+			"widened to whole lines (their memos keep the exact positions)",
+			(unsigned long)r->widened), r->widened);
+	if (r->merged && len > 0 && (size_t)len < size)
+		len += snprintf(buf + len, size - (size_t)len, P_("; %" PRId64 " selection, widened, was a "
+			"coding already there and was merged into it", "; %" PRId64 " selections, widened, "
+			"were codings already there and were merged into them", (unsigned long)r->merged),
+			r->merged);
+	if (r->skipped && len > 0 && (size_t)len < size)
+		snprintf(buf + len, size - (size_t)len, P_("; %" PRId64 " source is not text and was "
+			"skipped: %s", "; %" PRId64 " sources are not text and were skipped: %s",
+			(unsigned long)r->skipped), r->skipped, r->skipped_names);
+	return buf;
+}

@@ -6,16 +6,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "exports/refi.h"
 #include "model/listing.h"
 #include "model/session.h"
 #include "tui/app.h"
 #include "tui/listpos.h"
 #include "tui/panel.h"
+#include "util/complete.h"
 #include "util/display.h"
 #include "util/i18n.h"
 
 enum {
-	B_OPEN = 1, B_NEW, B_RENAME, B_DUPLICATE, B_DELETE, B_FILTER,
+	B_OPEN = 1, B_NEW, B_RENAME, B_DUPLICATE, B_DELETE, B_FILTER, B_IMPORT_QDPX,
 };
 
 static const struct binding browser_keys[] = {
@@ -29,6 +31,7 @@ static const struct binding browser_keys[] = {
 	{ 'd', B_DELETE, N_("d/Del"), N_("delete the session (asks)") },
 	{ UI_FN(KEY_DC), B_DELETE, N_("Del"), NULL },
 	{ '/', B_FILTER, "/", N_("filter: titles and content, as you type") },
+	{ 'R', B_IMPORT_QDPX, "R", N_("import a REFI-QDA project (.qdpx) as a new session") },
 };
 
 static struct {
@@ -151,6 +154,31 @@ static void new_session(struct app *app)
 	free(title);
 }
 
+/* R: a project from another QDA program becomes a new session. */
+static void import_qdpx(struct app *app)
+{
+	char *line = NULL, **files = NULL, said[1200];
+	size_t n = 0;
+	if (!app_ask_files(app, _("Import a REFI-QDA project"), _("File (.qdpx):"), &line))
+		return;
+	if (complete_split(line, &files, &n) != STATUS_OK)
+		app_status(app, "%s", _("out of memory"));
+	else if (n != 1)
+		app_status(app, "%s", _("One file, please."));
+	else {
+		const char *path = files[0];
+		struct refi_import_result r;
+		app_busy(app, _("Importing …"));
+		if (refi_import_qdpx(app_db(app), 0, path, &r) != STATUS_OK)
+			app_error(app);
+		else
+			app_status(app, "%s", refi_import_said(&r, path, said, sizeof said));
+		app_changed(app);
+	}
+	complete_free(files, n);
+	free(line);
+}
+
 static int browser_command(struct app *app, int command, int key)
 {
 	(void)key;
@@ -198,6 +226,9 @@ static int browser_command(struct app *app, int command, int key)
 	}
 	case B_FILTER:
 		run_filter(app);
+		return VIEW_HANDLED;
+	case B_IMPORT_QDPX:
+		import_qdpx(app);
 		return VIEW_HANDLED;
 	default:
 		return VIEW_UNHANDLED;

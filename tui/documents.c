@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "exports/doc_import.h"
+#include "exports/refi.h"
 #include "model/db.h"
 #include "model/document.h"
 #include "tui/app.h"
@@ -28,7 +29,7 @@
 
 
 enum {
-	D_OPEN = 1, D_IMPORT, D_EDIT, D_DELETE, D_SEARCH, D_HINGE, D_CODEBOOK,
+	D_OPEN = 1, D_IMPORT, D_EDIT, D_DELETE, D_SEARCH, D_HINGE, D_CODEBOOK, D_IMPORT_QDC,
 };
 
 static const struct binding documents_keys[] = {
@@ -44,7 +45,32 @@ static const struct binding documents_keys[] = {
 	{ UI_CTRL('f'), D_SEARCH, N_("Ctrl-F"), NULL },
 	{ 'h', D_HINGE, "h", N_("hinge view: choose a code") },
 	{ 'b', D_CODEBOOK, "b", N_("codebook: codes, frequencies") },
+	{ 'R', D_IMPORT_QDC, "R", N_("import a REFI-QDA codebook (.qdc) into the codebook") },
 };
+
+/* R: a codebook from another QDA program, all or nothing. */
+static void import_qdc(struct app *app)
+{
+	char *line = NULL, **files = NULL, said[1200];
+	size_t n = 0;
+	if (!app_ask_files(app, _("Import a REFI-QDA codebook"), _("File (.qdc):"), &line))
+		return;
+	if (complete_split(line, &files, &n) != STATUS_OK)
+		app_status(app, "%s", _("out of memory"));
+	else if (n != 1)
+		app_status(app, "%s", _("One file, please."));
+	else {
+		const char *path = files[0];
+		struct refi_import_result r;
+		if (refi_import_qdc(app_db(app), app_session(app), path, &r) != STATUS_OK)
+			app_error(app);
+		else
+			app_status(app, "%s", refi_import_said(&r, path, said, sizeof said));
+		app_changed(app);
+	}
+	complete_free(files, n);
+	free(line);
+}
 
 /* The document kinds the picker offers (the model's list ends in NULL). */
 static size_t kind_count(void)
@@ -448,6 +474,7 @@ static int documents_command(struct app *app, int command, int key)
 			reader_show(app, id, 0);
 		return VIEW_HANDLED;
 	case D_IMPORT: import_files(app); return VIEW_HANDLED;
+	case D_IMPORT_QDC: import_qdc(app); return VIEW_HANDLED;
 	case D_EDIT:
 		if (id)
 			edit_metadata(app, id);

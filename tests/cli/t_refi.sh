@@ -143,8 +143,8 @@ PY
 run_ok import qdpx qualcoder.qdpx
 out_id
 S3=$ID
-err_has "1 Auswahl begann oder endete nicht mit ihren Zeilen"
-err_has "Studie.pdf (PDFSource)"
+err_has "; 1 Auswahl begann oder endete nicht mit ihren Zeilen"
+err_has "; 1 Quelle ist kein Text und wurde übersprungen: Studie.pdf (PDFSource)"
 sql_is "SELECT title FROM session WHERE id = $S3" "Aus QualCoder"
 sql_is "SELECT name || '|' || colour || '|' || definition FROM code WHERE session_id = $S3" "Vertrauen∕Misstrauen|#ff0000|Wer wem traut"
 sql_is "SELECT first_line || '-' || last_line || '|' || k.name FROM coding g JOIN coder k ON k.id = g.coder_id WHERE session_id = $S3" "1-2|Jörg"
