@@ -145,7 +145,8 @@ struct import {
 	char *source_guid, *source_name, *source_text, *source_meta;
 	int64_t source_doc;    /* 0: not made yet */
 	int64_t *line_start;   /* in code points, per line */
-	int64_t *line_stop;    /* just past each line's last character (CR aside) */
+	int64_t *line_stop;    /* just past each line's last character */
+	int64_t *stored_start; /* where each starts in the lines as stored, joined by LF */
 	size_t nlines, line_cap;
 	int64_t text_length;
 	/* the selection being read */
@@ -461,32 +462,44 @@ static char *meta(const struct import *im, const char *key, char *buf, size_t si
 	return NULL;
 }
 
-/* Splits the source's text into lines, noting where each starts. */
+/* Room for one more line's offsets. */
+static bool line_room(struct import *im)
+{
+	size_t cap = im->line_cap, cap2 = im->line_cap;
+	int64_t *a = grow(im->line_start, im->nlines, &cap, sizeof *a, 256);
+	if (a)
+		im->line_start = a;
+	int64_t *b = a ? grow(im->line_stop, im->nlines, &cap2, sizeof *b, 256) : NULL;
+	if (b)
+		im->line_stop = b;
+	int64_t *c = b ? grow(im->stored_start, im->nlines, &im->line_cap, sizeof *c, 256) : NULL;
+	if (c)
+		im->stored_start = c;
+	if (!c)
+		nomem(im);
+	return c != NULL;
+}
+
+/* Splits the source's text into lines at LF, CRLF or a lone CR, noting
+ * where each starts and ends in the text's code points and where it
+ * starts in the text as stored (its lines joined by LF). */
 static void store_lines(struct import *im)
 {
 	const char *text = im->source_text;
-	int64_t cp = 0, number = 0;
+	int64_t cp = 0, stored = 0, number = 0;
 	for (const char *p = text; im->rc == STATUS_OK && *p; ) {
-		const char *eol = strchr(p, '\n');
-		size_t len = eol ? (size_t)(eol - p) : strlen(p);
-		size_t cap = im->line_cap;
-		int64_t *grown = grow(im->line_start, im->nlines, &cap, sizeof *grown, 256);
-		if (grown)
-			im->line_start = grown;
-		int64_t *stops = grown ? grow(im->line_stop, im->nlines, &im->line_cap, sizeof *stops, 256)
-			: NULL;
-		if (!stops) {
-			nomem(im);
+		size_t len = strcspn(p, "\r\n");
+		if (!line_room(im))
 			return;
-		}
-		im->line_stop = stops;
 		im->line_start[im->nlines] = cp;
-		size_t keep = len && p[len - 1] == '\r' ? len - 1 : len;
-		for (size_t i = 0; i < keep; i++)
-			cp += ((unsigned char)p[i] & 0xC0) != 0x80;
+		im->stored_start[im->nlines] = stored;
+		int64_t n = 0;
+		for (size_t i = 0; i < len; i++)
+			n += ((unsigned char)p[i] & 0xC0) != 0x80;
+		cp += n;
+		stored += n + 1;
 		im->line_stop[im->nlines++] = cp;
-		cp += keep < len;   /* the CR */
-		char *line = strndup(p, keep);
+		char *line = strndup(p, len);
 		if (!line) {
 			nomem(im);
 			return;
@@ -495,10 +508,11 @@ static void store_lines(struct import *im)
 			im->rc = STATUS_DB;
 		free(line);
 		p += len;
-		if (*p == '\n') {
-			p++;
-			cp++;
-		}
+		/* the line's end: CRLF, CR or LF, one or two code points */
+		if (p[0] == '\r' && p[1] == '\n')
+			p += 2, cp += 2;
+		else if (*p)
+			p++, cp++;
 	}
 	im->text_length = cp;
 	if (im->rc == STATUS_OK && document_finish(im->db, im->source_doc, number) != STATUS_OK)
@@ -614,8 +628,9 @@ static void selection_start(struct import *im)
 	}
 	im->first_line = line_of(im, im->start);
 	im->last_line = im->end > im->start ? line_of(im, im->end - 1) : im->first_line;
+	/* an end on the line's line break is its end */
 	im->widened = im->start != im->line_start[im->first_line - 1] ||
-		im->end != line_end(im, im->last_line);
+		im->end < line_end(im, im->last_line);
 	im->r->selections++;
 	im->r->widened += im->widened;
 }
@@ -673,13 +688,23 @@ static void code_ref(struct import *im)
 	free(target);
 }
 
+/* Position POS of the source, in line LINE, in the text as stored and as
+ * the export writes it again (its line breaks are LF). */
+static int64_t stored_position(const struct import *im, int64_t line, int64_t pos)
+{
+	int64_t in_line = pos - im->line_start[line - 1];
+	int64_t width = im->line_stop[line - 1] - im->line_start[line - 1];
+	return im->stored_start[line - 1] + (in_line < width ? in_line : width);
+}
+
 /* The end of a selection: a widened one says where it was in its memo. */
 static void selection_end(struct import *im)
 {
 	if (im->widened && im->rc == STATUS_OK) {
 		char memo[160];
 		/* a mark of its own, read back by the export (refi_export.c) */
-		snprintf(memo, sizeof memo, REFI_POSITION_MARK, im->start, im->end);
+		snprintf(memo, sizeof memo, REFI_POSITION_MARK, stored_position(im, im->first_line,
+			im->start), stored_position(im, im->last_line, im->end));
 		for (size_t i = 0; i < im->nmade && im->rc == STATUS_OK; i++)
 			if (db_exec(im->db, "UPDATE coding SET memo = CASE WHEN coalesce(memo, '') = '' THEN ?2"
 				" ELSE memo || char(10) || char(10) || ?2 END WHERE id = ?1", "it", im->made[i],
@@ -900,6 +925,7 @@ static void import_free(struct import *im)
 	selection_clear(im);
 	free(im->line_start);
 	free(im->line_stop);
+	free(im->stored_start);
 	free(im->made);
 	free(im->coding_user);
 	free(im->coding_created);
