@@ -973,7 +973,7 @@ static int bench_qdpx(struct bench *b)
 		return fail(b, "export qdpx", rc);
 	struct refi_import_result r;
 	start = now_ms();
-	rc = refi_import_qdpx(b->db, 0, path, &r);
+	rc = refi_import_qdpx(b->db, 0, path, NULL, NULL, &r);
 	double imported = now_ms() - start;
 	if (rc != STATUS_OK)
 		return fail(b, "import qdpx", rc);

@@ -367,7 +367,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	const char *path = ops[n - 1];
 	struct refi_import_result r;
 	enum status rc = qdc ? refi_import_qdc(cli->db, session, path, &r)
-		: refi_import_qdpx(cli->db, session, path, &r);
+		: refi_import_qdpx(cli->db, session, path, NULL, NULL, &r);
 	if (rc != STATUS_OK)
 		return cli_fail(cli, rc);
 	import_said(cli, path, &r, session == 0);

@@ -46,8 +46,11 @@ const char *refi_import_said(const struct refi_import_result *r, const char *pat
 enum status refi_import_qdc(struct db *db, int64_t session_id, const char *path,
 	struct refi_import_result *result);
 /* Reads the project PATH into SESSION_ID, or into a new session named
- * after the project when SESSION_ID is 0; all or nothing. */
+ * after the project when SESSION_ID is 0; all or nothing.  PROGRESS (may
+ * be NULL) hears of it every REFI_PROGRESS_EVERY sources. */
+#define REFI_PROGRESS_EVERY 20
+typedef void (*refi_progress_fn)(void *ctx, const struct refi_import_result *so_far);
 enum status refi_import_qdpx(struct db *db, int64_t session_id, const char *path,
-	struct refi_import_result *result);
+	refi_progress_fn progress, void *ctx, struct refi_import_result *result);
 
 #endif

@@ -128,6 +128,8 @@ struct import {
 	zip_t *zip;
 	xmlTextReaderPtr reader;
 	struct refi_import_result *r;
+	refi_progress_fn progress;
+	void *progress_ctx;
 	int64_t session;
 	bool new_session;
 	enum status rc;
@@ -558,6 +560,8 @@ static void source_document(struct import *im)
 		im->rc = STATUS_DB;
 	store_lines(im);
 	im->r->sources++;
+	if (im->progress && im->r->sources % REFI_PROGRESS_EVERY == 0)
+		im->progress(im->progress_ctx, im->r);
 }
 
 static void source_start(struct import *im)
@@ -1004,9 +1008,10 @@ static void read_xml(struct import *im, const char *entry, const unsigned char *
 }
 
 enum status refi_import_qdpx(struct db *db, int64_t session_id, const char *path,
-	struct refi_import_result *result)
+	refi_progress_fn progress, void *ctx, struct refi_import_result *result)
 {
 	struct import im = { .db = db, .path = path, .r = result, .session = session_id,
+		.progress = progress, .progress_ctx = ctx,
 		.new_session = session_id == 0, .rc = STATUS_OK };
 	*result = (struct refi_import_result){ .session_id = session_id };
 	int err = 0;

@@ -154,6 +154,15 @@ static void new_session(struct app *app)
 	free(title);
 }
 
+/* The progress line of a large import. */
+static void import_progress(void *ctx, const struct refi_import_result *so_far)
+{
+	char line[160];
+	snprintf(line, sizeof line, _("Importing … %" PRId64 " sources, %" PRId64 " codings so far"),
+		so_far->sources, so_far->codings);
+	app_busy(ctx, line);
+}
+
 /* R: a project from another QDA program becomes a new session. */
 static void import_qdpx(struct app *app)
 {
@@ -169,7 +178,7 @@ static void import_qdpx(struct app *app)
 		const char *path = files[0];
 		struct refi_import_result r;
 		app_busy(app, _("Importing …"));
-		if (refi_import_qdpx(app_db(app), 0, path, &r) != STATUS_OK)
+		if (refi_import_qdpx(app_db(app), 0, path, import_progress, app, &r) != STATUS_OK)
 			app_error(app);
 		else
 			app_status(app, "%s", refi_import_said(&r, path, said, sizeof said));

@@ -121,7 +121,7 @@ START_TEST(positions_are_code_points_and_widening_is_counted)
 	fixture_temp_path(qdpx);
 	write_project(qdpx);
 	struct refi_import_result r;
-	ck_assert_msg(refi_import_qdpx(db, 0, qdpx, &r) == STATUS_OK, "%s", db_error(db));
+	ck_assert_msg(refi_import_qdpx(db, 0, qdpx, NULL, NULL, &r) == STATUS_OK, "%s", db_error(db));
 	ck_assert_int_eq(r.sources, 2);   /* one without any selection */
 	ck_assert_int_eq(r.selections, 5);
 	ck_assert_int_eq(r.codings, 5);
@@ -226,6 +226,39 @@ START_TEST(guids_stay_through_undo_and_redo_and_exports)
 }
 END_TEST
 
+static void count_progress(void *ctx, const struct refi_import_result *so_far)
+{
+	int64_t *calls = ctx;
+	ck_assert_int_eq(so_far->sources, (*calls + 1) * REFI_PROGRESS_EVERY);
+	++*calls;
+}
+
+START_TEST(a_large_project_reports_progress)
+{
+	char path[FIXTURE_PATH_MAX], qdpx[FIXTURE_PATH_MAX];
+	struct db *db = fixture_open(path);
+	size_t size = 64 * 1024;
+	char *qde = malloc(size);
+	int len = snprintf(qde, size, "<?xml version=\"1.0\"?><Project xmlns=\"urn:QDA-XML:project:1.0\""
+		" name=\"Gross\"><Sources>");
+	for (int i = 0; i < 2 * REFI_PROGRESS_EVERY + 5; i++)
+		len += snprintf(qde + len, size - (size_t)len, "<TextSource guid=\"33333333-3333-3333-3333-"
+			"%012d\" name=\"Q%d\"><PlainTextContent>Text %d</PlainTextContent></TextSource>", i, i,
+			i);
+	snprintf(qde + len, size - (size_t)len, "</Sources></Project>");
+	fixture_temp_path(qdpx);
+	write_zip(qdpx, qde, "sources/unused.txt", "");
+	int64_t calls = 0;
+	struct refi_import_result r;
+	ck_assert_int_eq(refi_import_qdpx(db, 0, qdpx, count_progress, &calls, &r), STATUS_OK);
+	ck_assert_int_eq(r.sources, 2 * REFI_PROGRESS_EVERY + 5);
+	ck_assert_int_eq(calls, 2);
+	free(qde);
+	fixture_remove(qdpx);
+	fixture_close(db, path);
+}
+END_TEST
+
 Suite *refi_suite(void)
 {
 	Suite *s = suite_create("refi");
@@ -233,6 +266,7 @@ Suite *refi_suite(void)
 	tcase_add_unchecked_fixture(tc, fixture_dir_setup, fixture_dir_teardown);
 	tcase_add_test(tc, positions_are_code_points_and_widening_is_counted);
 	tcase_add_test(tc, guids_stay_through_undo_and_redo_and_exports);
+	tcase_add_test(tc, a_large_project_reports_progress);
 	suite_add_tcase(s, tc);
 	return s;
 }
