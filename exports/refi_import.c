@@ -874,7 +874,7 @@ static void on_end(struct import *im, const char *name, int depth)
 static void walk(struct import *im)
 {
 	char *names[MAX_DEPTH] = { 0 };
-	int ret;
+	int ret = 0;
 	while (im->rc == STATUS_OK && (ret = xmlTextReaderRead(im->reader)) == 1 && !im->error[0]) {
 		int type = xmlTextReaderNodeType(im->reader), depth = xmlTextReaderDepth(im->reader);
 		const char *name = (const char *)xmlTextReaderConstLocalName(im->reader);
