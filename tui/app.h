@@ -118,6 +118,8 @@ int app_pick(struct app *app, const char *title, size_t n, pick_label label, voi
  * under LABEL, completing them with Tab from the current folder; true
  * with *OUT (malloc'd) on Enter. */
 bool app_ask_files(struct app *app, const char *title, const char *label, char **out);
+/* The same for one file: true with *PATH (malloc'd) when one was given. */
+bool app_ask_file(struct app *app, const char *title, const char *label, char **path);
 /* Shows TEXT in a box until a key is pressed. */
 void app_message(struct app *app, const char *title, const char *text);
 

@@ -12,7 +12,6 @@
 #include "tui/app.h"
 #include "tui/listpos.h"
 #include "tui/panel.h"
-#include "util/complete.h"
 #include "util/display.h"
 #include "util/i18n.h"
 
@@ -166,26 +165,17 @@ static void import_progress(void *ctx, const struct refi_import_result *so_far)
 /* R: a project from another QDA program becomes a new session. */
 static void import_qdpx(struct app *app)
 {
-	char *line = NULL, **files = NULL, said[1200];
-	size_t n = 0;
-	if (!app_ask_files(app, _("Import a REFI-QDA project"), _("File (.qdpx):"), &line))
+	char *path = NULL, said[1200];
+	if (!app_ask_file(app, _("Import a REFI-QDA project"), _("File (.qdpx):"), &path))
 		return;
-	if (complete_split(line, &files, &n) != STATUS_OK)
-		app_status(app, "%s", _("out of memory"));
-	else if (n != 1)
-		app_status(app, "%s", _("One file, please."));
-	else {
-		const char *path = files[0];
-		struct refi_import_result r;
-		app_busy(app, _("Importing …"));
-		if (refi_import_qdpx(app_db(app), 0, path, import_progress, app, &r) != STATUS_OK)
-			app_error(app);
-		else
-			app_status(app, "%s", refi_import_said(&r, path, said, sizeof said));
-		app_changed(app);
-	}
-	complete_free(files, n);
-	free(line);
+	struct refi_import_result r;
+	app_busy(app, _("Importing …"));
+	if (refi_import_qdpx(app_db(app), 0, path, import_progress, app, &r) != STATUS_OK)
+		app_error(app);
+	else
+		app_status(app, "%s", refi_import_said(&r, path, said, sizeof said));
+	app_changed(app);
+	free(path);
 }
 
 static int browser_command(struct app *app, int command, int key)

@@ -448,6 +448,26 @@ bool app_ask_files(struct app *app, const char *title, const char *label, char *
 	return done;
 }
 
+bool app_ask_file(struct app *app, const char *title, const char *label, char **path)
+{
+	char *line = NULL, **files = NULL;
+	size_t n = 0;
+	*path = NULL;
+	if (!app_ask_files(app, title, label, &line))
+		return false;
+	if (complete_split(line, &files, &n) != STATUS_OK)
+		app_status(app, "%s", _("out of memory"));
+	else if (n != 1)
+		app_status(app, "%s", _("One file, please."));
+	else {
+		*path = files[0];
+		files[0] = NULL;
+	}
+	complete_free(files, n);
+	free(line);
+	return *path != NULL;
+}
+
 /* ---- fields ---- */
 
 struct item_choices {

@@ -51,25 +51,16 @@ static const struct binding documents_keys[] = {
 /* R: a codebook from another QDA program, all or nothing. */
 static void import_qdc(struct app *app)
 {
-	char *line = NULL, **files = NULL, said[1200];
-	size_t n = 0;
-	if (!app_ask_files(app, _("Import a REFI-QDA codebook"), _("File (.qdc):"), &line))
+	char *path = NULL, said[1200];
+	if (!app_ask_file(app, _("Import a REFI-QDA codebook"), _("File (.qdc):"), &path))
 		return;
-	if (complete_split(line, &files, &n) != STATUS_OK)
-		app_status(app, "%s", _("out of memory"));
-	else if (n != 1)
-		app_status(app, "%s", _("One file, please."));
-	else {
-		const char *path = files[0];
-		struct refi_import_result r;
-		if (refi_import_qdc(app_db(app), app_session(app), path, &r) != STATUS_OK)
-			app_error(app);
-		else
-			app_status(app, "%s", refi_import_said(&r, path, said, sizeof said));
-		app_changed(app);
-	}
-	complete_free(files, n);
-	free(line);
+	struct refi_import_result r;
+	if (refi_import_qdc(app_db(app), app_session(app), path, &r) != STATUS_OK)
+		app_error(app);
+	else
+		app_status(app, "%s", refi_import_said(&r, path, said, sizeof said));
+	app_changed(app);
+	free(path);
 }
 
 /* The document kinds the picker offers (the model's list ends in NULL). */
