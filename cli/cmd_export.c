@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "exports/csv_writer.h"
 #include "exports/dot.h"
@@ -121,6 +122,9 @@ static int write_export(struct export_args *a, const struct exporter *e, int64_t
 			return cli_fail(cli, rc);
 	}
 	if (!a->output || strcmp(a->output, "-") == 0) {
+		if ((e->flags & EXPORT_BINARY) && isatty(STDOUT_FILENO))
+			return cli_error(cli, _("export %s is a zip, not text for the terminal: give -o FILE "
+				"(or redirect standard output)"), e->name);
 		enum status rc = e->write(e, &r, stdout);
 		if (!cli_stdout_done(cli, true))
 			return EXIT_FAILED;

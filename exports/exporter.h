@@ -23,6 +23,7 @@ enum exporter_flags {
 	EXPORT_FILTERS = 2,  /* takes the hinge filters and --chapter */
 	EXPORT_PICTURE = 4,  /* Graphviz renders it as SVG or PNG (--svg, --png) */
 	EXPORT_DOCUMENT = 8, /* of one document: `didat export NAME SESSION DOC` */
+	EXPORT_BINARY = 16,  /* not text: never written to a terminal */
 };
 
 /* What to export: the session and the options the format takes. */

@@ -43,3 +43,7 @@ keys main Enter
 wait_for main "kaputt.qdpx: kein REFI-QDA-Projekt"
 is "nothing imported" "$(sql_value "SELECT count(*) FROM session")" 4
 keys main q
+
+# a zip is never written to a terminal
+start tty 100x10 export qdpx $DEMO
+wait_for tty "export qdpx ist ein Zip, kein Text fürs Terminal"
