@@ -165,6 +165,7 @@ struct import {
 	size_t ntargets, target_cap;
 	int note_depth;
 	char *note_guid;
+	int skip_depth;        /* inside a source that is skipped: its depth; else -1 */
 	/* notes no one had named yet, for a project's NoteRef after them */
 	struct guid_map orphans;   /* note GUID to its text's index + 1 */
 	char **orphan_text;
@@ -785,8 +786,9 @@ static void on_element(struct import *im, const char *name, int depth, char **na
 	else if (strcmp(name, "PDFSource") == 0 || strcmp(name, "PictureSource") == 0 ||
 	         strcmp(name, "AudioSource") == 0 || strcmp(name, "VideoSource") == 0) {
 		skip_source(im, name);
+		/* its children are not read; walk() skips to its end */
 		if (!xmlTextReaderIsEmptyElement(im->reader))
-			xmlTextReaderNext(im->reader);
+			im->skip_depth = depth;
 	} else if (strcmp(name, "PlainTextContent") == 0 && strcmp(parent, "TextSource") == 0 &&
 	           im->source_depth) {
 		free(im->source_text);
@@ -886,6 +888,11 @@ static void walk(struct import *im)
 		if (depth >= MAX_DEPTH) {
 			refuse(im, "%s", _("the XML nests too deep"));
 			break;
+		}
+		if (im->skip_depth >= 0) {
+			if (type == XML_READER_TYPE_END_ELEMENT && depth == im->skip_depth)
+				im->skip_depth = -1;
+			continue;
 		}
 		if (type == XML_READER_TYPE_ELEMENT) {
 			free(names[depth]);
@@ -1011,7 +1018,7 @@ enum status refi_import_qdpx(struct db *db, int64_t session_id, const char *path
 	refi_progress_fn progress, void *ctx, struct refi_import_result *result)
 {
 	struct import im = { .db = db, .path = path, .r = result, .session = session_id,
-		.progress = progress, .progress_ctx = ctx,
+		.progress = progress, .progress_ctx = ctx, .skip_depth = -1,
 		.new_session = session_id == 0, .rc = STATUS_OK };
 	*result = (struct refi_import_result){ .session_id = session_id };
 	int err = 0;
@@ -1040,7 +1047,7 @@ enum status refi_import_qdc(struct db *db, int64_t session_id, const char *path,
 	struct refi_import_result *result)
 {
 	struct import im = { .db = db, .path = path, .r = result, .session = session_id,
-		.rc = STATUS_OK };
+		.skip_depth = -1, .rc = STATUS_OK };
 	*result = (struct refi_import_result){ .session_id = session_id };
 	enum status rc = db_begin(db);
 	if (rc == STATUS_OK)

@@ -81,6 +81,8 @@ static void write_project(const char *path)
 		"<Code guid=\"" CODE_Y "\" name=\"Y\" isCodable=\"true\"/></Codes></CodeBook>\n"
 		"<Sources><TextSource guid=\"33333333-3333-3333-3333-333333333333\" name=\"Quelle\""
 		" plainTextPath=\"internal://q.txt\">\n%s%s%s%s%s</TextSource>\n"
+		"<PDFSource guid=\"66666666-6666-6666-6666-666666666666\" name=\"Studie.pdf\">"
+		"<Description>nur ein PDF</Description></PDFSource>"
 		"<TextSource guid=\"34343434-3434-3434-3434-343434343434\" name=\"Leer\">"
 		"<PlainTextContent>ohne Auswahl</PlainTextContent></TextSource></Sources>\n"
 		"<Notes><Note guid=\"77777777-7777-7777-7777-777777777777\" name=\"n\">"
@@ -122,7 +124,9 @@ START_TEST(positions_are_code_points_and_widening_is_counted)
 	write_project(qdpx);
 	struct refi_import_result r;
 	ck_assert_msg(refi_import_qdpx(db, 0, qdpx, NULL, NULL, &r) == STATUS_OK, "%s", db_error(db));
-	ck_assert_int_eq(r.sources, 2);   /* one without any selection */
+	ck_assert_int_eq(r.sources, 2);   /* one without any selection, after the PDF */
+	ck_assert_int_eq(r.skipped, 1);
+	ck_assert_str_eq(r.skipped_names, "Studie.pdf (PDFSource)");
 	ck_assert_int_eq(r.selections, 5);
 	ck_assert_int_eq(r.codings, 5);
 	ck_assert_int_eq(r.widened, 2);   /* 3-10 and 20-27 */
