@@ -44,8 +44,7 @@ enum status doc_text_write(struct db *db, int64_t session_id, int64_t doc_id, FI
 			"%" PRId64), doc_id, session_id);
 	}
 	int64_t printed_max = 0;
-	rc = db_query_int(db, &printed_max, "SELECT coalesce(max(printed), 0) FROM line"
-		" WHERE document_id = ?1", "i", doc_id);
+	rc = document_printed_max(db, doc_id, &printed_max);
 	struct numbered n = { out, digits(d.line_count), printed_max ? digits(printed_max) : 0 };
 	if (rc == STATUS_OK) {
 		fprintf(out, P_("%s (document %" PRId64 ", %" PRId64 " line", "%s (document %" PRId64

@@ -7,8 +7,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "model/db.h"
-#include "util/i18n.h"
 #include "util/sha256.h"
 
 void refi_guid_from(const char *kind, const char *seed, char guid[REFI_GUID_SIZE])
@@ -67,18 +65,6 @@ const char *refi_colour_hex(const char *colour, char buf[8])
 	return NULL;
 }
 
-enum status db_query_text(struct db *db, char **out, const char *sql, int64_t id)
-{
-	struct db_stmt *st = db_prepare(db, sql);
-	if (!st)
-		return STATUS_DB;
-	db_bind_int(st, 1, id);
-	if (db_step(st) != DB_ROW)
-		return db_step_status(st) != STATUS_OK ? db_step_status(st) : STATUS_NOT_FOUND;
-	*out = db_column_strdup(st, 0);
-	db_reset(st);
-	return *out ? STATUS_OK : db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
-}
 
 bool refi_split_mark(const char *memo, int64_t *start, int64_t *end, char **rest)
 {

@@ -7,9 +7,6 @@
 #include <inttypes.h>
 #include <stdint.h>
 
-#include "util/status.h"
-
-struct db;
 
 #define REFI_GUID_SIZE 37
 
@@ -33,7 +30,5 @@ const char *refi_colour_hex(const char *colour, char buf[8]);
  * NULL when memory is short). */
 bool refi_split_mark(const char *memo, int64_t *start, int64_t *end, char **rest);
 
-/* The text SQL selects for ?1 = ID into *OUT (malloc'd). */
-enum status db_query_text(struct db *db, char **out, const char *sql, int64_t id);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,9 @@
 #include "model/coding.h"
 #include "model/db.h"
 #include "model/document.h"
+#include "model/exchange.h"
+#include "model/item.h"
+#include "model/sqlbuf.h"
 #include "util/grow.h"
 #include "util/i18n.h"
 
@@ -31,7 +35,8 @@ struct out {
 	xmlTextWriterPtr w;
 	bool project;           /* project.qde: codes carry their memos as notes */
 	int64_t session;
-	char *session_created;
+	struct session s;       /* its title, creation and fields */
+	bool have_session;
 	enum status rc;
 };
 
@@ -107,117 +112,96 @@ static void code_start(struct out *o, const char *guid, const char *name, bool c
 	}
 }
 
-/* The free codes in their tree: pre-order, siblings by name. */
-static enum status write_free_codes(struct out *o, int64_t *written)
+/* The free codes in their tree: an exchange_code_cb. */
+struct tree {
+	struct out *o;
+	int64_t open;          /* the elements open: the last code's depth */
+};
+
+static int on_free_code(void *ctx, const struct exchange_code *c)
 {
-	struct db_stmt *st = db_prepare(o->db, "WITH RECURSIVE t(id, key, depth) AS ("
-		" SELECT id, name, 1 FROM code WHERE session_id = ?1 AND type = 'free'"
-		"  AND parent_id IS NULL"
-		" UNION ALL SELECT c.id, t.key || char(1) || c.name, t.depth + 1 FROM code c"
-		"  JOIN t ON c.parent_id = t.id)"
-		" SELECT c.guid, c.name, coalesce(c.colour, ''), coalesce(c.definition, ''),"
-		"  coalesce(c.memo, ''), t.depth FROM t JOIN code c ON c.id = t.id ORDER BY t.key");
-	if (!st)
-		return STATUS_DB;
-	db_bind_int(st, 1, o->session);
-	int64_t open = 0;
-	enum db_step step = DB_DONE;
-	while (o->rc == STATUS_OK && (step = db_step(st)) == DB_ROW) {
-		int64_t depth = db_column_int(st, 5);
-		for (; open >= depth; open--)
-			end(o);
-		code_start(o, db_column_text(st, 0), db_column_text(st, 1), true, db_column_text(st, 2),
-			db_column_text(st, 3), db_column_text(st, 4));
-		open = depth;
-		++*written;
-	}
-	db_reset(st);
-	for (; open > 0; open--)
-		end(o);
-	if (o->rc == STATUS_OK && step == DB_ERROR)
-		return db_step_status(st);
-	return o->rc;
+	struct tree *t = ctx;
+	for (; t->open >= c->depth; t->open--)
+		end(t->o);
+	code_start(t->o, c->guid, c->name, true, c->colour, c->definition, c->memo);
+	t->open = c->depth;
+	return t->o->rc != STATUS_OK;
 }
 
-/* The item codes, each kind under a code of its own that is not codable;
- * that code's GUID follows from the session and the kind. */
-static enum status write_item_codes(struct out *o, int64_t *written)
+/* The item codes in code order, each kind under a code of its own that
+ * is not codable, whose GUID follows from the session and the kind: a
+ * code_cb. */
+struct kinds {
+	struct out *o;
+	const char *open;      /* the kind whose code is open; NULL: none */
+};
+
+static int on_item_code(void *ctx, const struct code_info *c)
 {
-	struct db_stmt *st = db_prepare(o->db, "SELECT c.type, c.guid, l.name,"
-		" coalesce(c.colour, ''), coalesce(c.definition, ''), coalesce(c.memo, '')"
-		" FROM code c JOIN code_label l ON l.id = c.id"
-		" WHERE c.session_id = ?1 AND c.type <> 'free' ORDER BY c.type, c.item_id");
-	if (!st)
-		return STATUS_DB;
-	db_bind_int(st, 1, o->session);
-	/* in the order of the code types, one query per type */
-	enum status rc = STATUS_OK;
-	for (size_t i = 0; rc == STATUS_OK && o->rc == STATUS_OK && code_type_at(i); i++) {
-		const char *type = code_type_at(i);
-		if (strcmp(type, "free") == 0)
-			continue;
-		bool opened = false;
-		enum db_step step = DB_DONE;
-		while (o->rc == STATUS_OK && (step = db_step(st)) == DB_ROW) {
-			if (strcmp(db_column_text(st, 0), type) != 0)
-				continue;
-			if (!opened) {
-				char guid[REFI_GUID_SIZE], seed[160];
-				snprintf(seed, sizeof seed, "%s/%" PRId64 "/%s", o->session_created, o->session,
-					type);
-				refi_guid_from("kind", seed, guid);
-				code_start(o, guid, code_type_plural(type), false, NULL, NULL, NULL);
-				opened = true;
-			}
-			code_start(o, db_column_text(st, 1), db_column_text(st, 2), true,
-				db_column_text(st, 3), db_column_text(st, 4), db_column_text(st, 5));
-			end(o);
-			++*written;
-		}
-		db_reset(st);
-		if (step == DB_ERROR)
-			rc = db_step_status(st);
-		if (opened)
-			end(o);
+	struct kinds *k = ctx;
+	if (strcmp(c->type, "free") == 0)
+		return 0;
+	if (!k->open || strcmp(k->open, c->type) != 0) {
+		char guid[REFI_GUID_SIZE], seed[160];
+		if (k->open)
+			end(k->o);
+		snprintf(seed, sizeof seed, "%s/%" PRId64 "/%s", k->o->s.created, k->o->session,
+			c->type);
+		refi_guid_from("kind", seed, guid);
+		code_start(k->o, guid, code_type_plural(c->type), false, NULL, NULL, NULL);
+		/* C->TYPE lives only during the call; the table's name stays */
+		for (size_t i = 0; code_type_at(i); i++)
+			if (strcmp(code_type_at(i), c->type) == 0)
+				k->open = code_type_at(i);
 	}
-	return rc != STATUS_OK ? rc : o->rc;
+	code_start(k->o, c->guid, c->name, true, c->colour, c->definition, c->memo);
+	end(k->o);
+	return k->o->rc != STATUS_OK;
 }
 
-static enum status write_codes(struct out *o, int64_t *written)
+static enum status write_codes(struct out *o)
 {
-	*written = 0;
 	start(o, "Codes");
-	enum status rc = write_free_codes(o, written);
-	if (rc == STATUS_OK)
-		rc = write_item_codes(o, written);
+	struct tree t = { o, 0 };
+	enum status rc = exchange_free_codes(o->db, o->session, on_free_code, &t);
+	for (; t.open > 0; t.open--)
+		end(o);
+	struct kinds k = { o, NULL };
+	if (rc == STATUS_OK && o->rc == STATUS_OK)
+		rc = code_list(o->db, o->session, on_item_code, &k);
+	if (k.open)
+		end(o);
 	end(o);
 	return rc != STATUS_OK ? rc : o->rc;
 }
 
+static int count_code(void *ctx, const struct code_info *c)
+{
+	(void)c;
+	++*(int64_t *)ctx;
+	return 0;
+}
+
 static enum status count_codes(struct db *db, int64_t session, int64_t *n)
 {
-	return db_query_int(db, n, "SELECT count(*) FROM code WHERE session_id = ?1", "i", session);
+	*n = 0;
+	return code_list(db, session, count_code, n);
 }
 
 static enum status out_open(struct out *o, struct db *db, int64_t session, FILE *fp)
 {
 	*o = (struct out){ .db = db, .session = session, .rc = STATUS_OK };
-	struct db_stmt *st = db_prepare(db, "SELECT created FROM session WHERE id = ?1");
-	if (!st)
-		return STATUS_DB;
-	db_bind_int(st, 1, session);
-	if (db_step(st) != DB_ROW) {
-		db_reset(st);
-		return db_fail(db, STATUS_NOT_FOUND, _("Session %" PRId64 " does not exist"), session);
-	}
-	o->session_created = db_column_strdup(st, 0);
-	db_reset(st);
-	xmlOutputBufferPtr buf = o->session_created ? xmlOutputBufferCreateFile(fp, NULL) : NULL;
+	enum status rc = item_read(db, item_type(ITEM_SESSION), session, &o->s);
+	if (rc != STATUS_OK)
+		return rc;
+	o->have_session = true;
+	xmlOutputBufferPtr buf = xmlOutputBufferCreateFile(fp, NULL);
 	o->w = buf ? xmlNewTextWriter(buf) : NULL;
 	if (!o->w) {
 		if (buf)
 			xmlOutputBufferClose(buf);
-		free(o->session_created);
+		item_clear(item_type(ITEM_SESSION), &o->s);
+		o->have_session = false;
 		return db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
 	}
 	xmlTextWriterSetIndent(o->w, 1);
@@ -234,7 +218,8 @@ static enum status out_close(struct out *o)
 			fail_write(o);
 		xmlFreeTextWriter(o->w);
 	}
-	free(o->session_created);
+	if (o->have_session)
+		item_clear(item_type(ITEM_SESSION), &o->s);
 	return o->rc;
 }
 
@@ -254,8 +239,7 @@ enum status refi_write_qdc(struct db *db, int64_t session_id, FILE *fp)
 	if (o.rc == STATUS_OK && xmlTextWriterWriteAttribute(o.w, X("xmlns"), X(NS_CODEBOOK)) < 0)
 		fail_write(&o);
 	attr(&o, "origin", ORIGIN);
-	int64_t written = 0;
-	rc = write_codes(&o, &written);
+	rc = write_codes(&o);
 	end(&o);
 	enum status closed = out_close(&o);
 	return rc != STATUS_OK ? rc : closed;
@@ -265,7 +249,7 @@ enum status refi_write_qdc(struct db *db, int64_t session_id, FILE *fp)
 
 /* Where the project is put together before it is zipped. */
 struct folder {
-	char dir[64];
+	char dir[PATH_MAX / 2];     /* so that a file's path in it fits PATH_MAX */
 	char **files;          /* the names inside the zip, relative to DIR */
 	size_t n, cap;
 };
@@ -284,12 +268,14 @@ static enum status folder_add(struct db *db, struct folder *f, const char *name)
 
 static void folder_path(const struct folder *f, const char *name, char *path, size_t size)
 {
-	snprintf(path, size, "%s/%s", f->dir, name);
+	/* names are GUIDs or fixed: too long cannot happen, but is no path either */
+	if ((size_t)snprintf(path, size, "%s/%s", f->dir, name) >= size)
+		path[0] = '\0';
 }
 
 static void folder_remove(struct folder *f)
 {
-	char path[256];
+	char path[PATH_MAX];
 	for (size_t i = 0; i < f->n; i++) {
 		folder_path(f, f->files[i], path, sizeof path);
 		unlink(path);
@@ -303,30 +289,32 @@ static void folder_remove(struct folder *f)
 	rmdir(f->dir);
 }
 
+/* The Users element, opened at the first: an exchange_user_cb. */
+struct users {
+	struct out *o;
+	bool any;
+};
+
+static int on_user(void *ctx, const char *guid, const char *name)
+{
+	struct users *u = ctx;
+	if (!u->any)
+		start(u->o, "Users");
+	u->any = true;
+	start(u->o, "User");
+	attr(u->o, "guid", guid);
+	attr(u->o, "name", name);
+	end(u->o);
+	return u->o->rc != STATUS_OK;
+}
+
 static enum status write_users(struct out *o)
 {
-	struct db_stmt *st = db_prepare(o->db, "SELECT guid, name FROM coder WHERE id IN"
-		" (SELECT coder_id FROM coding WHERE session_id = ?1) ORDER BY name");
-	if (!st)
-		return STATUS_DB;
-	db_bind_int(st, 1, o->session);
-	bool any = false;
-	enum db_step step = DB_DONE;
-	while (o->rc == STATUS_OK && (step = db_step(st)) == DB_ROW) {
-		if (!any)
-			start(o, "Users");
-		any = true;
-		start(o, "User");
-		attr(o, "guid", db_column_text(st, 0));
-		attr(o, "name", db_column_text(st, 1));
+	struct users u = { o, false };
+	enum status rc = exchange_users(o->db, o->session, on_user, &u);
+	if (u.any)
 		end(o);
-	}
-	db_reset(st);
-	if (any)
-		end(o);
-	if (o->rc == STATUS_OK && step == DB_ERROR)
-		return db_step_status(st);
-	return o->rc;
+	return rc != STATUS_OK ? rc : o->rc;
 }
 
 /* One document's text as a file, and where each of its lines starts, in
@@ -384,64 +372,56 @@ static void source_description(struct out *o, const struct document *d)
 	text_element(o, "Description", text);
 }
 
-static enum status write_selections(struct out *o, const struct document *d,
-	const struct source_text *t)
+/* A coding as a PlainTextSelection of its source T: an exchange_selection_cb. */
+struct selections {
+	struct out *o;
+	const struct source_text *t;
+};
+
+static int on_selection(void *ctx, const struct exchange_selection *sel)
 {
-	struct db_stmt *st = db_prepare(o->db, "SELECT g.guid, g.first_line, g.last_line, k.guid,"
-		" g.created, c.guid, coalesce(g.memo, '') FROM coding g JOIN coder k ON k.id = g.coder_id"
-		" JOIN code c ON c.id = g.code_id WHERE g.document_id = ?1"
-		" ORDER BY g.first_line, g.last_line, g.id");
-	if (!st)
-		return STATUS_DB;
-	db_bind_int(st, 1, d->id);
-	enum db_step step = DB_DONE;
-	while (o->rc == STATUS_OK && (step = db_step(st)) == DB_ROW) {
-		const char *guid = db_column_text(st, 0), *user = db_column_text(st, 3);
-		const char *created = db_column_text(st, 4);
-		int64_t first = db_column_int(st, 1), last = db_column_int(st, 2);
-		int64_t from = t->start[first - 1], to = line_end(t, last), s_mark, e_mark;
-		char coding[REFI_GUID_SIZE], note[REFI_GUID_SIZE], *memo = NULL;
-		/* a selection the import widened gets its exact positions back */
-		if (refi_split_mark(db_column_text(st, 6), &s_mark, &e_mark, &memo) && s_mark >= from &&
-		    e_mark <= to && s_mark <= e_mark) {
-			from = s_mark;
-			to = e_mark;
-		}
-		if (!memo) {
-			o->rc = db_fail(o->db, STATUS_NOMEM, "%s", _("out of memory"));
-			break;
-		}
-		start(o, "PlainTextSelection");
-		attr(o, "guid", guid);
-		attr_int(o, "startPosition", from);
-		attr_int(o, "endPosition", to);
-		attr(o, "creatingUser", user);
-		attr(o, "creationDateTime", created);
-		start(o, "Coding");
-		refi_guid_from("coding", guid, coding);
-		attr(o, "guid", coding);
-		attr(o, "creatingUser", user);
-		attr(o, "creationDateTime", created);
-		ref(o, "CodeRef", db_column_text(st, 5));
-		end(o);
-		if (*memo) {
-			memo_guid(guid, note);
-			ref(o, "NoteRef", note);
-		}
-		free(memo);
-		end(o);
+	struct selections *x = ctx;
+	struct out *o = x->o;
+	int64_t from = x->t->start[sel->first_line - 1], to = line_end(x->t, sel->last_line);
+	int64_t s_mark, e_mark;
+	char coding[REFI_GUID_SIZE], note[REFI_GUID_SIZE], *memo = NULL;
+	/* a selection the import widened gets its exact positions back */
+	if (refi_split_mark(sel->memo, &s_mark, &e_mark, &memo) && s_mark >= from && e_mark <= to &&
+	    s_mark <= e_mark) {
+		from = s_mark;
+		to = e_mark;
 	}
-	db_reset(st);
-	if (o->rc == STATUS_OK && step == DB_ERROR)
-		return db_step_status(st);
-	return o->rc;
+	if (!memo) {
+		o->rc = db_fail(o->db, STATUS_NOMEM, "%s", _("out of memory"));
+		return 1;
+	}
+	start(o, "PlainTextSelection");
+	attr(o, "guid", sel->guid);
+	attr_int(o, "startPosition", from);
+	attr_int(o, "endPosition", to);
+	attr(o, "creatingUser", sel->user);
+	attr(o, "creationDateTime", sel->created);
+	start(o, "Coding");
+	refi_guid_from("coding", sel->guid, coding);
+	attr(o, "guid", coding);
+	attr(o, "creatingUser", sel->user);
+	attr(o, "creationDateTime", sel->created);
+	ref(o, "CodeRef", sel->code);
+	end(o);
+	if (*memo) {
+		memo_guid(sel->guid, note);
+		ref(o, "NoteRef", note);
+	}
+	free(memo);
+	end(o);
+	return o->rc != STATUS_OK;
 }
 
 /* Document D as a TextSource, its text into the folder. */
 static enum status write_source(struct out *o, struct folder *f, const struct document *d)
 {
-	char *guid = NULL, name[64], path[256], note[REFI_GUID_SIZE];
-	enum status rc = db_query_text(o->db, &guid, "SELECT guid FROM document WHERE id = ?1", d->id);
+	char *guid = NULL, name[64], path[PATH_MAX], note[REFI_GUID_SIZE];
+	enum status rc = exchange_document_guid(o->db, d->id, &guid);
 	if (rc != STATUS_OK)
 		return rc;
 	snprintf(name, sizeof name, "sources/%s.txt", guid);
@@ -466,7 +446,8 @@ static enum status write_source(struct out *o, struct folder *f, const struct do
 		attr(o, "plainTextPath", internal);
 		attr(o, "creationDateTime", d->imported);
 		source_description(o, d);
-		rc = write_selections(o, d, &t);
+		struct selections x = { o, &t };
+		rc = exchange_selections(o->db, d->id, on_selection, &x);
 		if (d->memo && *d->memo) {
 			memo_guid(guid, note);
 			ref(o, "NoteRef", note);
@@ -496,87 +477,84 @@ static int on_document(void *ctx, const struct document *d, int64_t codings)
 	return s->rc != STATUS_OK;
 }
 
-/* Every memo as a note: the codes', the documents', the codings'. */
+/* Every memo as a note (a position mark aside): an exchange_memo_cb. */
+static int on_memo(void *ctx, const char *owner, const char *text)
+{
+	struct users *notes = ctx;   /* the Notes element, opened at the first */
+	struct out *o = notes->o;
+	char note[REFI_GUID_SIZE], *memo = NULL;
+	int64_t from, to;
+	refi_split_mark(text, &from, &to, &memo);
+	if (!memo) {
+		o->rc = db_fail(o->db, STATUS_NOMEM, "%s", _("out of memory"));
+		return 1;
+	}
+	if (*memo) {
+		if (!notes->any)
+			start(o, "Notes");
+		notes->any = true;
+		memo_guid(owner, note);
+		start(o, "Note");
+		attr(o, "guid", note);
+		attr(o, "name", _("Memo"));
+		text_element(o, "PlainTextContent", memo);
+		end(o);
+	}
+	free(memo);
+	return o->rc != STATUS_OK;
+}
+
 static enum status write_notes(struct out *o)
 {
-	struct db_stmt *st = db_prepare(o->db,
-		"SELECT guid, memo FROM code WHERE session_id = ?1 AND coalesce(memo, '') <> ''"
-		" UNION ALL SELECT guid, memo FROM document WHERE session_id = ?1"
-		"  AND coalesce(memo, '') <> ''"
-		" UNION ALL SELECT guid, memo FROM coding WHERE session_id = ?1"
-		"  AND coalesce(memo, '') <> ''");
-	if (!st)
-		return STATUS_DB;
-	db_bind_int(st, 1, o->session);
-	bool any = false;
-	enum db_step step = DB_DONE;
-	while (o->rc == STATUS_OK && (step = db_step(st)) == DB_ROW) {
-		char note[REFI_GUID_SIZE], *memo = NULL;
-		int64_t from, to;
-		refi_split_mark(db_column_text(st, 1), &from, &to, &memo);
-		if (!memo) {
-			o->rc = db_fail(o->db, STATUS_NOMEM, "%s", _("out of memory"));
-			break;
-		}
-		if (*memo) {
-			if (!any)
-				start(o, "Notes");
-			any = true;
-			memo_guid(db_column_text(st, 0), note);
-			start(o, "Note");
-			attr(o, "guid", note);
-			attr(o, "name", _("Memo"));
-			text_element(o, "PlainTextContent", memo);
-			end(o);
-		}
-		free(memo);
-	}
-	db_reset(st);
-	if (any)
+	struct users notes = { o, false };
+	enum status rc = exchange_memos(o->db, o->session, on_memo, &notes);
+	if (notes.any)
 		end(o);
-	if (o->rc == STATUS_OK && step == DB_ERROR)
-		return db_step_status(st);
-	return o->rc;
+	return rc != STATUS_OK ? rc : o->rc;
+}
+
+/* The components, a line each: an item_cb. */
+static int on_component(void *ctx, const void *item)
+{
+	const struct component *c = item;
+	struct sqlbuf *b = ctx;
+	sqlbuf_addf(b, "\n%" PRId64 " %s", c->number, c->name);
+	return 0;
 }
 
 /* The session's own fields and components, as the project's description. */
-static enum status write_description(struct out *o, char **title)
+static enum status write_description(struct out *o)
 {
-	struct db_stmt *st = db_prepare(o->db, "SELECT title, coalesce(question, ''),"
-		" coalesce(date, ''), coalesce(place, ''), coalesce(facilitator, ''),"
-		" coalesce(inside, ''), coalesce(outside, ''), coalesce(region, ''),"
-		" coalesce(horizon, ''), coalesce(notes, ''),"
-		" coalesce((SELECT group_concat(number || ' ' || name, char(10)) FROM (SELECT number, name"
-		"  FROM component WHERE session_id = ?1 ORDER BY number)), '')"
-		" FROM session WHERE id = ?1");
-	if (!st)
-		return STATUS_DB;
-	db_bind_int(st, 1, o->session);
-	if (db_step(st) != DB_ROW)
-		return db_step_status(st);
-	static const char *const labels[] = {
-		N_("Guiding question"), N_("Date"), N_("Place"), N_("Facilitator"),
-		N_("Inside the system"), N_("Outside the system"), N_("Region"), N_("Time horizon"),
-		N_("Notes"), N_("Components"),
+	const struct session *s = &o->s;
+	const struct { const char *label, *value; } fields[] = {
+		{ N_("Guiding question"), s->question }, { N_("Date"), s->date },
+		{ N_("Place"), s->place }, { N_("Facilitator"), s->facilitator },
+		{ N_("Inside the system"), s->inside }, { N_("Outside the system"), s->outside },
+		{ N_("Region"), s->region }, { N_("Time horizon"), s->horizon },
+		{ N_("Notes"), s->notes },
 	};
-	char text[8192] = "";
-	size_t len = 0;
-	for (int i = 0; i < 10 && len < sizeof text; i++) {
-		const char *value = db_column_text(st, i + 1);
-		if (*value)
-			len += (size_t)snprintf(text + len, sizeof text - len, "%s%s:%s%s", len ? "\n" : "",
-				_(labels[i]), i == 9 ? "\n" : " ", value);
-	}
-	*title = db_column_strdup(st, 0);
-	db_reset(st);
-	text_element(o, "Description", text);
-	return *title ? o->rc : db_fail(o->db, STATUS_NOMEM, "%s", _("out of memory"));
+	struct sqlbuf text = { 0 }, components = { 0 };
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		if (fields[i].value && *fields[i].value)
+			sqlbuf_addf(&text, "%s%s: %s", text.text ? "\n" : "", _(fields[i].label),
+				fields[i].value);
+	enum status rc = item_list(o->db, item_type(ITEM_COMPONENT), o->session, on_component,
+		&components);
+	if (rc == STATUS_OK && components.text)
+		sqlbuf_addf(&text, "%s%s:%s", text.text ? "\n" : "", _("Components"), components.text);
+	if (rc == STATUS_OK && (text.failed || components.failed))
+		rc = db_fail(o->db, STATUS_NOMEM, "%s", _("out of memory"));
+	if (rc == STATUS_OK)
+		text_element(o, "Description", text.text);
+	sqlbuf_free(&text);
+	sqlbuf_free(&components);
+	return rc != STATUS_OK ? rc : o->rc;
 }
 
 /* project.qde into the folder. */
 static enum status write_project(struct db *db, int64_t session, struct folder *f)
 {
-	char path[256];
+	char path[PATH_MAX];
 	folder_path(f, "project.qde", path, sizeof path);
 	FILE *fp = fopen(path, "w");
 	if (!fp)
@@ -585,28 +563,27 @@ static enum status write_project(struct db *db, int64_t session, struct folder *
 	enum status rc = out_open(&o, db, session, fp);
 	if (rc == STATUS_OK)
 		rc = folder_add(db, f, "project.qde");
+	if (rc != STATUS_OK) {
+		if (o.w)
+			out_close(&o);
+		fclose(fp);
+		return rc;
+	}
 	int64_t codes = 0;
-	char *title = NULL;
 	o.project = true;
 	/* the name goes first; the description is written last */
-	if (rc == STATUS_OK)
-		rc = db_query_text(db, &title, "SELECT title FROM session WHERE id = ?1", session);
 	start(&o, "Project");
 	if (o.rc == STATUS_OK && xmlTextWriterWriteAttribute(o.w, X("xmlns"), X(NS_PROJECT)) < 0)
 		fail_write(&o);
-	attr(&o, "name", title);
+	attr(&o, "name", o.s.title);
 	attr(&o, "origin", ORIGIN);
-	attr(&o, "creationDateTime", o.session_created);
-	free(title);
-	title = NULL;
-	if (rc == STATUS_OK)
-		rc = write_users(&o);
+	attr(&o, "creationDateTime", o.s.created);
+	rc = write_users(&o);
 	if (rc == STATUS_OK)
 		rc = count_codes(db, session, &codes);
 	if (rc == STATUS_OK && codes) {
-		int64_t written = 0;
 		start(&o, "CodeBook");
-		rc = write_codes(&o, &written);
+		rc = write_codes(&o);
 		end(&o);
 	}
 	struct sources s = { &o, f, STATUS_OK, false };
@@ -619,8 +596,7 @@ static enum status write_project(struct db *db, int64_t session, struct folder *
 	if (rc == STATUS_OK)
 		rc = write_notes(&o);
 	if (rc == STATUS_OK)
-		rc = write_description(&o, &title);
-	free(title);
+		rc = write_description(&o);
 	end(&o);
 	enum status closed = out_close(&o);
 	if (fclose(fp) != 0 && closed == STATUS_OK)
@@ -638,7 +614,7 @@ static enum status zip_folder(struct db *db, struct folder *f, char *zip_path, s
 		return db_fail(db, STATUS_IO, _("%s: cannot create the zip (libzip error %d)"), zip_path,
 			err);
 	for (size_t i = 0; i < f->n; i++) {
-		char path[256];
+		char path[PATH_MAX];
 		folder_path(f, f->files[i], path, sizeof path);
 		zip_source_t *src = zip_source_file(z, path, 0, -1);
 		if (!src || zip_file_add(z, f->files[i], src, ZIP_FL_ENC_UTF_8) < 0) {
@@ -675,12 +651,14 @@ static enum status copy_file(struct db *db, const char *path, FILE *out)
 enum status refi_write_qdpx(struct db *db, int64_t session_id, FILE *out)
 {
 	struct folder f = { .n = 0 };
+	/* a mkdtemp(3) template: the six X become the folder's own name */
 	const char *tmp = getenv("TMPDIR");
-	snprintf(f.dir, sizeof f.dir, "%s/didat-qdpx-XXXXXX", tmp && *tmp && strlen(tmp) < 40
-		? tmp : "/tmp");
+	if (!tmp || !*tmp || (size_t)snprintf(f.dir, sizeof f.dir, "%s/didat-qdpx-XXXXXX", tmp)
+	    >= sizeof f.dir)
+		snprintf(f.dir, sizeof f.dir, "/tmp/didat-qdpx-XXXXXX");
 	if (!mkdtemp(f.dir))
 		return db_fail(db, STATUS_IO, "%s: %s", f.dir, strerror(errno));
-	char sources[128], zip_path[256];
+	char sources[PATH_MAX], zip_path[PATH_MAX];
 	folder_path(&f, "sources", sources, sizeof sources);
 	enum status rc = mkdir(sources, 0700) == 0 ? STATUS_OK
 		: db_fail(db, STATUS_IO, "%s: %s", sources, strerror(errno));

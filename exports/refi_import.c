@@ -20,6 +20,7 @@
 #include "model/coding.h"
 #include "model/db.h"
 #include "model/document.h"
+#include "model/exchange.h"
 #include "model/session.h"
 #include "util/grow.h"
 #include "util/i18n.h"
@@ -115,9 +116,8 @@ static void map_free(struct guid_map *m)
 }
 
 /* What a note is for: NoteRefs come before the notes they name. */
-enum target_kind { TARGET_CODE, TARGET_DOCUMENT, TARGET_CODING, TARGET_SESSION };
 struct target {
-	enum target_kind kind;
+	enum exchange_row kind;
 	int64_t id;
 	int64_t next;          /* the next target of the same note, + 1; 0: none */
 };
@@ -348,8 +348,7 @@ static void code_start(struct import *im)
 		if (rc != STATUS_OK)
 			refuse(im, _("code %s \"%s\": %s"), guid, name, db_error(im->db));
 	}
-	if (im->rc == STATUS_OK && db_exec(im->db, "UPDATE code SET guid = ?2 WHERE id = ?1", "it", id,
-		guid) != STATUS_OK)
+	if (im->rc == STATUS_OK && exchange_set_guid(im->db, EXCHANGE_CODE, id, guid) != STATUS_OK)
 		im->rc = STATUS_DB;
 	if (im->rc == STATUS_OK && !map_put(&im->codes, guid, id))
 		nomem(im);
@@ -376,7 +375,7 @@ static int64_t enclosing_code(struct import *im)
 
 static void note_apply(struct import *im, const char *guid, const char *text);
 
-static void note_ref(struct import *im, enum target_kind kind, int64_t id)
+static void note_ref(struct import *im, enum exchange_row kind, int64_t id)
 {
 	char *guid = attribute(im, "targetGUID");
 	if (!guid)
@@ -420,17 +419,9 @@ static void note_apply(struct import *im, const char *guid, const char *text)
 		note_keep(im, guid, text);
 		return;
 	}
-	static const char *const sql[] = {
-		[TARGET_CODE] = "UPDATE code SET memo = ?2 WHERE id = ?1",
-		[TARGET_DOCUMENT] = "UPDATE document SET memo = ?2 WHERE id = ?1",
-		[TARGET_CODING] = "UPDATE coding SET memo = CASE WHEN coalesce(memo, '') = '' THEN ?2"
-			" ELSE ?2 || char(10) || char(10) || memo END WHERE id = ?1",
-		[TARGET_SESSION] = "UPDATE session SET notes = CASE WHEN coalesce(notes, '') = '' THEN"
-			" ?2 ELSE notes || char(10) || char(10) || ?2 END WHERE id = ?1",
-	};
 	for (int64_t t = map_get(&im->notes, guid); t && im->rc == STATUS_OK;
 	     t = im->targets[t - 1].next)
-		if (db_exec(im->db, sql[im->targets[t - 1].kind], "it", im->targets[t - 1].id, text)
+		if (exchange_add_note(im->db, im->targets[t - 1].kind, im->targets[t - 1].id, text)
 		    != STATUS_OK)
 			im->rc = STATUS_DB;
 }
@@ -556,8 +547,7 @@ static void source_document(struct import *im)
 		return;
 	}
 	im->source_doc = d.id;
-	if (db_exec(im->db, "UPDATE document SET guid = ?2 WHERE id = ?1", "it", d.id,
-		im->source_guid) != STATUS_OK)
+	if (exchange_set_guid(im->db, EXCHANGE_DOCUMENT, d.id, im->source_guid) != STATUS_OK)
 		im->rc = STATUS_DB;
 	store_lines(im);
 	im->r->sources++;
@@ -655,7 +645,7 @@ static const char *coder_of(struct import *im, char *name, size_t size)
 		refuse(im, _("user %s is not among the project's users"), user);
 		return NULL;
 	}
-	if (db_query_text(im->db, &found, "SELECT name FROM coder WHERE id = ?1", coder) != STATUS_OK) {
+	if (coder_name(im->db, coder, &found) != STATUS_OK) {
 		im->rc = STATUS_DB;
 		return NULL;
 	}
@@ -711,9 +701,7 @@ static void selection_end(struct import *im)
 		snprintf(memo, sizeof memo, REFI_POSITION_MARK, stored_position(im, im->first_line,
 			im->start), stored_position(im, im->last_line, im->end));
 		for (size_t i = 0; i < im->nmade && im->rc == STATUS_OK; i++)
-			if (db_exec(im->db, "UPDATE coding SET memo = CASE WHEN coalesce(memo, '') = '' THEN ?2"
-				" ELSE memo || char(10) || char(10) || ?2 END WHERE id = ?1", "it", im->made[i],
-				memo) != STATUS_OK)
+			if (exchange_add_mark(im->db, im->made[i], memo) != STATUS_OK)
 				im->rc = STATUS_DB;
 	}
 	selection_clear(im);
@@ -743,8 +731,7 @@ static void user_start(struct import *im)
 	/* a coder of that name is that coder; a new one keeps the file's GUID */
 	if (im->rc == STATUS_OK && coder_ensure(im->db, who, &id) != STATUS_OK)
 		im->rc = STATUS_DB;
-	if (im->rc == STATUS_OK && db_exec(im->db, "UPDATE coder SET guid = ?2 WHERE id = ?1 AND NOT"
-		" EXISTS (SELECT 1 FROM coding WHERE coder_id = ?1)", "it", id, guid) != STATUS_OK)
+	if (im->rc == STATUS_OK && exchange_set_guid(im->db, EXCHANGE_CODER, id, guid) != STATUS_OK)
 		im->rc = STATUS_DB;
 	if (im->rc == STATUS_OK && !map_put(&im->users, guid, id))
 		nomem(im);
@@ -810,8 +797,7 @@ static void on_element(struct import *im, const char *name, int depth, char **na
 	} else if (strcmp(name, "Description") == 0 && strcmp(parent, "Project") == 0 &&
 	           im->new_session) {
 		char *text = element_text(im);
-		if (text && db_exec(im->db, "UPDATE session SET notes = ?2 WHERE id = ?1", "it",
-			im->session, text) != STATUS_OK)
+		if (text && exchange_add_note(im->db, EXCHANGE_SESSION, im->session, text) != STATUS_OK)
 			im->rc = STATUS_DB;
 		free(text);
 	} else if (strcmp(name, "PlainTextSelection") == 0) {
@@ -831,14 +817,14 @@ static void on_element(struct import *im, const char *name, int depth, char **na
 	} else if (strcmp(name, "NoteRef") == 0) {
 		if (strcmp(parent, "PlainTextSelection") == 0)
 			for (size_t i = 0; i < im->nmade; i++)
-				note_ref(im, TARGET_CODING, im->made[i]);
+				note_ref(im, EXCHANGE_CODING, im->made[i]);
 		else if (strcmp(parent, "TextSource") == 0) {
 			source_document(im);
-			note_ref(im, TARGET_DOCUMENT, im->source_doc);
+			note_ref(im, EXCHANGE_DOCUMENT, im->source_doc);
 		} else if (strcmp(parent, "Code") == 0 && enclosing_code(im))
-			note_ref(im, TARGET_CODE, enclosing_code(im));
+			note_ref(im, EXCHANGE_CODE, enclosing_code(im));
 		else if (strcmp(parent, "Project") == 0)
-			note_ref(im, TARGET_SESSION, im->session);
+			note_ref(im, EXCHANGE_SESSION, im->session);
 	} else if (strcmp(name, "Note") == 0) {
 		free(im->note_guid);
 		im->note_guid = attribute(im, "guid");

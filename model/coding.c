@@ -226,7 +226,8 @@ enum status code_find(struct db *db, int64_t session_id, const char *key, int64_
 	" SELECT l.id, l.type, coalesce(l.item_id, 0), coalesce(l.parent_id, 0), l.name," \
 	" coalesce(p.path, ''), coalesce(l.colour, '')," \
 	" (SELECT count(*) FROM coding WHERE code_id = l.id)," \
-	" coalesce(l.definition, ''), coalesce((SELECT memo FROM code WHERE id = l.id), '')" \
+	" coalesce(l.definition, ''), coalesce((SELECT memo FROM code WHERE id = l.id), '')," \
+	" coalesce((SELECT guid FROM code WHERE id = l.id), '')" \
 	" FROM code_label l LEFT JOIN path p ON p.id = l.id" \
 	" WHERE l.session_id = ?1" where
 
@@ -256,6 +257,7 @@ static enum status code_select(struct db *db, int64_t session_id, int64_t id, co
 			.codings = db_column_int(st, 7),
 			.definition = db_column_text(st, 8),
 			.memo = db_column_text(st, 9),
+			.guid = db_column_text(st, 10),
 		};
 		++*calls;
 		if (cb(ctx, &info))
@@ -676,6 +678,14 @@ enum status code_set_colour(struct db *db, int64_t id, const char *colour)
 enum status code_set_memo(struct db *db, int64_t id, const char *memo)
 {
 	return set_text(db, id, _("Memo"), "UPDATE code SET memo = ?2 WHERE id = ?1", memo);
+}
+
+enum status coder_name(struct db *db, int64_t id, char **name)
+{
+	enum status rc = db_query_text(db, name, "SELECT name FROM coder WHERE id = ?1", id);
+	if (rc == STATUS_NOT_FOUND)
+		return db_fail(db, rc, _("There is no coder %" PRId64), id);
+	return rc;
 }
 
 enum status coder_ensure(struct db *db, const char *name, int64_t *id)

@@ -47,6 +47,7 @@ struct code_info {
 	int64_t codings;
 	const char *definition;    /* "" when none */
 	const char *memo;          /* "" when none */
+	const char *guid;          /* its REFI-QDA GUID */
 };
 /* Calls CB for each code of the session, grouped by type, free codes in
  * codebook order; INFO is valid during the call only. */
@@ -98,6 +99,8 @@ enum status code_set_definition(struct db *db, int64_t id, const char *definitio
 enum status code_set_colour(struct db *db, int64_t id, const char *colour);
 enum status code_set_memo(struct db *db, int64_t id, const char *memo);
 
+/* The name of coder ID (malloc'd). */
+enum status coder_name(struct db *db, int64_t id, char **name);
 /* The id of coder NAME, created on first use. */
 enum status coder_ensure(struct db *db, const char *name, int64_t *id);
 

@@ -601,3 +601,16 @@ bool db_changed_elsewhere(struct db *db)
 	db->data_version = version;
 	return changed;
 }
+
+enum status db_query_text(struct db *db, char **out, const char *sql, int64_t id)
+{
+	struct db_stmt *st = db_prepare(db, sql);
+	if (!st)
+		return STATUS_DB;
+	db_bind_int(st, 1, id);
+	if (db_step(st) != DB_ROW)
+		return db_step_status(st) != STATUS_OK ? db_step_status(st) : STATUS_NOT_FOUND;
+	*out = strdup(db_column_text(st, 0));
+	db_reset(st);
+	return *out ? STATUS_OK : db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
+}

@@ -97,6 +97,10 @@ enum status db_exec(struct db *db, const char *sql, const char *args, ...);
 /* Runs a query expected to return one integer; STATUS_NOT_FOUND when it
  * returns no row (the message is left to the caller). */
 enum status db_query_int(struct db *db, int64_t *out, const char *sql, const char *args, ...);
+/* Runs a query with one integer parameter ?1 = ID expected to return one
+ * text; *OUT gets a malloc'd copy ("" for NULL).  STATUS_NOT_FOUND when
+ * it returns no row (the message is left to the caller). */
+enum status db_query_text(struct db *db, char **out, const char *sql, int64_t id);
 /* Runs several statements with no parameters (schema text). */
 enum status db_exec_script(struct db *db, const char *sql);
 

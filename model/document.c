@@ -278,6 +278,12 @@ enum status document_list(struct db *db, int64_t session_id, document_cb cb, voi
 	return rc;
 }
 
+enum status document_printed_max(struct db *db, int64_t doc_id, int64_t *max)
+{
+	return db_query_int(db, max, "SELECT coalesce(max(printed), 0) FROM line"
+		" WHERE document_id = ?1", "i", doc_id);
+}
+
 /* document_lines() over document_lines_full(). */
 struct plain_lines {
 	line_cb cb;

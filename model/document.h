@@ -92,6 +92,10 @@ typedef int (*line_cb)(void *ctx, int64_t number, const char *text);
 enum status document_lines(struct db *db, int64_t doc_id, int64_t first, int64_t last,
 	line_cb cb, void *ctx);
 
+/* The highest number printed in front of a line of document DOC_ID; 0
+ * when its lines carry none. */
+enum status document_printed_max(struct db *db, int64_t doc_id, int64_t *max);
+
 /* A stored line with what the import knew of it. */
 struct doc_line {
 	int64_t number;        /* the file line, from 1 */

@@ -290,8 +290,7 @@ static void reader_open(struct app *app)
 	d.title = NULL;
 	rd.lines = d.line_count;
 	document_clear(&d);
-	if (db_query_int(app_db(app), &rd.printed_max, "SELECT coalesce(max(printed), 0) FROM line"
-		" WHERE document_id = ?1", "i", rd.doc) != STATUS_OK)
+	if (document_printed_max(app_db(app), rd.doc, &rd.printed_max) != STATUS_OK)
 		rd.printed_max = 0;
 	if (rd.cursor > rd.lines)
 		rd.cursor = rd.lines;
