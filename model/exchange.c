@@ -30,13 +30,14 @@ enum status exchange_free_codes(struct db *db, int64_t session, exchange_code_cb
 	return rc;
 }
 
-enum status exchange_users(struct db *db, int64_t session, exchange_user_cb cb, void *ctx)
+/* CB for each row of SQL (bound ?1 = ID): its two texts. */
+static enum status each_pair(struct db *db, const char *sql, int64_t id,
+	int (*cb)(void *ctx, const char *a, const char *b), void *ctx)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT guid, name FROM coder WHERE id IN"
-		" (SELECT coder_id FROM coding WHERE session_id = ?1) ORDER BY name");
+	struct db_stmt *st = db_prepare(db, sql);
 	if (!st)
 		return STATUS_DB;
-	db_bind_int(st, 1, session);
+	db_bind_int(st, 1, id);
 	enum db_step step;
 	while ((step = db_step(st)) == DB_ROW)
 		if (cb(ctx, db_column_text(st, 0), db_column_text(st, 1)))
@@ -44,6 +45,12 @@ enum status exchange_users(struct db *db, int64_t session, exchange_user_cb cb, 
 	enum status rc = step == DB_ERROR ? db_step_status(st) : STATUS_OK;
 	db_reset(st);
 	return rc;
+}
+
+enum status exchange_users(struct db *db, int64_t session, exchange_user_cb cb, void *ctx)
+{
+	return each_pair(db, "SELECT guid, name FROM coder WHERE id IN"
+		" (SELECT coder_id FROM coding WHERE session_id = ?1) ORDER BY name", session, cb, ctx);
 }
 
 enum status exchange_selections(struct db *db, int64_t doc, exchange_selection_cb cb, void *ctx)
@@ -70,22 +77,12 @@ enum status exchange_selections(struct db *db, int64_t doc, exchange_selection_c
 
 enum status exchange_memos(struct db *db, int64_t session, exchange_memo_cb cb, void *ctx)
 {
-	struct db_stmt *st = db_prepare(db,
+	return each_pair(db,
 		"SELECT guid, memo FROM code WHERE session_id = ?1 AND coalesce(memo, '') <> ''"
 		" UNION ALL SELECT guid, memo FROM document WHERE session_id = ?1"
 		"  AND coalesce(memo, '') <> ''"
 		" UNION ALL SELECT guid, memo FROM coding WHERE session_id = ?1"
-		"  AND coalesce(memo, '') <> ''");
-	if (!st)
-		return STATUS_DB;
-	db_bind_int(st, 1, session);
-	enum db_step step;
-	while ((step = db_step(st)) == DB_ROW)
-		if (cb(ctx, db_column_text(st, 0), db_column_text(st, 1)))
-			break;
-	enum status rc = step == DB_ERROR ? db_step_status(st) : STATUS_OK;
-	db_reset(st);
-	return rc;
+		"  AND coalesce(memo, '') <> ''", session, cb, ctx);
 }
 
 enum status exchange_document_guid(struct db *db, int64_t doc, char **guid)
