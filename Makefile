@@ -10,7 +10,7 @@ BUILD      ?= build
 VERSION    := 0.1.0
 
 DEB_PACKAGES := libncurses-dev libsqlite3-dev libcsv-dev check pkg-config sqlite3 tmux gettext locales \
-                libxml2-dev libzip-dev libxml2-utils
+                libxml2-dev libzip-dev libxml2-utils librsvg2-bin graphviz fonts-dejavu-core
 # The tests read the interface in both languages: gettext needs real locales.
 LOCALES      := de_DE.UTF-8 en_US.UTF-8
 LANGS        := $(basename $(notdir $(wildcard po/*.po)))

@@ -116,8 +116,10 @@ bool cli_stdout_done(const struct cli *cli, bool ok);
 	X("search",     cmd_search,     N_("SESSION QUERY [--mark]"), \
 	  N_("full-text search in documents and items")) \
 	X("log",        cmd_log,        N_("SESSION [--since N]"), N_("change log")) \
-	X("undo",       cmd_undo,       N_("SESSION"), N_("take back the session's last change")) \
-	X("redo",       cmd_redo,       N_("SESSION"), N_("restore the change taken back last")) \
+	X("undo",       cmd_undo,       N_("SESSION [--anyone]"), \
+	  N_("take back your last change in the session (--anyone: anyone's)")) \
+	X("redo",       cmd_redo,       N_("SESSION [--anyone]"), \
+	  N_("restore the change you took back last (--anyone: anyone's)")) \
 	X("drafts",     cmd_drafts,     N_("SESSION [--delete ID]"), \
 	  N_("drafts: texts from editors that were not saved")) \
 	X("codebook",   cmd_codebook,   N_("SESSION [show|rename|move|merge|delete|define|colour|memo CODE " \

@@ -529,6 +529,7 @@ static enum status write_description(struct out *o)
 	const struct { const char *label, *value; } fields[] = {
 		{ N_("Guiding question"), s->question }, { N_("Date"), s->date },
 		{ N_("Place"), s->place }, { N_("Facilitator"), s->facilitator },
+		{ N_("Participants"), s->participants },
 		{ N_("Inside the system"), s->inside }, { N_("Outside the system"), s->outside },
 		{ N_("Region"), s->region }, { N_("Time horizon"), s->horizon },
 		{ N_("Notes"), s->notes },

@@ -289,6 +289,7 @@ static void put_title(struct report *r)
 	put_labelled(r, _("Date"), s.date, &sep);
 	put_labelled(r, _("Place"), s.place, &sep);
 	put_labelled(r, _("Facilitator"), s.facilitator, &sep);
+	put_labelled(r, _("Participants"), s.participants, &sep);
 	if (*sep)
 		fputs("\n\n", r->out);
 	fprintf(r->out, _("_%" PRId64 " components · %" PRId64 " unseens · %" PRId64 " goals · %"

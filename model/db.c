@@ -608,8 +608,11 @@ enum status db_query_text(struct db *db, char **out, const char *sql, int64_t id
 	if (!st)
 		return STATUS_DB;
 	db_bind_int(st, 1, id);
-	if (db_step(st) != DB_ROW)
-		return db_step_status(st) != STATUS_OK ? db_step_status(st) : STATUS_NOT_FOUND;
+	if (db_step(st) != DB_ROW) {
+		enum status rc = db_step_status(st) != STATUS_OK ? db_step_status(st) : STATUS_NOT_FOUND;
+		db_reset(st);
+		return rc;
+	}
 	*out = strdup(db_column_text(st, 0));
 	db_reset(st);
 	return *out ? STATUS_OK : db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));

@@ -26,12 +26,14 @@
 #define DEMO_TITLE "DiDaT KMU – Demo-Workshop"
 
 static const struct {
-	const char *date, *place, *facilitator, *notes;
+	const char *date, *place, *facilitator, *participants, *notes;
 	const char *question, *inside, *outside, *region, *horizon;
 } demo_session = {
 	.date = "2026-03-05",
 	.place = "Kassel, Seminarraum der Hochschule",
 	.facilitator = "Dr. Miriam Vogt",
+	.participants = "Zwölf Personen: vier Geschäftsführende von KMU, zwei Beschäftigte, "
+		"IHK, Gewerkschaft, Berufsschule, drei aus der Wissenschaft",
 	.notes = "Demo-Sitzung zum Ausprobieren von didat. Alle Personen, Betriebe und "
 		"Aussagen sind erfunden; die Gliederung folgt dem DiDaT-Vulnerabilitätsraum KMU.",
 	.question = "Wie können produzierende KMU den Risiken der digitalen Transformation "
@@ -612,6 +614,7 @@ static enum status add_session(struct demo *d)
 		.date = lend(demo_session.date),
 		.place = lend(demo_session.place),
 		.facilitator = lend(demo_session.facilitator),
+		.participants = lend(demo_session.participants),
 		.notes = lend(demo_session.notes),
 		.question = lend(demo_session.question),
 		.inside = lend(demo_session.inside),

@@ -46,6 +46,7 @@ static const struct item_field session_fields[] = {
 	LINE(session, "date", date, N_("Date"), false),
 	LINE(session, "place", place, N_("Place"), false),
 	LINE(session, "facilitator", facilitator, N_("Facilitator"), false),
+	LINE(session, "participants", participants, N_("Participants"), false),
 	TEXT(session, "question", question, N_("Guiding question"), false),
 	TEXT(session, "inside", inside, N_("System boundary inside"), false),
 	TEXT(session, "outside", outside, N_("System boundary outside"), false),

@@ -28,7 +28,7 @@ enum item_kind {
 
 struct session {
 	int64_t id, session_id;
-	char *title, *date, *place, *facilitator, *notes;
+	char *title, *date, *place, *facilitator, *participants, *notes;
 	char *question;                           /* main guiding question */
 	char *inside, *outside, *region, *horizon; /* system boundaries */
 	int64_t scale;                            /* impact ratings 0..scale: 3 or 2 */

@@ -460,6 +460,18 @@ static const char *const schema_8[] = {
 	NULL,
 };
 
+/* Schema 9: the room.  A session names its participants; an undo or
+ * redo step names the person who took it, so that each person's undo
+ * takes back their own changes (model/undo.h); the log is searched by
+ * person. */
+static const char *const schema_9[] = {
+	"DROP TRIGGER IF EXISTS log_session_update;",
+	"ALTER TABLE session ADD COLUMN participants TEXT;",
+	"ALTER TABLE undo_step ADD COLUMN who TEXT;",
+	"CREATE INDEX changelog_who ON changelog(session_id, who, id);",
+	NULL,
+};
+
 /* One migration per schema version.  COUNT, when set, counts before the
  * migration what it changes in the user's data; a non-zero count becomes
  * the note ONE or MANY (db_notice()) once the migration is committed. */
@@ -478,6 +490,7 @@ static const struct migration {
 		NP_("%lld duplicate coding merged", "%lld duplicate codings merged") },
 	{ schema_7, NULL, NULL, NULL },
 	{ schema_8, NULL, NULL, NULL },
+	{ schema_9, NULL, NULL, NULL },
 };
 
 /* The tables whose rows are user data (model/tables.h): each change to

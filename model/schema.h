@@ -11,7 +11,7 @@ struct db;
 /* PRAGMA application_id of a didat database ("DiDa"). */
 #define SCHEMA_APPLICATION_ID 0x44694461
 /* PRAGMA user_version of the schema this program writes. */
-#define SCHEMA_VERSION 8
+#define SCHEMA_VERSION 9
 
 /* Brings a database of schema FROM (0 = empty) up to SCHEMA_VERSION, in
  * one transaction: all migrations or none. */

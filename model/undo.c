@@ -342,7 +342,7 @@ static enum status state_write(struct db *db, const struct log_row *r, const cha
  * left alone: a cascade of an earlier step of the same group did it (a
  * deleted unseen takes its links along).  A row in neither is a
  * conflict. */
-static enum status step_apply(struct db *db, const struct log_row *r, const char *from,
+static enum status step_write(struct db *db, const struct log_row *r, const char *from,
 	const char *to, bool redo)
 {
 	const char *ident_from = from ? from : to, *ident_to = to ? to : from;
@@ -364,6 +364,63 @@ static enum status step_apply(struct db *db, const struct log_row *r, const char
 			redo ? _("nothing redone") : _("nothing undone"));
 	}
 	return rc;
+}
+
+/* STATE cut down to the columns in which it differs from OTHER, plus
+ * the columns that name the row and its modification time: an update is
+ * undone column by column, so that a colleague's later change to another
+ * field of the same row stays and is no conflict.  Malloc'd. */
+static enum status state_narrow(struct db *db, const struct log_row *r, const char *state,
+	const char *other, char **out)
+{
+	struct sqlbuf b = { 0 };
+	sqlbuf_addf(&b, "SELECT json_group_object(key, CASE WHEN type IN ('true', 'false')"
+		" THEN json(atom) ELSE value END) FROM json_each(?1) WHERE key IN ('id', 'modified'");
+	for (size_t i = 0; i < 2 && r->table->key[i]; i++)
+		sqlbuf_addf(&b, ", '%s'", r->table->key[i]);
+	sqlbuf_addf(&b, ") OR json_extract(?1, '$.\"' || key || '\"')"
+		" IS NOT json_extract(?2, '$.\"' || key || '\"')");
+	if (b.failed) {
+		sqlbuf_free(&b);
+		return db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
+	}
+	struct db_stmt *st = db_prepare(db, b.text);
+	sqlbuf_free(&b);
+	if (!st)
+		return STATUS_DB;
+	db_bind_text(st, 1, state);
+	db_bind_text(st, 2, other);
+	enum status rc = db_step(st) == DB_ROW ? STATUS_OK : db_step_status(st);
+	*out = rc == STATUS_OK ? db_column_strdup(st, 0) : NULL;
+	db_reset(st);
+	if (rc == STATUS_OK && !*out)
+		rc = db_fail(db, STATUS_NOMEM, "%s", _("out of memory"));
+	return rc;
+}
+
+/* step_write, where an update compares and writes only the columns it
+ * changed. */
+static enum status step_apply(struct db *db, const struct log_row *r, const char *from,
+	const char *to, bool redo)
+{
+	if (from && to && r->op == OP_UPDATE) {
+		/* both states are checked whole before they are cut down */
+		struct columns cols;
+		char *narrow_from = NULL, *narrow_to = NULL;
+		enum status rc = state_columns(db, r, from, &cols);
+		if (rc == STATUS_OK)
+			rc = state_columns(db, r, to, &cols);
+		if (rc == STATUS_OK)
+			rc = state_narrow(db, r, from, to, &narrow_from);
+		if (rc == STATUS_OK)
+			rc = state_narrow(db, r, to, from, &narrow_to);
+		if (rc == STATUS_OK)
+			rc = step_write(db, r, narrow_from, narrow_to, redo);
+		free(narrow_from);
+		free(narrow_to);
+		return rc;
+	}
+	return step_write(db, r, from, to, redo);
 }
 
 /* Refuses when the undo or redo (change group DONE) changed a row that
@@ -422,12 +479,23 @@ static enum status check_untouched(struct db *db, int64_t done, int64_t target, 
 	return rc;
 }
 
-/* The session's last user action (0: none): undo and redo steps aside. */
-static enum status last_user_group(struct db *db, int64_t session_id, int64_t *group)
+/* Whose changes an undo or redo takes: WHO's, or with NULL everyone's.
+ * A change or step the log has no name for (forged, or older than
+ * names) is everyone's. */
+static const char *scope_who(struct db *db, enum undo_scope scope)
+{
+	return scope == UNDO_ANYONE ? NULL : db_user(db);
+}
+
+/* The session's last user action of WHO (NULL: of anyone; 0: none), undo
+ * and redo steps aside. */
+static enum status last_user_group(struct db *db, int64_t session_id, const char *who,
+	int64_t *group)
 {
 	enum status rc = db_query_int(db, group, "SELECT c.change_group FROM changelog c"
-		" WHERE c.session_id = ?1 AND NOT EXISTS (SELECT 1 FROM undo_step s"
-		" WHERE s.done_group = c.change_group) ORDER BY c.id DESC LIMIT 1", "i", session_id);
+		" WHERE c.session_id = ?1 AND (?2 IS NULL OR coalesce(c.who, '') IN ('', ?2)) AND NOT EXISTS"
+		" (SELECT 1 FROM undo_step s WHERE s.done_group = c.change_group)"
+		" ORDER BY c.id DESC LIMIT 1", "it", session_id, who);
 	if (rc == STATUS_NOT_FOUND) {
 		*group = 0;
 		rc = STATUS_OK;
@@ -435,16 +503,21 @@ static enum status last_user_group(struct db *db, int64_t session_id, int64_t *g
 	return rc;
 }
 
-/* The session's last user action whose latest step is not an undo.
- * STATUS_NOT_FOUND with a message when there is none, or when it made
- * or deleted a session or document: undo stops there. */
-static enum status undo_target(struct db *db, int64_t session_id, int64_t *group)
+/* The session's last user action of WHO (NULL: of anyone) whose latest
+ * step is not an undo.  STATUS_NOT_FOUND with a message when there is
+ * none, or when it made or deleted a session or document: undo stops
+ * there. */
+static enum status undo_target(struct db *db, int64_t session_id, const char *who, int64_t *group)
 {
 	enum status rc = db_query_int(db, group, "SELECT c.change_group FROM changelog c"
-		" WHERE c.session_id = ?1 AND NOT EXISTS (SELECT 1 FROM undo_step s"
-		" WHERE s.done_group = c.change_group) AND coalesce((SELECT s.kind FROM undo_step s"
-		" WHERE s.target_group = c.change_group ORDER BY s.id DESC LIMIT 1), 'redo') = 'redo'"
-		" ORDER BY c.id DESC LIMIT 1", "i", session_id);
+		" WHERE c.session_id = ?1 AND (?2 IS NULL OR coalesce(c.who, '') IN ('', ?2)) AND NOT EXISTS"
+		" (SELECT 1 FROM undo_step s WHERE s.done_group = c.change_group)"
+		" AND coalesce((SELECT s.kind FROM undo_step s WHERE s.target_group = c.change_group"
+		" ORDER BY s.id DESC LIMIT 1), 'redo') = 'redo'"
+		" ORDER BY c.id DESC LIMIT 1", "it", session_id, who);
+	if (rc == STATUS_NOT_FOUND && who)
+		return db_fail(db, rc, _("nothing of %s's to undo (undo SESSION --anyone takes back "
+			"anyone's last change)"), who);
 	if (rc == STATUS_NOT_FOUND)
 		return db_fail(db, rc, "%s", _("nothing to undo"));
 	if (rc != STATUS_OK)
@@ -472,17 +545,19 @@ static enum status undo_target(struct db *db, int64_t session_id, int64_t *group
 	return rc;
 }
 
-/* The action undone last whose undo no user action of the session
- * followed; STATUS_NOT_FOUND with a message when there is none. */
-static enum status redo_target(struct db *db, int64_t session_id, int64_t *group)
+/* The action that WHO (NULL: anyone) undid last, whose undo no user
+ * action of theirs followed; STATUS_NOT_FOUND with a message when there
+ * is none. */
+static enum status redo_target(struct db *db, int64_t session_id, const char *who, int64_t *group)
 {
 	int64_t last = 0;
-	enum status rc = last_user_group(db, session_id, &last);
+	enum status rc = last_user_group(db, session_id, who, &last);
 	if (rc == STATUS_OK)
 		rc = db_query_int(db, group, "SELECT s.target_group FROM undo_step s"
 			" WHERE s.session_id = ?1 AND s.kind = 'undo' AND s.done_group > ?2"
+			" AND (?3 IS NULL OR coalesce(s.who, '') IN ('', ?3))"
 			" AND s.id = (SELECT max(t.id) FROM undo_step t WHERE t.target_group = s.target_group)"
-			" ORDER BY s.id DESC LIMIT 1", "ii", session_id, last);
+			" ORDER BY s.id DESC LIMIT 1", "iit", session_id, last, who);
 	if (rc == STATUS_NOT_FOUND)
 		return db_fail(db, rc, "%s", _("nothing to redo"));
 	return rc;
@@ -490,7 +565,8 @@ static enum status redo_target(struct db *db, int64_t session_id, int64_t *group
 
 /* "Rückgängig: Unseen 7 geändert", and how many more rows of its kind
  * the action changed. */
-static void describe(struct db *db, const struct group *g, bool redo, char *buf, size_t size)
+static void describe(struct db *db, const struct group *g, bool redo, const char *who,
+	char *buf, size_t size)
 {
 	const struct log_row *r = &g->rows[0];
 	char name[160];
@@ -501,11 +577,27 @@ static void describe(struct db *db, const struct group *g, bool redo, char *buf,
 	int n = snprintf(buf, size, "%s: %s %s", redo ? _("Redone") : _("Undone"), name,
 		op_text(r->op));
 	if (more && n > 0 && (size_t)n < size)
-		snprintf(buf + n, size - (size_t)n, _(" (and %zu more)"), more);
+		n += snprintf(buf + n, size - (size_t)n, _(" (and %zu more)"), more);
+	if (*who && strcmp(who, db_user(db)) != 0 && n > 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, _(", a change by %s"), who);
 }
 
-static enum status run(struct db *db, int64_t session_id, bool redo, struct undo_result *out)
+/* Who made change group GROUP ("" when the log does not say). */
+static enum status group_author(struct db *db, int64_t group, char *buf, size_t size)
 {
+	char *who = NULL;
+	enum status rc = db_query_text(db, &who, "SELECT coalesce(who, '') FROM changelog"
+		" WHERE change_group = ?1 ORDER BY id LIMIT 1", group);
+	if (rc == STATUS_OK)
+		snprintf(buf, size, "%s", who);
+	free(who);
+	return rc;
+}
+
+static enum status run(struct db *db, int64_t session_id, enum undo_scope scope, bool redo,
+	struct undo_result *out)
+{
+	const char *who = scope_who(db, scope);
 	struct group g = { 0 };
 	int64_t target = 0, done = 0, exists = 0;
 	memset(out, 0, sizeof *out);
@@ -521,9 +613,12 @@ static enum status run(struct db *db, int64_t session_id, bool redo, struct undo
 	if (rc == STATUS_OK)
 		rc = db_exec(db, "PRAGMA defer_foreign_keys = ON", "");
 	if (rc == STATUS_OK)
-		rc = redo ? redo_target(db, session_id, &target) : undo_target(db, session_id, &target);
+		rc = redo ? redo_target(db, session_id, who, &target)
+		          : undo_target(db, session_id, who, &target);
 	if (rc == STATUS_OK)
 		rc = group_load(db, target, session_id, &g);
+	if (rc == STATUS_OK)
+		rc = group_author(db, target, out->who, sizeof out->who);
 	if (rc == STATUS_OK)
 		rc = db_query_int(db, &done, "SELECT didat_change_group()", "");
 	for (size_t i = 0; rc == STATUS_OK && i < g.n; i++) {
@@ -541,10 +636,11 @@ static enum status run(struct db *db, int64_t session_id, bool redo, struct undo
 			"nothing changed"), target, redo ? _("redone") : _("taken "
 			"back"));
 	if (rc == STATUS_OK)
-		rc = db_exec(db, "INSERT INTO undo_step(session_id, kind, target_group, done_group)"
-			" VALUES (?1, ?2, ?3, ?4)", "itii", session_id, redo ? "redo" : "undo", target, done);
+		rc = db_exec(db, "INSERT INTO undo_step(session_id, kind, target_group, done_group, who)"
+			" VALUES (?1, ?2, ?3, ?4, ?5)", "itiit", session_id, redo ? "redo" : "undo", target,
+			done, db_user(db));
 	if (rc == STATUS_OK) {
-		describe(db, &g, redo, out->description, sizeof out->description);
+		describe(db, &g, redo, out->who, out->description, sizeof out->description);
 		/* the item the action was about, for a screen to show it */
 		for (size_t i = 0; i < g.n && !out->row_id; i++) {
 			const struct item_type *type = item_type_by_name(g.rows[i].table->name);
@@ -570,25 +666,29 @@ static enum status run(struct db *db, int64_t session_id, bool redo, struct undo
 	return STATUS_OK;
 }
 
-enum status undo_last(struct db *db, int64_t session_id, struct undo_result *out)
+enum status undo_last(struct db *db, int64_t session_id, enum undo_scope scope,
+	struct undo_result *out)
 {
-	return run(db, session_id, false, out);
+	return run(db, session_id, scope, false, out);
 }
 
-enum status redo_last(struct db *db, int64_t session_id, struct undo_result *out)
+enum status redo_last(struct db *db, int64_t session_id, enum undo_scope scope,
+	struct undo_result *out)
 {
-	return run(db, session_id, true, out);
+	return run(db, session_id, scope, true, out);
 }
 
-enum status undo_available(struct db *db, int64_t session_id, bool *can_undo, bool *can_redo)
+enum status undo_available(struct db *db, int64_t session_id, enum undo_scope scope,
+	bool *can_undo, bool *can_redo)
 {
+	const char *who = scope_who(db, scope);
 	int64_t group = 0;
 	*can_undo = *can_redo = false;
-	enum status rc = undo_target(db, session_id, &group);
+	enum status rc = undo_target(db, session_id, who, &group);
 	if (rc != STATUS_OK && rc != STATUS_NOT_FOUND)
 		return rc;
 	*can_undo = rc == STATUS_OK;
-	rc = redo_target(db, session_id, &group);
+	rc = redo_target(db, session_id, who, &group);
 	if (rc != STATUS_OK && rc != STATUS_NOT_FOUND)
 		return rc;
 	*can_redo = rc == STATUS_OK;

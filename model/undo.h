@@ -7,7 +7,10 @@
  *
  * Undo reverts the session's most recent user action that is not undone
  * yet; again, the one before it.  Redo re-applies the action undone
- * last; a new user action of the session ends what can be redone.  An
+ * last; a new user action ends what can be redone.  Each person (the
+ * database's user, db_user()) undoes and redoes their own actions
+ * (UNDO_MINE), so that two facilitators on one session do not take back
+ * each other's work; UNDO_ANYONE takes the session's actions of anyone.  An
  * undo or redo is itself one new change group in the log (recorded in
  * table undo_step), never a target of undo.
  *
@@ -29,25 +32,32 @@
 
 struct db;
 
+enum undo_scope { UNDO_MINE, UNDO_ANYONE };
+
 struct undo_result {
 	int64_t target_group;    /* the user action undone or redone */
 	int64_t done_group;      /* the change group of the undo or redo itself */
 	char description[256];   /* "Rückgängig: Unseen 7 geändert", for a status line */
 	char table[32];          /* the first item the action touched: its kind ("unseen"), */
 	int64_t row_id;          /* and its id (there again or not); "" and 0 for none */
+	char who[64];            /* who made the action ("" when the log does not say) */
 };
 
-/* Undoes the last user action of SESSION_ID not undone yet and fills
- * OUT.  STATUS_NOT_FOUND with "nichts rückgängig zu machen" in
- * db_error() when there is none; STATUS_CONFLICT as above. */
-enum status undo_last(struct db *db, int64_t session_id, struct undo_result *out);
-/* Re-applies the action of SESSION_ID undone last; STATUS_NOT_FOUND with
- * "nichts wiederherzustellen" when there is none. */
-enum status redo_last(struct db *db, int64_t session_id, struct undo_result *out);
+/* Undoes the last user action of SESSION_ID in SCOPE not undone yet and
+ * fills OUT; its description names the person who made the action when
+ * that is someone else.  STATUS_NOT_FOUND with "nichts rückgängig zu
+ * machen" in db_error() when there is none; STATUS_CONFLICT as above. */
+enum status undo_last(struct db *db, int64_t session_id, enum undo_scope scope,
+	struct undo_result *out);
+/* Re-applies the action of SESSION_ID in SCOPE undone last;
+ * STATUS_NOT_FOUND with "nichts wiederherzustellen" when there is none. */
+enum status redo_last(struct db *db, int64_t session_id, enum undo_scope scope,
+	struct undo_result *out);
 
-/* Whether undo_last() and redo_last() have something to do (they may
- * still be refused with a conflict).  Only reads. */
-enum status undo_available(struct db *db, int64_t session_id, bool *can_undo, bool *can_redo);
+/* Whether undo_last() and redo_last() have something to do in SCOPE (they
+ * may still be refused with a conflict).  Only reads. */
+enum status undo_available(struct db *db, int64_t session_id, enum undo_scope scope,
+	bool *can_undo, bool *can_redo);
 
 /* The German label of a logged table ("Unseen", "Einfluss"), NULL for a
  * table whose changes undo cannot revert.  Static storage. */

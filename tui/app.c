@@ -539,8 +539,8 @@ static void run_undo(struct app *app, bool redo)
 		return;
 	}
 	struct undo_result result;
-	enum status rc = redo ? redo_last(app->db, app->session, &result)
-	                      : undo_last(app->db, app->session, &result);
+	enum status rc = redo ? redo_last(app->db, app->session, UNDO_MINE, &result)
+	                      : undo_last(app->db, app->session, UNDO_MINE, &result);
 	if (rc != STATUS_OK) {
 		app_error(app);
 		return;

@@ -84,6 +84,27 @@ static int draw_summary(void *ctx, const struct session_summary *s)
 	return 0;
 }
 
+/* The chosen session's place, facilitator and participants, under the
+ * list: who was there is how a team finds a workshop months later. */
+static void draw_details(struct app *app, int64_t id, struct rect r)
+{
+	struct session ses;
+	if (item_read(app_db(app), item_type(ITEM_SESSION), id, &ses) != STATUS_OK)
+		return;
+	char line[600];
+	snprintf(line, sizeof line, _("Place: %s · Facilitator: %s"),
+		ses.place && *ses.place ? ses.place : "–",
+		ses.facilitator && *ses.facilitator ? ses.facilitator : "–");
+	attrset(ui_attr(UI_BORDER));
+	mvhline(r.y - 1, r.x, ACS_HLINE, r.w);
+	attrset(A_NORMAL);
+	ui_text_pad(r.y, r.x, r.w, line, ui_attr(UI_DIM));
+	int used = ui_text(r.y + 1, r.x, r.w, _("Participants: "), ui_attr(UI_DIM));
+	ui_text_pad(r.y + 1, r.x + used, r.w - used, ses.participants && *ses.participants
+		? ses.participants : "–", ui_attr(UI_DIM));
+	item_clear(item_type(ITEM_SESSION), &ses);
+}
+
 static void browser_draw(struct app *app, struct rect r)
 {
 	char head[400];
@@ -94,7 +115,10 @@ static void browser_draw(struct app *app, struct rect r)
 	ui_text_pad(r.y, r.x + 1, r.w - 1, head, ui_attr(UI_TITLE));
 	ui_text(r.y + 1, r.x + 1, r.w - 1, _("No.  Date        Title   (U Unseens · G Goals · M Measures · "
 		"D Documents)"), ui_attr(UI_DIM));
-	list_place(&b.pos, (struct rect){ r.y + 2, r.x + 1, r.h - 2, r.w - 2 });
+	int details = r.h >= 10 ? 2 : 0;
+	list_place(&b.pos, (struct rect){ r.y + 2, r.x + 1, r.h - 2 - details, r.w - 2 });
+	if (details && current_id())
+		draw_details(app, current_id(), (struct rect){ r.y + r.h - 2, r.x + 1, 2, r.w - 2 });
 	const struct rect *list = &b.pos.area;
 	if (b.pos.n == 0) {
 		ui_text(list->y, list->x, list->w, b.filter[0] ? _("No session matches the filter.")

@@ -21,6 +21,7 @@ enum {
 	S_PANEL1 = 1, S_PANEL2, S_PANEL3,  /* show the first, second, third panel */
 	S_MATRIX,
 	S_QUESTION, S_INSIDE, S_OUTSIDE, S_REGION, S_HORIZON, S_TITLE,
+	S_DATE, S_PLACE, S_FACILITATOR, S_PARTICIPANTS,
 };
 
 /* A step screen: some panels, one of them shown. */
@@ -40,14 +41,37 @@ static void screen_open(struct app *app, struct step_screen *s)
 	panel_open(app, current_panel(s));
 }
 
-/* Step 1's header: the guiding question and the system boundaries. */
+/* The workshop's title, then its date and place. */
+static void draw_workshop_line(int y, struct rect r, const struct session *ses)
+{
+	char when[400];
+	snprintf(when, sizeof when, _("  Date (D): %s · Place (O): %s"),
+		ses->date && *ses->date ? ses->date : "—", ses->place && *ses->place ? ses->place : "—");
+	ui_text_pad(y, r.x, r.w, "", ui_attr(UI_TITLE));
+	int used = ui_text(y, r.x, r.w, ses->title, ui_attr(UI_TITLE));
+	ui_text(y, r.x + used, r.w - used, when, ui_attr(UI_TITLE) & ~A_BOLD);
+}
+
+/* Who ran the workshop and who took part. */
+static void draw_people_line(int y, struct rect r, const struct session *ses)
+{
+	int used = ui_text(y, r.x, r.w, _("Facilitator (M): "), ui_attr(UI_ACCENT));
+	used += ui_text(y, r.x + used, r.w - used, ses->facilitator && *ses->facilitator
+		? ses->facilitator : "—", ui_attr(UI_NORMAL));
+	used += ui_text(y, r.x + used, r.w - used, _(" · Participants (P): "), ui_attr(UI_ACCENT));
+	ui_text(y, r.x + used, r.w - used, ses->participants && *ses->participants
+		? ses->participants : "—", ui_attr(UI_NORMAL));
+}
+
+/* Step 1's header: the workshop, the guiding question and the system
+ * boundaries. */
 static int draw_session_header(struct app *app, struct rect r)
 {
 	struct session ses;
 	if (item_read(app_db(app), item_type(ITEM_SESSION), app_session(app), &ses) != STATUS_OK)
 		return 0;
 	int y = r.y;
-	ui_text_pad(y++, r.x, r.w, ses.title, ui_attr(UI_TITLE));
+	draw_workshop_line(y++, r, &ses);
 	ui_text(y, r.x, r.w, _("Guiding question (L):"), ui_attr(UI_ACCENT));
 	struct rect q = { y + 1, r.x + 2, 3, r.w - 2 };
 	ui_wrap(q, 0, ses.question && *ses.question ? ses.question : _("— none yet —"),
@@ -67,6 +91,7 @@ static int draw_session_header(struct app *app, struct rect r)
 			*bounds[i].value ? bounds[i].value : "—", ui_attr(UI_NORMAL));
 	}
 	y += 4;
+	draw_people_line(y++, r, &ses);
 	attrset(ui_attr(UI_BORDER));
 	mvhline(y, r.x, ACS_HLINE, r.w);
 	attrset(A_NORMAL);
@@ -78,7 +103,7 @@ static void screen_draw(struct app *app, struct step_screen *s, struct rect r)
 {
 	r.x++;
 	r.w -= 2;
-	if (s->header && r.h >= 18) {
+	if (s->header && r.h >= 19) {
 		int used = draw_session_header(app, r);
 		r.y += used;
 		r.h -= used;
@@ -108,6 +133,10 @@ static int screen_command(struct app *app, struct step_screen *s, int command)
 	case S_REGION: edit_session_field(app, "region"); return VIEW_HANDLED;
 	case S_HORIZON: edit_session_field(app, "horizon"); return VIEW_HANDLED;
 	case S_TITLE: edit_session_field(app, "title"); return VIEW_HANDLED;
+	case S_DATE: edit_session_field(app, "date"); return VIEW_HANDLED;
+	case S_PLACE: edit_session_field(app, "place"); return VIEW_HANDLED;
+	case S_FACILITATOR: edit_session_field(app, "facilitator"); return VIEW_HANDLED;
+	case S_PARTICIPANTS: edit_session_field(app, "participants"); return VIEW_HANDLED;
 	}
 	return panel_command(app, current_panel(s), command);
 }
@@ -252,6 +281,10 @@ static const struct binding question_keys[] = {
 	{ 'r', S_REGION, "r", N_("region") },
 	{ 'h', S_HORIZON, "h", N_("time horizon") },
 	{ 'W', S_TITLE, "W", N_("title of the workshop (the session)") },
+	{ 'D', S_DATE, "D O", N_("date / place of the workshop") },
+	{ 'O', S_PLACE, "O", NULL },
+	{ 'M', S_FACILITATOR, "M P", N_("facilitator / participants") },
+	{ 'P', S_PARTICIPANTS, "P", NULL },
 };
 STEP_SCREEN_VIEW(question, N_("1 Guiding question and system boundaries"), question_state)
 

@@ -73,6 +73,9 @@ old_db() {
 		ALTER TABLE code DROP COLUMN guid;
 		ALTER TABLE document DROP COLUMN guid; ALTER TABLE coding DROP COLUMN guid;
 		ALTER TABLE coder DROP COLUMN guid;
+		DROP TRIGGER log_session_insert; DROP TRIGGER log_session_update;
+		DROP TRIGGER log_session_delete; ALTER TABLE session DROP COLUMN participants;
+		DROP INDEX changelog_who; ALTER TABLE undo_step DROP COLUMN who;
 		INSERT INTO coder(name) VALUES ('tester'), ('anna'); PRAGMA user_version = 5;"
 }
 # old_codings VALUES: codings (first, last, coder, memo) of the code Test
@@ -94,7 +97,7 @@ K1=$(sqlite3 "$OLD_DB" 'SELECT min(id) FROM coding')
 DIDAT_DB=$OLD_DB didat codes 1
 same "$STATUS" 0 "the old database opens"
 err_has "didat: 5 doppelte Kodierungen zusammengeführt"
-same "$(sqlite3 "$OLD_DB" 'PRAGMA user_version')" 8 "migrated to schema 8"
+same "$(sqlite3 "$OLD_DB" 'PRAGMA user_version')" 9 "migrated to schema 9"
 same "$(sqlite3 "$OLD_DB" "SELECT count(*) FROM pragma_table_info('line') WHERE name IN ('part', 'printed')")" 2 \
 	"schema 7 adds a line's part and printed number"
 same "$(sqlite3 "$OLD_DB" 'SELECT group_concat(id - '$K1') FROM coding ORDER BY id')" "0,5,7" \

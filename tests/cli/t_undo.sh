@@ -133,3 +133,46 @@ expect_status 1 redo $S $S
 err_has "didat redo SITZUNG"
 expect_status 1 undo $S extra
 err_has "didat undo SITZUNG"
+expect_status 1 undo $S --everyone
+err_has "--everyone"
+
+# Each person undoes their own changes (--coder, else $DIDAT_CODER); the
+# log says who made each; --anyone takes the session's last and names its
+# author.  On a duplicated session, so ids are not the demo's.
+run_ok demo
+out_id
+run_ok duplicate "$ID" "Werkstatt"
+out_id
+P=$ID
+run_ok --coder anna add unseen $P "Annas Unseen"
+out_id
+UA=$ID
+run_ok --coder ben add unseen $P "Bens Unseen"
+out_id
+UB=$ID
+run_ok --coder anna edit unseen $P $UA --causes "Zeitdruck"
+DIDAT_ENV=DIDAT_CODER=ben run_ok edit unseen $P $UB --causes "Überlastung"
+run_ok log $P
+same "$(awk -F'\t' -v u="$UA" '$6 == "unseen" && $7 == u { print $4 }' "$OUT" | sort -u)" anna \
+	"the log names anna for her unseen"
+same "$(awk -F'\t' -v u="$UB" '$6 == "unseen" && $7 == u { print $4 }' "$OUT" | sort -u)" ben \
+	"the log names ben for his unseen"
+run_ok --coder anna undo $P
+out_is "Rückgängig: Unseen $UA geändert"
+sql_is "SELECT coalesce(causes, '-') FROM unseen WHERE id = $UA" "-"
+sql_is "SELECT causes FROM unseen WHERE id = $UB" "Überlastung"
+run_ok --coder anna undo $P
+out_is "Rückgängig: Unseen $UA angelegt"
+refused 2 --coder anna undo $P
+err_has "nichts von anna rückgängig zu machen"
+err_has "--anyone"
+refused 2 --coder ben redo $P
+err_has "nichts wiederherzustellen"
+run_ok --coder anna redo $P
+out_is "Wiederhergestellt: Unseen $UA angelegt"
+run_ok --coder anna undo $P --anyone
+out_is "Rückgängig: Unseen $UB geändert, eine Änderung von ben"
+sql_is "SELECT coalesce(causes, '-') FROM unseen WHERE id = $UB" "-"
+run_ok --coder ben undo $P
+out_is "Rückgängig: Unseen $UB angelegt"
+sql_is "SELECT count(*) FROM unseen WHERE id IN ($UA, $UB)" 1

@@ -312,6 +312,12 @@ bool fixture_contains(const char *haystack, const char *needle)
 	return haystack && needle && strstr(haystack, needle) != NULL;
 }
 
+int64_t fixture_old_session(struct db *db, const char *title)
+{
+	ck_assert_int_eq(db_exec(db, "INSERT INTO session(title) VALUES (?1)", "t", title), STATUS_OK);
+	return db_last_insert_id(db);
+}
+
 int64_t fixture_old_unseen(struct db *db, int64_t session, const char *title)
 {
 	ck_assert_int_eq(db_begin(db), STATUS_OK);

@@ -76,6 +76,8 @@ struct db *fixture_open_schema(char *path, int64_t version);
 
 /* An unseen written as the old schemas had it (no code GUID yet): in one
  * transaction, its row and its code's. */
+/* A session written with raw SQL, for a database of an older schema. */
+int64_t fixture_old_session(struct db *db, const char *title);
 int64_t fixture_old_unseen(struct db *db, int64_t session, const char *title);
 
 /* Raw SQLite connections, for files that db_open must refuse and for

@@ -100,9 +100,9 @@ START_TEST(take_over_and_drop_are_one_change_each)
 	ck_assert_int_eq(next(&sc, 0, 0, false), 0);
 	/* u takes back the drop, then the take-over */
 	struct undo_result u;
-	ck_assert_int_eq(undo_last(sc.db, sc.s, &u), STATUS_OK);
+	ck_assert_int_eq(undo_last(sc.db, sc.s, UNDO_MINE, &u), STATUS_OK);
 	ck_assert_int_eq(next(&sc, 0, 0, false), 28);
-	ck_assert_int_eq(undo_last(sc.db, sc.s, &u), STATUS_OK);
+	ck_assert_int_eq(undo_last(sc.db, sc.s, UNDO_MINE, &u), STATUS_OK);
 	ck_assert_int_eq(next(&sc, 0, 0, false), 1);
 	ck_assert_int_eq(fixture_int1(sc.db, "SELECT count(*) FROM coding WHERE session_id = ?1",
 		sc.s), 5);

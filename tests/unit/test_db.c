@@ -459,11 +459,11 @@ START_TEST(test_db_migrate_from_2)
 {
 	char path[FIXTURE_PATH_MAX];
 	struct db *db = fixture_open_schema(path, 2);
-	/* at schema 2 the model's own functions write items; a document is
-	 * written as schema 2 had it (document_finish now fills the index of
-	 * schema 3 and later) */
-	struct session sess = { .title = "Schema zwei", .scale = 2 };
-	ck_assert_int_eq(session_create(db, &sess), STATUS_OK);
+	/* rows are written as schema 2 had them: the model's functions now
+	 * write columns of later schemas */
+	struct session sess = { .id = fixture_old_session(db, "Schema zwei") };
+	ck_assert_int_eq(db_exec(db, "UPDATE session SET scale = 2 WHERE id = ?1", "i", sess.id),
+		STATUS_OK);
 	int64_t u = fixture_old_unseen(db, sess.id, "Abhängigkeit");
 	int64_t d = 7;
 	ck_assert_int_eq(db_begin(db), STATUS_OK);

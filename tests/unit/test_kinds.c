@@ -136,7 +136,7 @@ START_TEST(every_kind_round_trips)
 		if (t->search)
 			ck_assert(!search_finds(db, s, t, id));
 		struct undo_result r;
-		ck_assert_msg(undo_last(db, s, &r) == STATUS_OK, "undo delete %s: %s", t->name,
+		ck_assert_msg(undo_last(db, s, UNDO_MINE, &r) == STATUS_OK, "undo delete %s: %s", t->name,
 			db_error(db));
 		ck_assert_int_eq(item_find_by_id(db, t, s, id), STATUS_OK);
 		if (t->search)

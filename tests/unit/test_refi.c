@@ -204,7 +204,7 @@ START_TEST(guids_stay_through_undo_and_redo_and_exports)
 	/* deleted and brought back: the same GUID */
 	ck_assert_int_eq(coding_delete(db, k), STATUS_OK);
 	struct undo_result u;
-	ck_assert_int_eq(undo_last(db, s, &u), STATUS_OK);
+	ck_assert_int_eq(undo_last(db, s, UNDO_MINE, &u), STATUS_OK);
 	db_bind_int(st = db_prepare(db, "SELECT guid FROM coding WHERE id = ?1"), 1, k);
 	ck_assert_int_eq(db_step(st), DB_ROW);
 	ck_assert_str_eq(db_column_text(st, 0), guid);

@@ -98,7 +98,7 @@ static void assert_snapshot(struct db *db, const char *want, const char *what)
 static void undo_ok(struct db *db, int64_t session, const char *want)
 {
 	struct undo_result r;
-	enum status rc = undo_last(db, session, &r);
+	enum status rc = undo_last(db, session, UNDO_MINE, &r);
 	ck_assert_msg(rc == STATUS_OK, "undo_last(%" PRId64 "): %s", session, db_error(db));
 	ck_assert_int_gt(r.target_group, 0);
 	ck_assert_int_gt(r.done_group, r.target_group);
@@ -111,7 +111,7 @@ static void undo_ok(struct db *db, int64_t session, const char *want)
 static void redo_ok(struct db *db, int64_t session, const char *want)
 {
 	struct undo_result r;
-	enum status rc = redo_last(db, session, &r);
+	enum status rc = redo_last(db, session, UNDO_MINE, &r);
 	ck_assert_msg(rc == STATUS_OK, "redo_last(%" PRId64 "): %s", session, db_error(db));
 	if (want)
 		ck_assert_str_eq(r.description, want);
@@ -127,7 +127,7 @@ static void refused(struct db *db, int64_t session, bool redo, enum status statu
 	int64_t log = fixture_int(db, "SELECT count(*) FROM changelog");
 	int64_t steps = fixture_int(db, "SELECT count(*) FROM undo_step");
 	struct undo_result r;
-	enum status rc = redo ? redo_last(db, session, &r) : undo_last(db, session, &r);
+	enum status rc = redo ? redo_last(db, session, UNDO_MINE, &r) : undo_last(db, session, UNDO_MINE, &r);
 	ck_assert_msg(rc == status, "%s gave %d (%s), expected %d", redo ? "redo" : "undo", rc,
 		db_error(db), status);
 	ck_assert_msg(fixture_contains(db_error(db), needle), "message \"%s\" lacks \"%s\"",
@@ -142,7 +142,7 @@ static void refused(struct db *db, int64_t session, bool redo, enum status statu
 static void available(struct db *db, int64_t session, bool want_undo, bool want_redo)
 {
 	bool u = !want_undo, r = !want_redo;
-	ck_assert_int_eq(undo_available(db, session, &u, &r), STATUS_OK);
+	ck_assert_int_eq(undo_available(db, session, UNDO_MINE, &u, &r), STATUS_OK);
 	ck_assert_msg(u == want_undo && r == want_redo, "undo_available: undo %d redo %d, expected %d %d",
 		u, r, want_undo, want_redo);
 }
@@ -760,8 +760,23 @@ START_TEST(test_undo_conflict_changed_since)
 	ck_assert_int_eq(item_update(db, T(ITEM_UNSEEN), &r), STATUS_OK);
 	item_clear(T(ITEM_UNSEEN), &r);
 
+	/* a later change to another column is no conflict: it stays */
 	ck_assert_int_eq(db_begin(db), STATUS_OK);
 	ck_assert_int_eq(db_exec(db, "UPDATE unseen SET votes = 4 WHERE id = ?1", "i", u), STATUS_OK);
+	ck_assert_int_eq(db_exec(db, "UPDATE changelog SET session_id = ?1 WHERE change_group ="
+		" didat_change_group()", "i", other), STATUS_OK);
+	ck_assert_int_eq(db_end(db, STATUS_OK), STATUS_OK);
+	undo_ok(db, s, NULL);
+	ck_assert_int_eq(fixture_int1(db, "SELECT title = 'Alt' AND votes = 4 FROM unseen WHERE id = ?1",
+		u), 1);
+	redo_ok(db, s, NULL);
+	ck_assert_int_eq(fixture_int1(db, "SELECT title = 'Neu' AND votes = 4 FROM unseen WHERE id = ?1",
+		u), 1);
+
+	/* a later change to the same column is */
+	ck_assert_int_eq(db_begin(db), STATUS_OK);
+	ck_assert_int_eq(db_exec(db, "UPDATE unseen SET title = 'Anders' WHERE id = ?1", "i", u),
+		STATUS_OK);
 	ck_assert_int_eq(db_exec(db, "UPDATE changelog SET session_id = ?1 WHERE change_group ="
 		" didat_change_group()", "i", other), STATUS_OK);
 	ck_assert_int_eq(db_end(db, STATUS_OK), STATUS_OK);
@@ -798,6 +813,63 @@ END_TEST
 
 /* Undo in one session never touches another, whatever the order of the
  * actions; the other session's modification time stays too. */
+/* Two people on one session: each undo takes back the person's own last
+ * change, never the colleague's; --anyone takes the session's last, and
+ * says whose it was.  Redo is per person too. */
+START_TEST(test_undo_per_person)
+{
+	char path[FIXTURE_PATH_MAX];
+	struct db *db = fixture_open(path);
+	int64_t s = fixture_session(db, "Werkstatt");
+	db_set_user(db, "anna");
+	int64_t ua = fixture_unseen(db, s, "Annas Unseen", 0);
+	db_set_user(db, "ben");
+	int64_t ub = fixture_unseen(db, s, "Bens Unseen", 0);
+	db_set_user(db, "anna");
+	ck_assert_int_eq(item_set_field(db, item_type(ITEM_UNSEEN), ua,
+		item_field_by_name(item_type(ITEM_UNSEEN), "causes"), "Zeitdruck"), STATUS_OK);
+	db_set_user(db, "ben");
+	ck_assert_int_eq(item_set_field(db, item_type(ITEM_UNSEEN), ub,
+		item_field_by_name(item_type(ITEM_UNSEEN), "causes"), "Überlastung"), STATUS_OK);
+
+	/* anna's undo passes over ben's last change to her own */
+	db_set_user(db, "anna");
+	struct undo_result r;
+	ck_assert_int_eq(undo_last(db, s, UNDO_MINE, &r), STATUS_OK);
+	ck_assert_str_eq(r.who, "anna");
+	ck_assert_msg(!fixture_contains(r.description, "anna"), "%s", r.description);
+	ck_assert_int_eq(fixture_int1(db, "SELECT causes IS NULL FROM unseen WHERE id = ?1", ua), 1);
+	ck_assert_int_eq(fixture_int1(db, "SELECT causes = 'Überlastung' FROM unseen WHERE id = ?1", ub), 1);
+	ck_assert_int_eq(undo_last(db, s, UNDO_MINE, &r), STATUS_OK);
+	ck_assert_int_eq(fixture_int1(db, "SELECT count(*) FROM unseen WHERE id = ?1", ua), 0);
+	ck_assert_int_eq(fixture_int1(db, "SELECT count(*) FROM unseen WHERE id = ?1", ub), 1);
+	/* nothing more of hers; the message says how to reach anyone's */
+	refused(db, s, false, STATUS_NOT_FOUND, "anna");
+	refused(db, s, false, STATUS_NOT_FOUND, "--anyone");
+	/* ben's redo has nothing: anna's undos are hers to redo */
+	db_set_user(db, "ben");
+	refused(db, s, true, STATUS_NOT_FOUND, "");
+	/* anna's redo brings her unseen back, not ben's anything */
+	db_set_user(db, "anna");
+	redo_ok(db, s, NULL);
+	ck_assert_int_eq(fixture_int1(db, "SELECT count(*) FROM unseen WHERE id = ?1", ua), 1);
+	/* --anyone takes ben's change, the session's last, and names him */
+	ck_assert_int_eq(undo_last(db, s, UNDO_ANYONE, &r), STATUS_OK);
+	ck_assert_str_eq(r.who, "ben");
+	ck_assert_msg(fixture_contains(r.description, "ben"), "%s", r.description);
+	ck_assert_int_eq(fixture_int1(db, "SELECT causes IS NULL FROM unseen WHERE id = ?1", ub), 1);
+	/* the steps say who took them */
+	ck_assert_int_eq(fixture_int(db, "SELECT count(*) FROM undo_step WHERE who = 'anna'"), 4);
+	ck_assert_int_eq(fixture_int(db, "SELECT count(*) FROM undo_step WHERE who IS NOT 'anna'"), 0);
+	/* ben still undoes his own creation, passing over anna's redo */
+	db_set_user(db, "ben");
+	undo_ok(db, s, NULL);
+	ck_assert_int_eq(fixture_int1(db, "SELECT count(*) FROM unseen WHERE id = ?1", ub), 0);
+	ck_assert_int_eq(fixture_int1(db, "SELECT count(*) FROM unseen WHERE id = ?1", ua), 1);
+	db_close(db);
+}
+END_TEST
+
 START_TEST(test_undo_session_isolation)
 {
 	char path[FIXTURE_PATH_MAX];
@@ -911,7 +983,7 @@ START_TEST(test_undo_migrated_from_3)
 {
 	char path[FIXTURE_PATH_MAX];
 	struct db *db = fixture_open_schema(path, 3);
-	int64_t s = fixture_session(db, "Alt");
+	int64_t s = fixture_old_session(db, "Alt");
 	int64_t u = fixture_old_unseen(db, s, "Vor der Migration");
 	db_close(db);
 	db = fixture_reopen(path);
@@ -945,9 +1017,10 @@ START_TEST(test_undo_readonly)
 	fixture_unseen(db, s, "U", 0);
 	db_close(db);
 	ck_assert_int_eq(db_open(&db, path, DB_READONLY), STATUS_OK);
+	db_set_user(db, "tester");
 	available(db, s, true, false);
 	struct undo_result r;
-	ck_assert_int_eq(undo_last(db, s, &r), STATUS_READONLY);
+	ck_assert_int_eq(undo_last(db, s, UNDO_MINE, &r), STATUS_READONLY);
 	db_close(db);
 	fixture_remove(path);
 }
@@ -976,6 +1049,7 @@ Suite *undo_suite(void)
 	tcase_add_test(tc, test_undo_conflict_id_taken);
 	tcase_add_test(tc, test_undo_conflict_changed_since);
 	tcase_add_test(tc, test_undo_session_isolation);
+	tcase_add_test(tc, test_undo_per_person);
 	tcase_add_test(tc, test_undo_not_undoable);
 	tcase_add_test(tc, test_undo_bad_log_rows);
 	tcase_add_test(tc, test_undo_migrated_from_3);
