@@ -116,6 +116,8 @@ bool cli_stdout_done(const struct cli *cli, bool ok);
 	X("search",     cmd_search,     N_("SESSION QUERY [--mark]"), \
 	  N_("full-text search in documents and items")) \
 	X("log",        cmd_log,        N_("SESSION [--since N]"), N_("change log")) \
+	X("checklist",  cmd_checklist,  N_("SESSION"), \
+	  N_("what is still open in each step: step, kind, id, what is open")) \
 	X("undo",       cmd_undo,       N_("SESSION [--anyone]"), \
 	  N_("take back your last change in the session (--anyone: anyone's)")) \
 	X("redo",       cmd_redo,       N_("SESSION [--anyone]"), \

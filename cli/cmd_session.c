@@ -11,6 +11,7 @@
 #include "model/db.h"
 #include "model/demo.h"
 #include "model/item.h"
+#include "model/progress.h"
 #include "model/session.h"
 #include "util/display.h"
 #include "util/i18n.h"
@@ -197,4 +198,28 @@ int cmd_log(struct cli *cli, int argc, char **argv)
 		return EXIT_FAILED;
 	enum status rc = changelog_list(cli->db, session, a.since, print_change, NULL);
 	return rc == STATUS_OK ? EXIT_DONE : cli_fail(cli, rc);
+}
+
+static int print_open_point(void *ctx, const struct open_point *p)
+{
+	(void)ctx;
+	printf("%d\t%s\t%" PRId64 "\t", progress_check_step(p->check) + 1, item_type(p->kind)->name,
+		p->id);
+	display_fputs(stdout, _(progress_check_problem(p->check)), -1, 0, false);
+	fputc('\n', stdout);
+	return 0;
+}
+
+int cmd_checklist(struct cli *cli, int argc, char **argv)
+{
+	char **ops;
+	if (cli_operands(cli, argc, argv, 1, 1, _("didat checklist SESSION"), &ops) < 0)
+		return EXIT_USAGE;
+	int64_t session;
+	if (!cli_session(cli, ops[0], &session))
+		return EXIT_FAILED;
+	enum status rc = progress_each(cli->db, session, print_open_point, NULL);
+	if (rc != STATUS_OK)
+		return cli_fail(cli, rc);
+	return cli_stdout_done(cli, true) ? EXIT_DONE : EXIT_FAILED;
 }

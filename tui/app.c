@@ -3,6 +3,7 @@
 #include "tui/app.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,8 +15,10 @@
 
 #include "model/db.h"
 #include "model/draft.h"
+#include "model/progress.h"
 #include "model/session.h"
 #include "model/undo.h"
+#include "tui/checklist.h"
 #include "tui/dialog.h"
 #include "tui/projector.h"
 #include "tui/search_view.h"
@@ -23,6 +26,7 @@
 #include "util/display.h"
 #include "util/i18n.h"
 #include "util/fatal.h"
+#include "util/settings.h"
 
 #define MIN_LINES 12
 #define MIN_COLS 40
@@ -57,7 +61,8 @@
 	X(G_STEP5,     '5',                 "5",            NULL) \
 	X(G_STEP6,     '6',                 "6",            N_("Documents")) \
 	X(G_STEP7,     '7',                 "7",            N_("Export")) \
-	X(G_SEARCH,    UI_CTRL('f'),        N_("Ctrl-F"),    N_("full-text search in documents and items"))
+	X(G_SEARCH,    UI_CTRL('f'),        N_("Ctrl-F"),    N_("full-text search in documents and items")) \
+	X(G_CHECKLIST, '!',                 "!",            N_("checklist: what is still open in each step (!N in the step bar)"))
 
 enum global_command {
 #define X(cmd, key, name, help) cmd,
@@ -96,10 +101,13 @@ struct app {
 	enum step step;
 	const struct view *view;
 	int64_t counts[STEP_COUNT];
+	int64_t open[PROGRESS_STEPS];  /* open points per step (model/progress.h) */
 	int tab_x[STEP_COUNT + 1];  /* where each step's tab starts, for the mouse */
 	char status[512];
 	bool status_error;
 	bool projector, quit;
+	bool remember;              /* keeps theme and step in the settings (not a probe) */
+	char db_key[4096];          /* the database's real path, naming it in the settings */
 	char *find;                 /* the last `/` search */
 	FILE *probe_input;          /* a probe's /dev/null */
 	/* Timer: counts down to timer_end; blinks once it has passed. */
@@ -176,12 +184,14 @@ static int load_summary(void *ctx, const struct session_summary *s)
 static void load_counts(struct app *app)
 {
 	memset(app->counts, 0, sizeof app->counts);
+	memset(app->open, 0, sizeof app->open);
 	app->session_title[0] = '\0';
 	if (!app->session)
 		return;
 	session_summary(app->db, app->session, load_summary, app);
 	app->counts[STEP_MODEL] = count_step(app->db, app->session, ITEM_VARIABLE);
 	app->counts[STEP_EXPORT] = -1;
+	progress_count(app->db, app->session, app->open);
 }
 
 void app_changed(struct app *app)
@@ -198,16 +208,25 @@ void app_show(struct app *app, const struct view *view)
 		view->open(app);
 }
 
+/* Remembers the step a session is on, for the next time it is opened. */
+static void remember_step(struct app *app)
+{
+	if (app->remember && app->session && app->db_key[0])
+		settings_set_step(app->db_key, app->session, (int)app->step);
+}
+
 void app_step(struct app *app, enum step step)
 {
 	if (!app->session)
 		return;
+	bool moved = app->step != step;
 	app->step = step;
 	app_show(app, step_views[step]);
+	if (moved)
+		remember_step(app);
 }
 
-/* The step whose lists hold items of KIND. */
-static enum step step_of_kind(enum item_kind kind)
+enum step app_step_of_kind(enum item_kind kind)
 {
 	switch (kind) {
 	case ITEM_UNSEEN: return STEP_UNSEENS;
@@ -222,10 +241,19 @@ bool app_select_item(struct app *app, enum item_kind kind, int64_t id)
 {
 	if (!app->session || item_find_by_id(app->db, item_type(kind), app->session, id) != STATUS_OK)
 		return false;
-	enum step step = step_of_kind(kind);
+	enum step step = app_step_of_kind(kind);
 	if (app->view != step_views[step])
 		app_step(app, step);
 	return app->view->select && app->view->select(app, kind, id);
+}
+
+void app_show_list(struct app *app, enum item_kind kind)
+{
+	enum step step = app_step_of_kind(kind);
+	if (app->view != step_views[step])
+		app_step(app, step);
+	if (kind != ITEM_SESSION && app->view->select)
+		app->view->select(app, kind, 0);   /* shows the kind's panel; no row to choose */
 }
 
 void app_open_session(struct app *app, int64_t id)
@@ -233,8 +261,9 @@ void app_open_session(struct app *app, int64_t id)
 	app->session = id;
 	load_counts(app);
 	if (id) {
-		app->step = STEP_QUESTION;
-		app_show(app, step_views[STEP_QUESTION]);
+		int kept = app->remember ? settings_step(app->db_key, id) : -1;
+		app->step = kept >= 0 && kept < STEP_COUNT ? (enum step)kept : STEP_QUESTION;
+		app_show(app, step_views[app->step]);
 	} else {
 		app_show(app, &browser_view);
 	}
@@ -249,7 +278,7 @@ static void draw_step_bar(struct app *app, int width)
 		ui_text(0, 1, width - 1, _("didat · Sessions"), ui_attr(UI_BAR) | A_BOLD);
 		return;
 	}
-	char labels[STEP_COUNT][64];
+	char labels[STEP_COUNT][64], open[STEP_COUNT][24];
 	int form, separator = 0;
 	for (form = 0; form < 4; form++) {
 		int total = 0;
@@ -257,10 +286,14 @@ static void draw_step_bar(struct app *app, int width)
 		for (int s = 0; s < STEP_COUNT; s++) {
 			const char *name = form == 3 ? step_short[s] : form == 2 ? _(step_mid[s]) : _(step_names[s]);
 			if (app->counts[s] >= 0)
-				snprintf(labels[s], sizeof labels[s], " %s %lld ", name, (long long)app->counts[s]);
+				snprintf(labels[s], sizeof labels[s], " %s %lld", name, (long long)app->counts[s]);
 			else
-				snprintf(labels[s], sizeof labels[s], " %s ", name);
-			total += display_width(labels[s]) + separator;
+				snprintf(labels[s], sizeof labels[s], " %s", name);
+			/* what is still open in the step: "!3", the checklist's count */
+			open[s][0] = '\0';
+			if (s < PROGRESS_STEPS && app->open[s] > 0)
+				snprintf(open[s], sizeof open[s], " !%lld", (long long)app->open[s]);
+			total += display_width(labels[s]) + display_width(open[s]) + 1 + separator;
 		}
 		if (total <= width)
 			break;
@@ -270,6 +303,8 @@ static void draw_step_bar(struct app *app, int width)
 		app->tab_x[s] = x;
 		attr_t a = s == (int)app->step ? ui_attr(UI_TAB_ACTIVE) : ui_attr(UI_BAR);
 		x += ui_text(0, x, width - x, labels[s], a);
+		x += ui_text(0, x, width - x, open[s], a | A_BOLD);
+		x += ui_text(0, x, width - x, " ", a);
 		if (separator && s + 1 < STEP_COUNT)
 			x += ui_text(0, x, width - x, "·", ui_attr(UI_BAR));
 	}
@@ -631,6 +666,8 @@ static int global_command(struct app *app, int command)
 	case G_THEME: {
 		enum ui_theme t = (enum ui_theme)((ui_theme_current() + 1) % UI_THEME_COUNT);
 		ui_theme_set(t);
+		if (app->remember)
+			settings_set_theme(ui_theme_key(t));
 		app_status(app, _("Colour scheme: %s"), ui_theme_name(t));
 		break;
 	}
@@ -642,6 +679,10 @@ static int global_command(struct app *app, int command)
 			: (enum step)(command - G_STEP1));
 		break;
 	case G_SEARCH: search_view_start(app, app->view); break;
+	case G_CHECKLIST:
+		if (app->session)
+			checklist_show(app, app->view);
+		break;
 	default: return VIEW_UNHANDLED;
 	}
 	return VIEW_HANDLED;
@@ -798,6 +839,16 @@ static void give_terminal_back(void)
 	endwin();
 }
 
+/* The theme the person chose last time, else the default. */
+static enum ui_theme remembered_theme(void)
+{
+	char key[32];
+	enum ui_theme theme = UI_THEME_DEFAULT;
+	if (settings_theme(key, sizeof key))
+		ui_theme_from_key(key, &theme);
+	return theme;
+}
+
 int tui_run(struct db *db, int64_t session)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -832,7 +883,10 @@ int tui_run(struct db *db, int64_t session)
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED |
 		BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
-	ui_theme_init(UI_THEME_DEFAULT);
+	ui_theme_init(remembered_theme());
+	app.remember = true;
+	if (!realpath(db_path(db), app.db_key))
+		app.db_key[0] = '\0';
 	db_changed_elsewhere(db);  /* remember the version we start from */
 	app_open_session(&app, session);
 	if (db_is_readonly(db))

@@ -89,6 +89,10 @@ void app_changed(struct app *app);
 void app_show(struct app *app, const struct view *view);
 /* Goes to STEP of the open session. */
 void app_step(struct app *app, enum step step);
+/* Shows the step and the list that hold items of KIND. */
+void app_show_list(struct app *app, enum item_kind kind);
+/* The step whose lists hold items of KIND. */
+enum step app_step_of_kind(enum item_kind kind);
 /* Opens session ID (0: back to the session browser). */
 void app_open_session(struct app *app, int64_t id);
 /* Goes to the step that lists items of KIND and selects item ID there;

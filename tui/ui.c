@@ -98,6 +98,24 @@ const char *ui_theme_name(enum ui_theme theme)
 	return _(names[theme]);
 }
 
+/* Stable names, for the settings file (the shown names are translated). */
+static const char *const theme_keys[UI_THEME_COUNT] = { "default", "light", "contrast" };
+
+const char *ui_theme_key(enum ui_theme theme)
+{
+	return theme_keys[theme];
+}
+
+bool ui_theme_from_key(const char *key, enum ui_theme *theme)
+{
+	for (int i = 0; i < UI_THEME_COUNT; i++)
+		if (strcmp(key, theme_keys[i]) == 0) {
+			*theme = (enum ui_theme)i;
+			return true;
+		}
+	return false;
+}
+
 attr_t ui_attr(enum ui_role role)
 {
 	return role_attr[role];

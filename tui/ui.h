@@ -33,6 +33,9 @@ void ui_theme_init(enum ui_theme theme);
 void ui_theme_set(enum ui_theme theme);
 enum ui_theme ui_theme_current(void);
 const char *ui_theme_name(enum ui_theme theme);
+/* The theme's stable name ("light"), and the theme of such a name. */
+const char *ui_theme_key(enum ui_theme theme);
+bool ui_theme_from_key(const char *key, enum ui_theme *theme);
 attr_t ui_attr(enum ui_role role);
 /* Switches every role to high contrast without colour (projector mode)
  * and back. */
