@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "model/analysis.h"
+#include "model/board.h"
 #include "model/coding.h"
 #include "model/db.h"
 #include "model/document.h"
@@ -827,6 +828,62 @@ static int put_actor(void *ctx, const void *item)
 	return r->rc != STATUS_OK;
 }
 
+/* A card of the board: "**P1 · kurzfristig** text"; an empty cell past
+ * the column's last measure. */
+static void put_card(struct report *r, const struct board_column *c, size_t row)
+{
+	struct measure m;
+	if (row >= c->n) {
+		fputs("  |", r->out);
+		return;
+	}
+	if (report_fail(r, item_read(r->db, item_type(ITEM_MEASURE), c->ids[row], &m)))
+		return;
+	fprintf(r->out, " **P");
+	if (m.priority > 0)
+		fprintf(r->out, "%" PRId64, m.priority);
+	else
+		fputs("–", r->out);
+	fprintf(r->out, " · %s** ", has_text(m.horizon) ? horizon_label(m.horizon) : "–");
+	md_write(r->out, m.text, MD_CELL, NULL, 0);
+	fputs(" |", r->out);
+	item_clear(item_type(ITEM_MEASURE), &m);
+}
+
+/* The bundle board as the chapter's appendix lays it out: a column per
+ * actor group, the measures most urgent first. */
+static void put_board(struct report *r)
+{
+	struct board b;
+	if (report_fail(r, board_load(r->db, r->session_id, &b))) {
+		board_free(&b);
+		return;
+	}
+	put_heading(r, "###", _("Bundle board"));
+	fputs("|", r->out);
+	for (size_t i = 0; i < b.n; i++) {
+		char head[300];
+		if (b.columns[i].actor_id)
+			snprintf(head, sizeof head, "%s – %s", b.columns[i].letter, b.columns[i].name);
+		else
+			snprintf(head, sizeof head, "%s", _("Without actor group"));
+		md_cell(r->out, head);
+	}
+	fputs("\n|", r->out);
+	for (size_t i = 0; i < b.n; i++)
+		fputs("---|", r->out);
+	fputc('\n', r->out);
+	size_t rows = board_rows(&b);
+	for (size_t row = 0; row < rows && r->rc == STATUS_OK; row++) {
+		fputs("|", r->out);
+		for (size_t i = 0; i < b.n && r->rc == STATUS_OK; i++)
+			put_card(r, &b.columns[i], row);
+		fputc('\n', r->out);
+	}
+	fputc('\n', r->out);
+	board_free(&b);
+}
+
 static void put_measures(struct report *r)
 {
 	put_heading(r, "##", _("Measure bundles"));
@@ -834,6 +891,7 @@ static void put_measures(struct report *r)
 		put_empty(r);
 		return;
 	}
+	put_board(r);
 	report_fail(r, item_list(r->db, item_type(ITEM_ACTOR), r->session_id, put_actor, r));
 	if (r->rc == STATUS_OK && put_measures_of(r, 0, _("Without actor group")) > 0)
 		fputc('\n', r->out);

@@ -582,9 +582,11 @@ static void run_undo(struct app *app, bool redo)
 	}
 	app_status(app, "%s", result.description);
 	app_changed(app);
-	/* Show what came back (a deleted item, an old text) where it lives. */
+	/* Show what came back (a deleted item, an old text) where it lives:
+	 * on this screen when it shows such items (the bundle board). */
 	const struct item_type *type = item_type_by_name(result.table);
-	if (type && result.row_id)
+	if (type && result.row_id && !(app->view->select
+			&& app->view->select(app, type->kind, result.row_id)))
 		app_select_item(app, type->kind, result.row_id);
 }
 

@@ -285,7 +285,7 @@ static void field_menu_init(struct field_menu *m, enum item_kind kind)
 }
 
 /* Asks which field (or which links) of item ID to edit, and edits it. */
-static void edit_item(struct app *app, enum item_kind kind, int64_t id)
+void panel_edit_item(struct app *app, enum item_kind kind, int64_t id)
 {
 	struct field_menu m;
 	field_menu_init(&m, kind);
@@ -400,7 +400,7 @@ int panel_command(struct app *app, struct panel *p, int command)
 	}
 	case PANEL_EDIT:
 		if (id)
-			edit_item(app, p->kind, id);
+			panel_edit_item(app, p->kind, id);
 		break;
 	case PANEL_DELETE:
 		if (id)
@@ -454,7 +454,7 @@ int panel_click(struct app *app, struct panel *p, int y, int x, bool double_clic
 	p->pos.cursor = (size_t)row;
 	p->detail_skip = 0;
 	if (double_click)
-		edit_item(app, p->kind, p->ids[row]);
+		panel_edit_item(app, p->kind, p->ids[row]);
 	return VIEW_HANDLED;
 }
 

@@ -10,6 +10,7 @@
 
 #include "model/db.h"
 #include "tui/app.h"
+#include "tui/board.h"
 #include "tui/dialog.h"
 #include "tui/matrix.h"
 #include "tui/panel.h"
@@ -19,7 +20,7 @@
 /* Commands of the step screens themselves (panels use PANEL_*). */
 enum {
 	S_PANEL1 = 1, S_PANEL2, S_PANEL3,  /* show the first, second, third panel */
-	S_MATRIX,
+	S_MATRIX, S_BOARD,
 	S_QUESTION, S_INSIDE, S_OUTSIDE, S_REGION, S_HORIZON, S_TITLE,
 	S_DATE, S_PLACE, S_FACILITATOR, S_PARTICIPANTS,
 };
@@ -127,6 +128,7 @@ static int screen_command(struct app *app, struct step_screen *s, int command)
 		}
 		return VIEW_HANDLED;
 	case S_MATRIX: app_show(app, &matrix_view); return VIEW_HANDLED;
+	case S_BOARD: app_show(app, &board_view); return VIEW_HANDLED;
 	case S_QUESTION: edit_session_field(app, "question"); return VIEW_HANDLED;
 	case S_INSIDE: edit_session_field(app, "inside"); return VIEW_HANDLED;
 	case S_OUTSIDE: edit_session_field(app, "outside"); return VIEW_HANDLED;
@@ -368,7 +370,8 @@ static const struct binding measures_keys[] = {
 	PANEL_EDIT_KEYS,
 	{ 'm', S_PANEL1, "m", N_("Measures") },
 	{ 'o', S_PANEL2, "o", N_("SoRO: socially robust orientation per component") },
-	{ 'b', PANEL_SORT, "b", N_("bundles: grouped by actor group A–G / all") },
+	{ 'b', S_BOARD, "b", N_("bundle board: a column per actor group A–G") },
+	{ 's', PANEL_SORT, "s", N_("sort: in order / by actor group") },
 	{ 'l', PANEL_LINKS, "l", N_("choose the goals the measure serves") },
 	{ 'f', PANEL_FILTER, "f", N_("SoRO: filter by component") },
 };

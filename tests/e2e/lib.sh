@@ -94,3 +94,10 @@ sql_value() { sqlite3 -readonly "$DIDAT_DB" "$1"; }
 is() {
 	if [ "$2" = "$3" ]; then _pass; else _fail "$1: got '$2', expected '$3'"; fi
 }
+
+# shot NAME FILE: saves the screen of NAME with its colours (capture-pane
+# -e) as $ARTEFACTS/FILE.ansi, for the review; `cat` shows it in a terminal.
+shot() {
+	[ -n "${ARTEFACTS:-}" ] || return 0
+	tm capture-pane -e -p -t "e2e:$1" >"$ARTEFACTS/$2.ansi"
+}
