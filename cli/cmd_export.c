@@ -106,8 +106,9 @@ static int write_export(struct export_args *a, const struct exporter *e, int64_t
 	int64_t document, const struct agree_options *agree)
 {
 	struct cli *cli = a->cli;
+	bool to_stdout = !a->output || strcmp(a->output, "-") == 0;
 	struct export_request r = { .db = cli->db, .session = session, .csv = a->csv,
-		.document = document, .agree = agree };
+		.document = document, .agree = agree, .path = to_stdout ? NULL : a->output };
 	if (e->flags & EXPORT_FILTERS) {
 		int status = hinge_filter_from(a, session, &r.filter);
 		if (status != EXIT_DONE)
@@ -121,7 +122,7 @@ static int write_export(struct export_args *a, const struct exporter *e, int64_t
 		if (rc != STATUS_OK)
 			return cli_fail(cli, rc);
 	}
-	if (!a->output || strcmp(a->output, "-") == 0) {
+	if (to_stdout) {
 		if ((e->flags & EXPORT_BINARY) && isatty(STDOUT_FILENO))
 			return cli_error(cli, _("export %s is a zip, not text for the terminal: give -o FILE "
 				"(or redirect standard output)"), e->name);
@@ -165,6 +166,9 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		return cli_usage(cli, "%s", _("--svg and --png apply only to export dot"));
 	if (a.chapter && !(e->flags & EXPORT_FILTERS))
 		return cli_usage(cli, "%s", _("--chapter applies only to export hinge"));
+	if (!exporter_takes_path(e, a.output))
+		return cli_usage(cli, _("%s: export %s writes a file ending in %s"), a.output, e->name,
+			exporter_endings(e));
 	int64_t session;
 	if (!cli_session(cli, ops[1], &session))
 		return EXIT_FAILED;

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <strings.h>
 
 #include "exports/agreement_out.h"
 #include "exports/doc_text.h"
@@ -10,8 +11,10 @@
 #include "exports/hinge_csv.h"
 #include "exports/items_csv.h"
 #include "exports/matrix_csv.h"
+#include "exports/poster.h"
 #include "exports/refi.h"
 #include "exports/report.h"
+#include "model/db.h"
 #include "model/item.h"
 #include "util/i18n.h"
 #include "util/join.h"
@@ -81,6 +84,17 @@ static enum status write_qdpx(const struct exporter *self, const struct export_r
 	return refi_write_qdpx(r->db, r->session, out);
 }
 
+/* The format follows the ending of the file asked for. */
+static enum status write_poster(const struct exporter *self, const struct export_request *r,
+	FILE *out)
+{
+	enum poster_format format;
+	if (!poster_format_of(r->path, &format))
+		return db_fail(r->db, STATUS_INVALID, _("%s: the poster is written as %s"), r->path,
+			exporter_endings(self));
+	return poster_write(r->db, r->session, format, out);
+}
+
 /* The item tables: items_csv knows them by the format's name. */
 static enum status write_items(const struct exporter *self, const struct export_request *r,
 	FILE *out)
@@ -106,6 +120,8 @@ static const struct exporter formats[] = {
 	{ "matrix", N_("Impact matrix (CSV)"), "matrix.csv", EXPORT_CSV, write_matrix },
 	{ "dot", N_("System model as graph (Graphviz DOT)"), "systemmodell.dot", EXPORT_PICTURE,
 	  write_dot },
+	{ "poster", N_("Poster of the workshop, a page per step (SVG, HTML or PDF)"), "poster.svg",
+	  EXPORT_ENDINGS, write_poster },
 };
 static const struct exporter free_codes =
 	{ "codes", N_("Table of free codes (CSV)"), "codes.csv", EXPORT_CSV, write_items };
@@ -151,6 +167,30 @@ const struct exporter *exporter_find(const char *name)
 		if (strcmp(exporters[i].name, name) == 0)
 			return &exporters[i];
 	return NULL;
+}
+
+/* The poster is the one format chosen by the file's ending so far. */
+const char *exporter_endings(const struct exporter *e)
+{
+	return e->flags & EXPORT_ENDINGS ? POSTER_ENDINGS : NULL;
+}
+
+bool exporter_takes_path(const struct exporter *e, const char *path)
+{
+	const char *endings = exporter_endings(e);
+	if (!endings || !path || strcmp(path, "-") == 0)
+		return true;
+	const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+	if (!dot || (slash && dot < slash))
+		return false;
+	size_t len = strlen(dot);
+	for (const char *p = endings; *p; p += strspn(p, " ")) {
+		size_t n = strcspn(p, " ");
+		if (n == len && strncasecmp(p, dot, n) == 0)
+			return true;
+		p += n;
+	}
+	return false;
 }
 
 static const char *exporter_name(size_t i)

@@ -6,6 +6,7 @@
  * writer.  `didat export` and the Export step are both driven by this
  * table, so a new format is one writer and one row. */
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -24,6 +25,7 @@ enum exporter_flags {
 	EXPORT_PICTURE = 4,  /* Graphviz renders it as SVG or PNG (--svg, --png) */
 	EXPORT_DOCUMENT = 8, /* of one document: `didat export NAME SESSION DOC` */
 	EXPORT_BINARY = 16,  /* not text: never written to a terminal */
+	EXPORT_ENDINGS = 32, /* the file's ending chooses the format: exporter_endings() */
 };
 
 /* What to export: the session and the options the format takes. */
@@ -35,6 +37,8 @@ struct export_request {
 	int64_t document;    /* EXPORT_DOCUMENT: the document */
 	struct csv_options csv;
 	const struct agree_options *agree;   /* the agreement's coders...; NULL: all */
+	const char *path;    /* the file it ends up in (EXPORT_ENDINGS: its ending chooses
+	                      * the format); NULL: standard output */
 };
 
 struct exporter {
@@ -56,6 +60,12 @@ const struct exporter *exporter_find(const char *name);
  * and db_error says why), and no file is left behind. */
 enum status export_to_path(const struct exporter *e, const struct export_request *r,
 	const char *path, struct atomic_file *file);
+/* The file endings E is written as (".svg .html .htm .pdf") when it is
+ * EXPORT_ENDINGS; NULL: any.  Static storage. */
+const char *exporter_endings(const struct exporter *e);
+/* Whether E can be written to PATH: its ending is one of E's endings
+ * (case ignored).  Standard output (NULL or "-") always can. */
+bool exporter_takes_path(const struct exporter *e, const char *path);
 /* The names joined by SEP ("hinge|report|..."), for help and refusals. */
 const char *exporter_names(char *buf, size_t size, const char *sep);
 

@@ -9,11 +9,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "exports/csv_reader.h"
 #include "exports/csv_writer.h"
+#include "exports/dot.h"
 #include "exports/exporter.h"
 #include "exports/importer.h"
 #include "model/coding.h"
@@ -257,6 +259,16 @@ static void append_word(char *buf, size_t size, const char *word)
 	snprintf(buf + len, size - len, "'");
 }
 
+/* The picture format a graph's file name asks for ("svg", "png"), or
+ * NULL: the DOT text itself. */
+static const char *picture_format(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	if (!(kind()->flags & EXPORT_PICTURE) || !dot)
+		return NULL;
+	return strcasecmp(dot, ".svg") == 0 ? "svg" : strcasecmp(dot, ".png") == 0 ? "png" : NULL;
+}
+
 /* `didat export ...` with the same options, for scripts. */
 static void command_line(char *buf, size_t size)
 {
@@ -266,7 +278,8 @@ static void command_line(char *buf, size_t size)
 		snprintf(num, sizeof num, "%" PRId64, ex.document_id);
 		append_word(buf, size, num);
 	}
-	append_word(buf, size, "-o");
+	const char *picture = picture_format(ex.file);
+	append_word(buf, size, !picture ? "-o" : strcmp(picture, "svg") == 0 ? "--svg" : "--png");
 	append_word(buf, size, ex.file);
 	if (takes_csv_options()) {
 		if (ex.csv.sep == ';')
@@ -674,7 +687,7 @@ static int count_record(void *ctx, size_t row, size_t ncells, const char *const 
 static struct export_request request(struct app *app)
 {
 	struct export_request r = { .db = app_db(app), .session = ex.session, .csv = ex.csv,
-		.document = ex.document_id };
+		.document = ex.document_id, .path = ex.file };
 	if (takes_filters()) {
 		r.filter = (struct hinge_filter){ ex.component, ex.type, ex.coder[0] ? ex.coder : NULL,
 			ex.document_id };
@@ -696,6 +709,26 @@ static void fail(struct app *app, const char *fmt, ...)
 	app_status(app, "%s", ex.result);
 }
 
+/* Graphviz draws the graph into PATH, as `didat export dot --svg/--png`. */
+static void run_render(struct app *app, const char *path, const char *format)
+{
+	app_busy(app, _("Exporting …"));
+	if (dot_render(app_db(app), ex.session, format, path) != STATUS_OK) {
+		fail(app, "%s", db_error(app_db(app)));
+		return;
+	}
+	char full[PATH_MAX];
+	struct stat st;
+	if (!realpath(path, full))
+		snprintf(full, sizeof full, "%s", path);
+	long bytes = stat(path, &st) == 0 ? (long)st.st_size : 0;
+	char counts[128];
+	snprintf(counts, sizeof counts, P_("%ld byte", "%ld bytes", (unsigned long)bytes), bytes);
+	snprintf(ex.result, sizeof ex.result, _("Written: %s (%s)"), full, counts);
+	ex.result_error = false;
+	app_status(app, "%s", ex.result);
+}
+
 static void run_export(struct app *app)
 {
 	const char *path = ex.file;
@@ -708,6 +741,11 @@ static void run_export(struct app *app)
 		default_file();
 		path = ex.file;
 	}
+	if (!exporter_takes_path(kind(), path)) {
+		fail(app, _("%s: export %s writes a file ending in %s"), path, kind()->name,
+			exporter_endings(kind()));
+		return;
+	}
 	if (stat(path, &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
 			fail(app, _("%s is a folder."), path);
@@ -719,6 +757,10 @@ static void run_export(struct app *app)
 			app_status(app, "%s", _("Not exported."));
 			return;
 		}
+	}
+	if (picture_format(path)) {
+		run_render(app, path, picture_format(path));
+		return;
 	}
 	app_busy(app, _("Exporting …"));
 	struct atomic_file file;

@@ -55,13 +55,13 @@ err_has "die Spalte title fehlt"
 refused 2 import-csv $T unseens missing.csv
 refused 1 import-csv $T actors bad.csv
 refused 1 export actors $T
-err_has 'unbekannter Export "actors" (hinge, report, agreement, agreement-table, doc, qdc, qdpx, matrix, dot, components, stakeholders, unseens, goals, measures, codes)'
+err_has 'unbekannter Export "actors" (hinge, report, agreement, agreement-table, doc, qdc, qdpx, matrix, dot, poster, components, stakeholders, unseens, goals, measures, codes)'
 
 # help and refusals list what the kinds table and the exporter and
 # importer tables hold, in their order
 run_ok --help
 out_has "ART:      component, stakeholder, actor, unseen, variable, goal, conflict, measure, soro, code"
-out_has "FORMAT:   hinge, report, agreement, agreement-table, doc, qdc, qdpx, matrix, dot, components, stakeholders, unseens, goals, measures, codes"
+out_has "FORMAT:   hinge, report, agreement, agreement-table, doc, qdc, qdpx, matrix, dot, poster, components, stakeholders, unseens, goals, measures, codes"
 out_has "TABELLE:  components, stakeholders, unseens, goals, measures, codes, matrix"
 refused 1 add risk $T "Frühwarnung"
 err_has 'unbekannte Art "risk" (component, stakeholder, actor, unseen, variable, goal, conflict, measure, soro, code)'

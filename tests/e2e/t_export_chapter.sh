@@ -24,7 +24,7 @@ run_ok code $KS "$KM" 2 Eigentum --coder ben
 run_ok export hinge $KS --chapter "$KD" -o expected.csv
 
 start ex 100x30 "$KS"
-wait_for ex "1 Leitfrage"
+wait_for ex "Leitfrage (L):"
 keys ex 7
 wait_for ex "Export · Sitzung $KS"
 wait_for ex "keines (eine Zeile je Passage)"
