@@ -11,7 +11,7 @@ run_ok add unseen 1 "Datenabfluss über Fernwartung"
 code=$(sql_value "SELECT id FROM code WHERE type = 'unseen'")
 
 start main 100x30 1
-wait_for main "1 Leitfrage"
+wait_for main "Leitfrage (L):"
 keys main 6
 wait_for main "Dokumente (0)"
 

@@ -7,7 +7,7 @@ printf 'title;description;likelihood\n"Größere Abhängigkeit";"Kunden „wande
 printf 'title;likelihood\nGut;3\nSchlecht;9\n' > unseens-schlecht.csv
 
 start imp 100x30 1
-wait_for imp "1 Leitfrage"
+wait_for imp "Leitfrage (L):"
 keys imp 7
 wait_for imp "Exportieren"
 keys imp i

@@ -13,7 +13,7 @@ run_ok add variable "$s" "Abhängigkeit von Förderung"
 run_ok add measure "$s" "Ohne Akteur prüfen"
 
 start d 80x24 "$s"
-wait_for d "1 Frage"
+wait_for d "Leitfrage (L):"
 
 # Matrix at 80 columns: the given short names stay, the two new names
 # that both begin "Abh" get distinct labels, in the headers and the table.

@@ -11,7 +11,7 @@ printf 'Kapitel 3\n83 Die KMU stehen vor Fragen.\n84 Daten fließen ab.\n85 Ende
 run_ok import-doc $S entwurf.txt --kind draft --title "Entwurf"
 
 start main 100x30 $S
-wait_for main "1 Leitfrage"
+wait_for main "Leitfrage (L):"
 keys main 6
 wait_for main "Dokumente (2)"
 keys main Home Enter

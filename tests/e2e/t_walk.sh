@@ -10,7 +10,7 @@ keys main a
 wait_for main "Titel der neuen Sitzung"
 type_text main "Werkstatt „Daten“ in Fußgängerzonen"
 keys main Enter
-wait_for main "1 Leitfrage"
+wait_for main "Leitfrage (L):"
 wait_for main "Werkstatt „Daten“ in Fußgängerzonen"
 
 # Step 1: the guiding question (multi-line editor, saved with F2), the
@@ -134,10 +134,10 @@ wait_for main "Schulungen für Geschäftsführer:innen"
 
 # Projector mode shows the question without the step bar.
 keys main F5
-gone main "1 Leitfrage"
+gone main "2 Unseens"
 wait_for main "Wie schützen Kleinbetriebe"
 keys main F5
-wait_for main "1 Leitfrage"
+wait_for main "2 Unseens"
 
 # q goes back to the browser, q again quits.
 keys main q
