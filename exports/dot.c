@@ -26,7 +26,7 @@ static void put_quoted(FILE *out, const char *text)
 	fputc('"', out);
 }
 
-static const char *role_colour(enum analysis_role role)
+const char *dot_role_colour(enum analysis_role role)
 {
 	switch (role) {
 	case ANALYSIS_ACTIVE: return "#f4a582";
@@ -44,7 +44,7 @@ static void write_graph(FILE *out, const struct impact_matrix *m, const struct a
 	for (size_t i = 0; i < m->n; i++) {
 		fprintf(out, "  v%zu [label=", i);
 		put_quoted(out, m->names[i]);
-		fprintf(out, ", fillcolor=\"%s\", tooltip=\"%s\"];\n", role_colour(r->vars[i].role),
+		fprintf(out, ", fillcolor=\"%s\", tooltip=\"%s\"];\n", dot_role_colour(r->vars[i].role),
 			analysis_role_label(r->vars[i].role));
 	}
 	for (size_t i = 0; i < m->n; i++)

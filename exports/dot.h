@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "model/analysis.h"
 #include "util/status.h"
 
 struct db;
@@ -19,5 +20,8 @@ enum status dot_write(struct db *db, int64_t session_id, FILE *out);
  * `dot` program; STATUS_NOT_FOUND with a clear message when Graphviz is
  * not installed. */
 enum status dot_render(struct db *db, int64_t session_id, const char *format, const char *path);
+
+/* The fill colour of a variable of ROLE, in the graph and on the poster. */
+const char *dot_role_colour(enum analysis_role role);
 
 #endif

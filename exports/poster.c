@@ -18,6 +18,7 @@
 
 #include <libxml/xmlwriter.h>
 
+#include "exports/dot.h"
 #include "model/analysis.h"
 #include "model/db.h"
 #include "model/impact.h"
@@ -120,30 +121,21 @@ static wchar_t safe_char(wchar_t wc)
 	return iswprint((wint_t)wc) ? wc : 0xFFFD;
 }
 
+static int put_safe(void *ctx, wchar_t wc)
+{
+	char **o = ctx;
+	*o += put_wc(*o, safe_char(wc));
+	return 0;
+}
+
 char *poster_clean(const char *text)
 {
 	text = text ? text : "";
-	size_t len = strlen(text);
 	/* each byte becomes at most three: U+FFFD and U+24xx take three */
-	char *out = malloc(3 * len + 1), *o = out;
+	char *out = malloc(3 * strlen(text) + 1), *o = out;
 	if (!out)
 		return NULL;
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
-	while (len > 0) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, text, len, &st);
-		if (n == (size_t)-1 || n == (size_t)-2) {
-			memset(&st, 0, sizeof st);
-			wc = 0xFFFD;
-			n = 1;
-		} else if (n == 0) {
-			break;
-		}
-		text += n;
-		len -= n;
-		o += put_wc(o, safe_char(wc));
-	}
+	display_decode(text, put_safe, &o);
 	*o = '\0';
 	return out;
 }
@@ -882,17 +874,6 @@ static const char *strength_colour(int v)
 	return "white";   /* unrated (or off the scale) */
 }
 
-static const char *role_colour(enum analysis_role role)
-{
-	switch (role) {
-	case ANALYSIS_ACTIVE: return "#f4a582";
-	case ANALYSIS_REACTIVE: return "#92c5de";
-	case ANALYSIS_CRITICAL: return "#d6604d";
-	case ANALYSIS_BUFFERING: return "#e0e0e0";
-	}
-	return "white";
-}
-
 static bool model_labels(struct poster *p, struct model *md)
 {
 	const struct item_type *t = item_type(ITEM_VARIABLE);
@@ -1011,7 +992,7 @@ static void scatter_plot(struct poster *p, const struct model *md)
 	for (size_t i = 0; i < md->m.n; i++) {
 		const struct analysis_variable *v = &md->r.vars[i];
 		double x = PLOT_X0 + (double)v->as * sx, y = PLOT_Y1 - (double)v->ps * sy;
-		svg_circle(p, x, y, 1.6, role_colour(v->role));
+		svg_circle(p, x, y, 1.6, dot_role_colour(v->role));
 		bool left = x > PLOT_X1 - 30;   /* labels near the right edge go left */
 		svg_text_fit(p, left ? x - 2.5 : x + 2.5, y + 1.8, 40, SIZE_SMALL, left ? T_END : 0, INK,
 			md->labels[i]);

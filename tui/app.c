@@ -107,7 +107,7 @@ struct app {
 	bool status_error;
 	bool projector, quit;
 	bool remember;              /* keeps theme and step in the settings (not a probe) */
-	char db_key[4096];          /* the database's real path, naming it in the settings */
+	char db_key[PATH_MAX];      /* the database's real path, naming it in the settings */
 	char *find;                 /* the last `/` search */
 	FILE *probe_input;          /* a probe's /dev/null */
 	/* Timer: counts down to timer_end; blinks once it has passed. */

@@ -28,7 +28,7 @@ static int visible_control(wchar_t wc, char *buf, size_t size)
 	return (int)strlen(buf);
 }
 
-void display_walk(const char *text, bool keep_newlines, display_emit emit, void *ctx)
+void display_decode(const char *text, display_char_fn fn, void *ctx)
 {
 	mbstate_t state;
 	size_t len = strlen(text);
@@ -45,22 +45,37 @@ void display_walk(const char *text, bool keep_newlines, display_emit emit, void 
 		}
 		text += n;
 		len -= n;
-		int stop;
-		if (wc == L'\n' && keep_newlines) {
-			stop = emit(ctx, wc, NULL, 0);
-		} else if (wc == L'\t') {
-			stop = emit(ctx, L' ', NULL, 1);
-		} else if (!iswprint((wint_t)wc)) {
-			char buf[16];
-			int width = wc == L'\n' ? 1 : visible_control(wc, buf, sizeof buf);
-			stop = emit(ctx, 0, wc == L'\n' ? "\xe2\x86\xb5" : buf, width);
-		} else {
-			int width = wcwidth(wc);
-			stop = emit(ctx, wc, NULL, width < 0 ? 1 : width);
-		}
-		if (stop)
+		if (fn(ctx, wc))
 			break;
 	}
+}
+
+struct walk {
+	bool keep_newlines;
+	display_emit emit;
+	void *ctx;
+};
+
+static int walk_char(void *ctx, wchar_t wc)
+{
+	const struct walk *w = ctx;
+	if (wc == L'\n' && w->keep_newlines)
+		return w->emit(w->ctx, wc, NULL, 0);
+	if (wc == L'\t')
+		return w->emit(w->ctx, L' ', NULL, 1);
+	if (!iswprint((wint_t)wc)) {
+		char buf[16];
+		int width = wc == L'\n' ? 1 : visible_control(wc, buf, sizeof buf);
+		return w->emit(w->ctx, 0, wc == L'\n' ? "\xe2\x86\xb5" : buf, width);
+	}
+	int width = wcwidth(wc);
+	return w->emit(w->ctx, wc, NULL, width < 0 ? 1 : width);
+}
+
+void display_walk(const char *text, bool keep_newlines, display_emit emit, void *ctx)
+{
+	struct walk w = { keep_newlines, emit, ctx };
+	display_decode(text, walk_char, &w);
 }
 
 static int add_width(void *ctx, wchar_t wc, const char *visible, int width)

@@ -22,6 +22,11 @@ void display_init(void);
  * WC is the character (or 0 for a visible form), WIDTH its columns.
  * With KEEP_NEWLINES a '\n' is passed through as itself with width 0. */
 typedef int (*display_emit)(void *ctx, wchar_t wc, const char *visible, int width);
+/* Calls FN with each character of the UTF-8 TEXT, an invalid byte as
+ * U+FFFD, until FN returns non-zero: the decoding under display_walk, for
+ * writers that show control characters their own way (the poster). */
+typedef int (*display_char_fn)(void *ctx, wchar_t wc);
+void display_decode(const char *text, display_char_fn fn, void *ctx);
 void display_walk(const char *text, bool keep_newlines, display_emit emit, void *ctx);
 
 /* The bytes of one unit display_walk hands over into BUF: VISIBLE, or WC
