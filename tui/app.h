@@ -118,6 +118,21 @@ bool app_confirm(struct app *app, const char *question);
 typedef void (*pick_label)(void *ctx, size_t i, char *buf, size_t size);
 int app_pick(struct app *app, const char *title, size_t n, pick_label label, void *ctx,
 	int initial, bool *selected);
+/* The same with more: FILTER is what is typed in already; CREATE (NULL:
+ * none) labels a last row, "+ new …", always shown, that returns
+ * PICK_CREATE with what was typed as *CREATED (malloc'd). */
+struct pick_request {
+	const char *title;
+	size_t n;
+	pick_label label;
+	void *ctx;
+	int initial;
+	bool *selected;
+	const char *filter, *create;
+	char *created;
+};
+enum { PICK_CANCEL = -1, PICK_CREATE = -2 };
+int app_pick_request(struct app *app, struct pick_request *request);
 /* Asks for file names (several separated by spaces, "\ " inside a name)
  * under LABEL, completing them with Tab from the current folder; true
  * with *OUT (malloc'd) on Enter. */

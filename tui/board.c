@@ -11,6 +11,7 @@
 #include "model/db.h"
 #include "model/item.h"
 #include "tui/dialog.h"
+#include "tui/form.h"
 #include "tui/panel.h"
 #include "util/display.h"
 #include "util/i18n.h"
@@ -242,7 +243,7 @@ static int board_command(struct app *app, int command, int key)
 		break;
 	case B_ADD: {
 		int64_t id;
-		if (dialog_create_item(app, item_type(ITEM_MEASURE), fill_actor, NULL, &id)) {
+		if (form_create(app, item_type(ITEM_MEASURE), fill_actor, NULL, &id)) {
 			s.follow = id;
 			app_changed(app);
 		}

@@ -233,14 +233,27 @@ struct pick_state {
 	char **labels;
 	size_t n;
 	size_t *shown;       /* indexes of the rows that pass the filter */
-	struct list_pos pos; /* over the rows shown */
+	struct list_pos pos; /* over the rows shown; the row after them is `create` */
 	char filter[256];
 	bool *selected;
+	const char *create;  /* the "+ new …" row, or NULL */
 };
+
+/* Rows on the list: those that pass the filter, and the "+ new …" row. */
+static size_t pick_rows(const struct pick_state *p, size_t shown)
+{
+	return shown + (p->create != NULL);
+}
+
+static bool on_create_row(const struct pick_state *p)
+{
+	return p->create && p->pos.cursor == p->pos.n - 1;
+}
 
 static void pick_filter(struct pick_state *p)
 {
-	size_t keep = p->pos.n ? p->shown[p->pos.cursor] : 0, n = 0, cursor = 0;
+	bool had = p->pos.n && !on_create_row(p);
+	size_t keep = had ? p->shown[p->pos.cursor] : 0, n = 0, cursor = 0;
 	for (size_t i = 0; i < p->n; i++) {
 		if (!text_contains_folded(p->labels[i], p->filter))
 			continue;
@@ -248,8 +261,14 @@ static void pick_filter(struct pick_state *p)
 			cursor = n;
 		p->shown[n++] = i;
 	}
-	list_set_count(&p->pos, n);
-	p->pos.cursor = cursor;
+	list_set_count(&p->pos, pick_rows(p, n));
+	/* typing that leaves nothing to choose offers "+ new …" at once */
+	p->pos.cursor = n == 0 ? 0 : cursor;
+}
+
+static size_t pick_shown(const struct pick_state *p)
+{
+	return p->pos.n - (p->create != NULL);
 }
 
 static void draw_pick(void *ctx)
@@ -264,9 +283,16 @@ static void draw_pick(void *ctx)
 	const struct rect *list = &p->pos.area;
 	for (int i = 0; i < list->h && p->pos.top + (size_t)i < p->pos.n; i++) {
 		size_t row = p->pos.top + (size_t)i;
-		size_t index = p->shown[row];
 		attr_t a = row == p->pos.cursor ? ui_attr(UI_CURSOR) : ui_attr(UI_NORMAL);
 		char text[600];
+		if (row >= pick_shown(p)) {
+			snprintf(text, sizeof text, " %s%s%s%s", p->create, *p->filter ? " „" : "",
+				p->filter, *p->filter ? "“" : "");
+			ui_text_pad(list->y + i, list->x, list->w, text, row == p->pos.cursor ? a
+				: ui_attr(UI_ACCENT));
+			continue;
+		}
+		size_t index = p->shown[row];
 		snprintf(text, sizeof text, "%s%s", p->selected ? (p->selected[index] ? "[x] " : "[ ] ") : " ",
 			p->labels[index]);
 		ui_text_pad(list->y + i, list->x, list->w, text, a);
@@ -292,27 +318,46 @@ static void pick_click(struct pick_state *p, bool *chosen)
 	}
 }
 
-int app_pick(struct app *app, const char *title, size_t n, pick_label label, void *ctx,
-	int initial, bool *selected)
+/* Space toggles the row; after a filter it starts afresh, so that the
+ * next name can be typed at once. */
+static void pick_toggle(struct pick_state *p)
 {
-	struct pick_state p = { .title = title, .n = n, .selected = selected };
+	if (!pick_shown(p) || on_create_row(p))
+		return;
+	p->selected[p->shown[p->pos.cursor]] = !p->selected[p->shown[p->pos.cursor]];
+	if (*p->filter) {
+		p->filter[0] = '\0';
+		pick_filter(p);
+	}
+}
+
+int app_pick_request(struct app *app, struct pick_request *req)
+{
+	size_t n = req->n;
+	struct pick_state p = { .title = req->title, .n = n, .selected = req->selected,
+		.create = req->create };
+	req->created = NULL;
 	p.labels = calloc(n ? n : 1, sizeof *p.labels);
 	p.shown = calloc(n ? n : 1, sizeof *p.shown);
 	if (!p.labels || !p.shown) {
 		free(p.labels);
 		free(p.shown);
-		return -1;
+		return PICK_CANCEL;
 	}
 	for (size_t i = 0; i < n; i++) {
 		char buf[512];
 		buf[0] = '\0';
-		label(ctx, i, buf, sizeof buf);
+		req->label(req->ctx, i, buf, sizeof buf);
 		p.labels[i] = xstrdup(buf);
 	}
 	pick_filter(&p);
-	if (initial >= 0 && (size_t)initial < n)
-		p.pos.cursor = (size_t)initial;   /* nothing is filtered yet: row = index */
-	int result = -1;
+	if (req->initial >= 0 && (size_t)req->initial < n)
+		p.pos.cursor = (size_t)req->initial;   /* nothing is filtered yet: row = index */
+	if (req->filter && *req->filter) {
+		snprintf(p.filter, sizeof p.filter, "%s", req->filter);
+		pick_filter(&p);
+	}
+	int result = PICK_CANCEL;
 	for (;;) {
 		int key = app_modal_key(app, draw_pick, &p);
 		bool chosen = false;
@@ -322,17 +367,22 @@ int app_pick(struct app *app, const char *title, size_t n, pick_label label, voi
 			pick_click(&p, &chosen);
 		else if (list_command(&p.pos, list_key_command(key)))
 			;
-		else if (key == ' ' && selected && p.pos.n)
-			selected[p.shown[p.pos.cursor]] = !selected[p.shown[p.pos.cursor]];
+		else if (key == ' ' && p.selected)
+			pick_toggle(&p);
 		else if (is_enter(key))
 			chosen = true;
 		else if (ui_line_key(p.filter, sizeof p.filter, key))
 			pick_filter(&p);
-		if (chosen && p.pos.n) {
+		if (chosen && on_create_row(&p)) {
+			req->created = xstrdup(p.filter);
+			result = PICK_CREATE;
+			break;
+		}
+		if (chosen && pick_shown(&p)) {
 			result = (int)p.shown[p.pos.cursor];
 			break;
 		}
-		if (chosen && selected) {
+		if (chosen && p.selected) {
 			result = 0;
 			break;
 		}
@@ -342,6 +392,13 @@ int app_pick(struct app *app, const char *title, size_t n, pick_label label, voi
 	free(p.labels);
 	free(p.shown);
 	return result;
+}
+
+int app_pick(struct app *app, const char *title, size_t n, pick_label label, void *ctx,
+	int initial, bool *selected)
+{
+	struct pick_request req = { title, n, label, ctx, initial, selected, NULL, NULL, NULL };
+	return app_pick_request(app, &req);
 }
 
 /* ---- file names, completed with Tab ---- */
@@ -498,15 +555,40 @@ static void add_choice_row(struct item_choices *c, int64_t id, const char *label
 }
 
 struct choice_ctx {
+	struct app *app;
 	struct item_choices *c;
 	const struct item_type *type;
 };
 
+/* How an item is told apart in a picker: the number its list shows, its
+ * label and its component ("#12 Datenabfluss · C2"); named kinds
+ * (components, groups) by their label alone. */
+static void picker_label(struct app *app, const struct item_type *type, const void *item,
+	char *buf, size_t size)
+{
+	char label[512], comp[64] = "";
+	dialog_item_label(type, item, label, sizeof label);
+	if (type->kind == ITEM_COMPONENT || type->kind == ITEM_ACTOR ||
+	    type->kind == ITEM_STAKEHOLDER) {
+		snprintf(buf, size, "%s", label);
+		return;
+	}
+	const struct item_field *f = item_field_by_name(type, "component");
+	int64_t component = f ? *(const int64_t *)((const char *)item + f->offset) : 0;
+	struct component c;
+	if (component && item_read(app_db(app), item_type(ITEM_COMPONENT), component, &c) ==
+	    STATUS_OK) {
+		snprintf(comp, sizeof comp, _(" · C%" PRId64), c.number);
+		item_clear(item_type(ITEM_COMPONENT), &c);
+	}
+	snprintf(buf, size, "#%" PRId64 " %s%s", *(const int64_t *)item, label, comp);
+}
+
 static int add_choice(void *ctx, const void *item)
 {
 	struct choice_ctx *cc = ctx;
-	char label[512];
-	dialog_item_label(cc->type, item, label, sizeof label);
+	char label[600];
+	picker_label(cc->app, cc->type, item, label, sizeof label);
 	add_choice_row(cc->c, *(const int64_t *)item, label);
 	return 0;
 }
@@ -518,7 +600,7 @@ static void load_choices(struct app *app, enum item_kind kind, bool with_none, s
 	memset(c, 0, sizeof *c);
 	if (with_none)
 		add_choice_row(c, 0, _("(none)"));
-	struct choice_ctx cc = { c, item_type(kind) };
+	struct choice_ctx cc = { app, c, item_type(kind) };
 	item_list(app_db(app), item_type(kind), app_session(app), add_choice, &cc);
 }
 
@@ -580,24 +662,20 @@ static bool ask_value(struct app *app, const struct item_type *type, int64_t id,
 		return true;
 	}
 	case FIELD_REF: {
-		struct item_choices c;
-		load_choices(app, f->ref, !f->required, &c);
-		int pick = app_pick(app, title, c.n, choice_label, &c, 0, NULL);
-		bool ok = pick >= 0;
-		if (ok) {
-			char buf[32];
-			snprintf(buf, sizeof buf, "%" PRId64, c.ids[pick]);
-			*out = xstrdup(c.ids[pick] ? buf : "");
-		}
-		free_choices(&c);
-		return ok;
+		int64_t current = strtoll(original, NULL, 10), picked;
+		if (!dialog_pick_ref(app, title, f, current, NULL, &picked))
+			return false;
+		char buf[32];
+		snprintf(buf, sizeof buf, "%" PRId64, picked);
+		*out = xstrdup(picked ? buf : "");
+		return true;
 	}
 	}
 	return false;
 }
 
 /* The field's value as text, as the editor starts from it. */
-static char *field_text(struct app *app, const struct item_type *type, int64_t id,
+char *dialog_field_text(struct app *app, const struct item_type *type, int64_t id,
 	const struct item_field *f, bool *found)
 {
 	union item_any item;
@@ -622,7 +700,7 @@ static char *field_text(struct app *app, const struct item_type *type, int64_t i
 
 /* Sets F of ITEM from VALUE as ask_value gave it: a reference is the
  * picked item's id, handed to the model as an id. */
-static enum status apply_value(struct db *db, const struct item_type *type, void *item,
+enum status dialog_apply_value(struct db *db, const struct item_type *type, void *item,
 	const struct item_field *f, const char *value)
 {
 	if (f->kind == FIELD_REF)
@@ -689,6 +767,23 @@ static void keep_orphan(struct app *app, const struct item_type *type, int64_t i
 		"(didat drafts; after u there it is offered again)."), _(type->label), id);
 }
 
+enum dialog_commit dialog_commit(struct app *app, const struct item_type *type, int64_t id,
+	const struct item_field *f, const char *seen, const char *value, char **now)
+{
+	bool found;
+	*now = dialog_field_text(app, type, id, f, &found);
+	if (!found) {
+		keep_orphan(app, type, id, f, seen, value);
+		return COMMIT_GONE;
+	}
+	enum conflict_choice choice = KEEP_MINE;
+	if (strcmp(*now, seen) != 0 && strcmp(*now, value) != 0)
+		choice = ask_conflict(app, value, *now);
+	if (choice == KEEP_MINE && save_value(app, type, id, f, value))
+		return COMMIT_SAVED;
+	return choice == KEEP_THEIRS ? COMMIT_THEIRS : COMMIT_AGAIN;
+}
+
 /* Edits F of item ID starting from TEXT; ORIGINAL is the value when the
  * editing began (for noticing concurrent changes).  A refused value
  * (out of range, say) opens the editor again on what was typed. */
@@ -698,23 +793,10 @@ static bool edit_field_from(struct app *app, const struct item_type *type, int64
 	char *value = NULL, *start = xstrdup(text), *seen = xstrdup(original);
 	bool saved = false;
 	while (ask_value(app, type, id, f, start, seen, &value)) {
-		bool found;
-		char *now = field_text(app, type, id, f, &found);
-		if (!found) {
-			keep_orphan(app, type, id, f, seen, value);
-			free(value);
-			break;
-		}
-		enum conflict_choice choice = KEEP_MINE;
-		if (strcmp(now, seen) != 0 && strcmp(now, value) != 0)
-			choice = ask_conflict(app, value, now);
-		if (choice == KEEP_MINE && save_value(app, type, id, f, value)) {
-			saved = true;
-			free(now);
-			free(value);
-			break;
-		}
-		if (choice == KEEP_THEIRS) {
+		char *now;
+		enum dialog_commit r = dialog_commit(app, type, id, f, seen, value, &now);
+		if (r != COMMIT_AGAIN) {
+			saved = r == COMMIT_SAVED;
 			free(now);
 			free(value);
 			break;
@@ -736,7 +818,7 @@ bool app_edit_field(struct app *app, const struct item_type *type, int64_t id,
 	const struct item_field *field)
 {
 	bool found;
-	char *current = field_text(app, type, id, field, &found);
+	char *current = dialog_field_text(app, type, id, field, &found);
 	if (!found) {
 		app_error(app);
 		return false;
@@ -784,6 +866,63 @@ bool dialog_restore_draft(struct app *app, const struct draft *d)
 	return edit_field_from(app, type, id, f, d->text, d->original ? d->original : "");
 }
 
+/* ---- create and delete ---- */
+
+/* Creates an item of TYPE titled TITLE in the open session, FILL (may be
+ * NULL) setting further fields first; sets *ID.  False when refused
+ * (the status line says why). */
+static bool create_titled(struct app *app, const struct item_type *type,
+	void (*fill)(void *ctx, void *item), void *ctx, const char *title, int64_t *id)
+{
+	struct db *db = app_db(app);
+	union item_any item;
+	memset(&item, 0, sizeof item);
+	((int64_t *)&item)[1] = app_session(app);
+	if (fill)
+		fill(ctx, &item);
+	enum status rc = item_parse(db, type, &item, item_title_field(type), title);
+	if (rc == STATUS_OK)
+		rc = item_create(db, type, &item);
+	*id = ((int64_t *)&item)[0];
+	item_clear(type, &item);
+	if (rc != STATUS_OK) {
+		app_error(app);
+		return false;
+	}
+	app_status(app, _("%s %" PRId64 " created"), _(type->label), *id);
+	app_changed(app);
+	return true;
+}
+
+static bool create_named(struct app *app, enum item_kind kind, const char *typed, int64_t *id)
+{
+	const struct item_type *type = item_type(kind);
+	char question[128], *title = NULL;
+	snprintf(question, sizeof question, _("New: %s"), _(type->label));
+	if (typed && *typed)
+		title = xstrdup(typed);
+	else if (!app_prompt(app, question, "", &title))
+		return false;
+	bool made = create_titled(app, type, NULL, NULL, title, id);
+	free(title);
+	return made;
+}
+
+/* The "+ new …" row of a picker of KIND, or NULL when a title alone
+ * does not make one (an actor group needs its letter, a conflict its
+ * goals). */
+static const char *create_label(enum item_kind kind, char *buf, size_t size)
+{
+	static const enum item_kind named[] = { ITEM_COMPONENT, ITEM_STAKEHOLDER, ITEM_UNSEEN,
+		ITEM_GOAL, ITEM_MEASURE, ITEM_VARIABLE };
+	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+		if (named[i] == kind) {
+			snprintf(buf, size, _("+ new: %s"), _(item_type(kind)->label));
+			return buf;
+		}
+	return NULL;
+}
+
 /* ---- links ---- */
 
 static int mark_linked(void *ctx, int64_t id)
@@ -797,6 +936,11 @@ static int mark_linked(void *ctx, int64_t id)
 
 bool app_edit_links(struct app *app, enum link_kind kind, int64_t from)
 {
+	return dialog_pick_links(app, kind, from, NULL);
+}
+
+bool dialog_pick_links(struct app *app, enum link_kind kind, int64_t from, const char *filter)
+{
 	const struct link_type *lt = link_type(kind);
 	struct db *db = app_db(app);
 	struct item_choices c;
@@ -808,13 +952,21 @@ bool app_edit_links(struct app *app, enum link_kind kind, int64_t from)
 		struct { struct item_choices *c; bool *selected; } m = { &c, before };
 		link_list(db, kind, from, mark_linked, &m);
 		memcpy(selected, before, c.n * sizeof *selected);
-		char title[128];
+		char title[128], create[128];
 		snprintf(title, sizeof title, "%s: %s", _(item_type(lt->from)->label),
 			_(item_type(lt->to)->label));
-		if (c.n == 0) {
+		struct pick_request req = { title, c.n, choice_label, &c, 0, selected, filter,
+			create_label(lt->to, create, sizeof create), NULL };
+		int pick = c.n || req.create ? app_pick_request(app, &req) : PICK_CANCEL;
+		int64_t made = 0;
+		if (c.n == 0 && !req.create)
 			app_status(app, _("No items of the kind %s yet."), _(item_type(lt->to)->label));
-		} else if (app_pick(app, title, c.n, choice_label, &c, 0, selected) >= 0) {
+		else if (pick == PICK_CREATE && !create_named(app, lt->to, req.created, &made))
+			pick = PICK_CANCEL;
+		if (pick != PICK_CANCEL) {
 			enum status rc = link_change(db, kind, from, c.ids, before, selected, c.n);
+			if (rc == STATUS_OK && made)
+				rc = link_add(db, kind, from, made);
 			if (rc == STATUS_OK) {
 				app_status(app, _("%s %" PRId64 ": links saved"),
 					_(item_type(lt->from)->label), from);
@@ -824,6 +976,7 @@ bool app_edit_links(struct app *app, enum link_kind kind, int64_t from)
 				app_error(app);
 			}
 		}
+		free(req.created);
 	}
 	free(selected);
 	free(before);
@@ -831,59 +984,29 @@ bool app_edit_links(struct app *app, enum link_kind kind, int64_t from)
 	return saved;
 }
 
-/* ---- create and delete ---- */
-
-/* Asks for each required reference of a new ITEM still unset (the two
- * goals of a goal conflict); false when cancelled or refused. */
-static bool ask_required_refs(struct app *app, const struct item_type *type, void *item)
+bool dialog_pick_ref(struct app *app, const char *title, const struct item_field *f,
+	int64_t current, const char *filter, int64_t *id)
 {
-	for (size_t i = 0; i < type->nfields; i++) {
-		const struct item_field *f = &type->fields[i];
-		if (f->kind != FIELD_REF || !f->required || *(int64_t *)((char *)item + f->offset))
-			continue;
-		char *value = NULL;
-		if (!ask_value(app, type, 0, f, "", "", &value))
-			return false;
-		enum status rc = apply_value(app_db(app), type, item, f, value);
-		free(value);
-		if (rc != STATUS_OK) {
-			app_error(app);
-			return false;
-		}
+	struct item_choices c;
+	load_choices(app, f->ref, !f->required, &c);
+	int initial = 0;
+	for (size_t i = 0; i < c.n; i++)
+		if (c.ids[i] == current)
+			initial = (int)i;
+	char create[128];
+	struct pick_request req = { title, c.n, choice_label, &c, initial, NULL, filter,
+		create_label(f->ref, create, sizeof create), NULL };
+	int pick = app_pick_request(app, &req);
+	bool ok = false;
+	if (pick == PICK_CREATE)
+		ok = create_named(app, f->ref, req.created, id);
+	else if (pick >= 0) {
+		*id = c.ids[pick];
+		ok = true;
 	}
-	return true;
-}
-
-bool dialog_create_item(struct app *app, const struct item_type *type,
-	void (*fill)(void *ctx, void *item), void *ctx, int64_t *id)
-{
-	char question[128], *title = NULL;
-	snprintf(question, sizeof question, _("New: %s"), _(type->label));
-	if (!app_prompt(app, question, "", &title))
-		return false;
-	struct db *db = app_db(app);
-	union item_any item;
-	memset(&item, 0, sizeof item);
-	((int64_t *)&item)[1] = app_session(app);
-	if (fill)
-		fill(ctx, &item);
-	enum status rc = item_parse(db, type, &item, item_title_field(type), title);
-	free(title);
-	if (rc == STATUS_OK && !ask_required_refs(app, type, &item)) {
-		item_clear(type, &item);
-		return false;
-	}
-	if (rc == STATUS_OK)
-		rc = item_create(db, type, &item);
-	*id = ((int64_t *)&item)[0];
-	item_clear(type, &item);
-	if (rc != STATUS_OK) {
-		app_error(app);
-		return false;
-	}
-	app_status(app, _("%s %" PRId64 " created"), _(type->label), *id);
-	app_changed(app);
-	return true;
+	free(req.created);
+	free_choices(&c);
+	return ok;
 }
 
 bool dialog_delete_item(struct app *app, const struct item_type *type, int64_t id)

@@ -10,6 +10,7 @@
 #include "model/item.h"
 
 struct app;
+struct db;
 struct draft;
 
 /* How an item is named in lists and pickers: "K2 Daten" for a component,
@@ -27,11 +28,37 @@ bool dialog_draft_label(struct app *app, const struct draft *draft, char *buf, s
 /* Opens the editor again on the field a draft was typed into. */
 bool dialog_restore_draft(struct app *app, const struct draft *draft);
 
-/* Asks for the title of a new item of TYPE and creates it in the open
- * session with FILL (may be NULL) setting further fields first; sets *ID.
- * Returns false when cancelled or refused (the status line says why). */
-bool dialog_create_item(struct app *app, const struct item_type *type,
-	void (*fill)(void *ctx, void *item), void *ctx, int64_t *id);
+/* Field values as text, the form the editors show and take: a
+ * reference is the picked item's id, "" for none.  NULL when item ID is
+ * gone (*FOUND false). */
+char *dialog_field_text(struct app *app, const struct item_type *type, int64_t id,
+	const struct item_field *f, bool *found);
+/* Sets F of ITEM (not yet stored) from VALUE in that form. */
+enum status dialog_apply_value(struct db *db, const struct item_type *type, void *item,
+	const struct item_field *f, const char *value);
+
+/* What became of a value typed into a field. */
+enum dialog_commit {
+	COMMIT_SAVED,    /* stored */
+	COMMIT_THEIRS,   /* someone changed it meanwhile, and theirs stands */
+	COMMIT_AGAIN,    /* refused (the status line says why), or to be edited on */
+	COMMIT_GONE,     /* the item was deleted elsewhere: kept as a draft */
+};
+/* Stores VALUE into F of item ID when nobody changed the field since it
+ * read SEEN, else shows both and asks which stands.  *NOW (malloc'd, or
+ * NULL when gone) is the field's stored text as found. */
+enum dialog_commit dialog_commit(struct app *app, const struct item_type *type, int64_t id,
+	const struct item_field *f, const char *seen, const char *value, char **now);
+
+/* Picks an item for reference field F starting at CURRENT, the list
+ * filtered by FILTER (may be NULL); its "+ new …" row creates one from
+ * what was typed.  True with *ID (0: none). */
+bool dialog_pick_ref(struct app *app, const char *title, const struct item_field *f,
+	int64_t current, const char *filter, int64_t *id);
+/* Edits the items of link KIND from item FROM with a multiple choice
+ * filtered by FILTER; "+ new …" creates and links one.  True when saved. */
+bool dialog_pick_links(struct app *app, enum link_kind kind, int64_t from, const char *filter);
+
 /* Asks, then deletes item ID of TYPE; true when deleted. */
 bool dialog_delete_item(struct app *app, const struct item_type *type, int64_t id);
 

@@ -7,6 +7,7 @@
 
 #include "model/db.h"
 #include "tui/dialog.h"
+#include "tui/form.h"
 #include "util/display.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -256,48 +257,9 @@ static void move_cursor(struct panel *p, long delta)
 		p->detail_skip = 0;
 }
 
-struct field_menu {
-	const struct item_type *type;
-	const struct link_type *links[LINK_KIND_COUNT];
-	size_t nfields, nlinks;
-	const struct item_field *fields[32];
-};
-
-static void field_menu_label(void *ctx, size_t i, char *buf, size_t size)
-{
-	struct field_menu *m = ctx;
-	if (i < m->nfields)
-		snprintf(buf, size, "%s", _(m->fields[i]->label));
-	else
-		snprintf(buf, size, "%s: %s", _("Link"), _(item_type(m->links[i - m->nfields]->to)->label));
-}
-
-static void field_menu_init(struct field_menu *m, enum item_kind kind)
-{
-	memset(m, 0, sizeof *m);
-	m->type = item_type(kind);
-	for (size_t i = 0; i < m->type->nfields && m->nfields < 32; i++)
-		if (strcmp(m->type->fields[i].name, "position") != 0)
-			m->fields[m->nfields++] = &m->type->fields[i];
-	for (int k = 0; k < LINK_KIND_COUNT; k++)
-		if (link_type((enum link_kind)k)->from == kind)
-			m->links[m->nlinks++] = link_type((enum link_kind)k);
-}
-
-/* Asks which field (or which links) of item ID to edit, and edits it. */
 void panel_edit_item(struct app *app, enum item_kind kind, int64_t id)
 {
-	struct field_menu m;
-	field_menu_init(&m, kind);
-	char title[128];
-	snprintf(title, sizeof title, _("Edit %s %" PRId64), _(m.type->label), id);
-	int pick = app_pick(app, title, m.nfields + m.nlinks, field_menu_label, &m, 0, NULL);
-	if (pick < 0)
-		return;
-	if ((size_t)pick < m.nfields)
-		app_edit_field(app, m.type, id, m.fields[pick]);
-	else
-		app_edit_links(app, m.links[(size_t)pick - m.nfields]->kind, id);
+	form_edit(app, kind, id);
 }
 
 static void vote(struct app *app, int64_t id, int delta)
@@ -391,7 +353,7 @@ int panel_command(struct app *app, struct panel *p, int command)
 	switch (command) {
 	case PANEL_ADD: {
 		int64_t new_id;
-		if (dialog_create_item(app, item_type(p->kind), fill_new, p, &new_id)) {
+		if (form_create(app, item_type(p->kind), fill_new, p, &new_id)) {
 			for (size_t i = 0; i < p->pos.n; i++)
 				if (p->ids[i] == new_id)
 					p->pos.cursor = i;

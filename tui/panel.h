@@ -57,7 +57,7 @@ enum panel_command {
 	{ '>', PANEL_DETAIL_DOWN, "> <", N_("scroll the details on / back") }, \
 	{ '<', PANEL_DETAIL_UP, "<", NULL }
 
-/* The field menu of item ID of KIND: the field or link chosen is edited. */
+/* The form of item ID of KIND (tui/form.h). */
 void panel_edit_item(struct app *app, enum item_kind kind, int64_t id);
 
 struct panel {
