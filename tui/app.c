@@ -110,6 +110,8 @@ struct app {
 	char db_key[PATH_MAX];      /* the database's real path, naming it in the settings */
 	char *find;                 /* the last `/` search */
 	FILE *probe_input;          /* a probe's /dev/null */
+	const int *queue;           /* a probe's keys still to come (tui_probe_keys) */
+	size_t queued;
 	/* Timer: counts down to timer_end; blinks once it has passed. */
 	int timer_minutes;
 	time_t timer_end;
@@ -502,6 +504,14 @@ int app_modal_key(struct app *app, void (*draw)(void *ctx), void *ctx)
 			refresh();
 		}
 		redraw = true;
+		if (app->tty < 0) {
+			/* a probe's dialogs take its queued keys; with none left,
+			 * Esc, so that a probe never waits */
+			if (!app->queued)
+				return UI_ESC;
+			app->queued--;
+			return *app->queue++;
+		}
 		wint_t key;
 		struct timespec asked;
 		clock_gettime(CLOCK_MONOTONIC, &asked);
@@ -936,6 +946,18 @@ struct app *tui_probe_open(struct db *db, int64_t session, int lines, int cols, 
 void tui_probe_key(struct app *app, int key)
 {
 	handle_key(app, key);
+	app_draw(app);
+	refresh();
+}
+
+void tui_probe_keys(struct app *app, const int *keys, size_t n)
+{
+	app->queue = keys;
+	app->queued = n;
+	while (app->queued) {
+		app->queued--;
+		handle_key(app, *app->queue++);
+	}
 	app_draw(app);
 	refresh();
 }
