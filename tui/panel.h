@@ -57,6 +57,10 @@ enum panel_command {
 	{ '>', PANEL_DETAIL_DOWN, "> <", N_("scroll the details on / back") }, \
 	{ '<', PANEL_DETAIL_UP, "<", NULL }
 
+/* Gives unseen ID DELTA votes (one undoable change), says so in the
+ * status line and reloads the views. */
+void panel_vote(struct app *app, int64_t id, int delta);
+
 /* The field menu of item ID of KIND: the field or link chosen is edited. */
 void panel_edit_item(struct app *app, enum item_kind kind, int64_t id);
 
