@@ -471,8 +471,9 @@ static struct unseen_row unseen_row_layout(struct rect r)
 	char buf[32];
 	c.rank_w = (int)strlen(ui_fmt(buf, sizeof buf, "%zu.", w.nunseens));
 	c.votes_w = 4;
-	c.vuln_w = display_width(_("Vulnerability"));
-	c.vuln_w = c.vuln_w > 6 ? c.vuln_w : 6;
+	/* the heading's width when there is room, else a figure's ("12,8") */
+	c.vuln_w = r.w >= 60 ? display_width(_("Vulnerability")) : 5;
+	c.vuln_w = c.vuln_w > 5 ? c.vuln_w : 5;
 	c.bar_w = min_int(BAR_MAX, r.w / 4);
 	c.title_x = r.x + c.rank_w + 1;
 	c.title_w = r.w - (c.rank_w + 1) - (c.bar_w + 1) - (c.votes_w + 1) - c.vuln_w - 1;
@@ -576,7 +577,8 @@ static void draw_unseens_wall(struct app *app, struct rect a)
 	/* the column heads */
 	draw_right(y, c.votes_x - (c.bar_w ? c.bar_w + 1 : 0), c.votes_w + (c.bar_w ? c.bar_w + 1 : 0),
 		_("Votes"), ui_attr(UI_DIM));
-	draw_right(y, c.vuln_x, c.vuln_w, _("Vulnerability"), ui_attr(UI_DIM));
+	if (display_width(_("Vulnerability")) <= c.vuln_w)
+		draw_right(y, c.vuln_x, c.vuln_w, _("Vulnerability"), ui_attr(UI_DIM));
 	y++;
 	int rows = a.y + a.h - y;
 	if (rows <= 0)
