@@ -668,17 +668,20 @@ static void draw_goals_wall(struct app *app, struct rect a)
 	struct rect list = { a.y + 2, a.x, a.h - 3, a.w };   /* the last row says what is left out */
 	if (list.h <= 0)
 		return;
-	/* From the top on, until the cursor's goal fits below it. */
+	/* The top stays unless the cursor's goal is above it or would not fit
+	 * below it: then up from the cursor's goal as far as the rows go
+	 * (reading only goals that will be shown). */
 	if (w.at.goal < w.at.goal_top)
 		w.at.goal_top = w.at.goal;
-	for (;;) {
-		int rows = 0;
-		for (size_t i = w.at.goal_top; i <= w.at.goal; i++)
-			rows += draw_goal(app, i, list, false);
-		if (rows - 1 <= list.h || w.at.goal_top == w.at.goal)
+	int rows = 0;
+	size_t top = w.at.goal;
+	for (size_t i = w.at.goal + 1; i-- > w.at.goal_top;) {
+		rows += draw_goal(app, i, list, false);
+		if (rows - 1 > list.h && i != w.at.goal)
 			break;
-		w.at.goal_top++;
+		top = i;
 	}
+	w.at.goal_top = top;
 	int y = list.y;
 	size_t i = w.at.goal_top;
 	for (; i < w.ngoals && y < list.y + list.h; i++)
