@@ -462,19 +462,20 @@ static void draw_question_wall(struct app *app, struct rect a)
 
 /* Where a row's parts go. */
 struct unseen_row {
+	bool narrow;              /* the title takes the room of the headings' columns */
 	int x, w, rank_w, title_x, title_w, bar_x, bar_w, votes_x, votes_w, vuln_x, vuln_w;
 };
 
 static struct unseen_row unseen_row_layout(struct rect r)
 {
-	struct unseen_row c = { .x = r.x, .w = r.w };
+	struct unseen_row c = { .narrow = r.w < 100, .x = r.x, .w = r.w };
 	char buf[32];
 	c.rank_w = (int)strlen(ui_fmt(buf, sizeof buf, "%zu.", w.nunseens));
 	c.votes_w = 4;
 	/* the heading's width when there is room, else a figure's ("12,8") */
-	c.vuln_w = r.w >= 60 ? display_width(_("Vulnerability")) : 5;
+	c.vuln_w = c.narrow ? 5 : display_width(_("Vulnerability"));
 	c.vuln_w = c.vuln_w > 5 ? c.vuln_w : 5;
-	c.bar_w = min_int(BAR_MAX, r.w / 4);
+	c.bar_w = min_int(BAR_MAX, c.narrow ? r.w / 8 : r.w / 4);
 	c.title_x = r.x + c.rank_w + 1;
 	c.title_w = r.w - (c.rank_w + 1) - (c.bar_w + 1) - (c.votes_w + 1) - c.vuln_w - 1;
 	if (c.title_w < 10) {         /* narrow: the bar gives way to the title */
@@ -574,11 +575,15 @@ static void draw_unseens_wall(struct app *app, struct rect a)
 	}
 	int y = a.y + draw_chosen_unseen(app, a);
 	struct unseen_row c = unseen_row_layout(a);
-	/* the column heads */
-	draw_right(y, c.votes_x - (c.bar_w ? c.bar_w + 1 : 0), c.votes_w + (c.bar_w ? c.bar_w + 1 : 0),
-		_("Votes"), ui_attr(UI_DIM));
-	if (display_width(_("Vulnerability")) <= c.vuln_w)
+	/* the column heads; when narrow, together over the right end */
+	if (c.narrow) {
+		char heads[128];
+		draw_right(y, a.x, a.w, ui_fmt(heads, sizeof heads, "%s  %s", _("Votes"),
+			_("Vulnerability")), ui_attr(UI_DIM));
+	} else {
+		draw_right(y, c.bar_x, c.bar_w + 1 + c.votes_w, _("Votes"), ui_attr(UI_DIM));
 		draw_right(y, c.vuln_x, c.vuln_w, _("Vulnerability"), ui_attr(UI_DIM));
+	}
 	y++;
 	int rows = a.y + a.h - y;
 	if (rows <= 0)
