@@ -49,7 +49,7 @@
 	X(G_FIND_PREV, 'N',                 "N",            N_("previous hit")) \
 	X(G_UNDO,      'u',                 "u",            N_("undo the last change")) \
 	X(G_REDO,      UI_CTRL('r'),        N_("Ctrl-R"),    N_("redo what was undone")) \
-	X(G_PROJECTOR, UI_FN(KEY_F(5)),     "F5",           N_("the wall: this step large for the room, on/off")) \
+	X(G_WALL,      UI_FN(KEY_F(5)),     "F5",           N_("the wall: this step large for the room, on/off")) \
 	X(G_TIMER,     't',                 "t",            N_("start/stop the timer")) \
 	X(G_TIMER_SET, 'T',                 "T",            N_("set how long the timer runs")) \
 	X(G_THEME,     UI_FN(KEY_F(6)),     "F6",           N_("next colour scheme")) \
@@ -106,7 +106,7 @@ struct app {
 	int tab_x[STEP_COUNT + 1];  /* where each step's tab starts, for the mouse */
 	char status[512];
 	bool status_error;
-	bool projector, quit;
+	bool on_wall, quit;         /* F5: the wall instead of the step's screen */
 	bool remember;              /* keeps theme and step in the settings (not a probe) */
 	char db_key[PATH_MAX];      /* the database's real path, naming it in the settings */
 	char *find;                 /* the last `/` search */
@@ -199,7 +199,7 @@ void app_changed(struct app *app)
 	load_counts(app);
 	if (app->view->open)
 		app->view->open(app);
-	if (app->projector)
+	if (app->on_wall)
 		wall_open(app, app->step);
 }
 
@@ -208,7 +208,7 @@ void app_show(struct app *app, const struct view *view)
 	app->view = view;
 	if (view->open)
 		view->open(app);
-	if (app->projector)
+	if (app->on_wall)
 		wall_open(app, app->step);
 }
 
@@ -359,7 +359,7 @@ static void draw_timer(struct app *app)
 		return;
 	char buf[64], digits[48];
 	timer_digits(app, digits, sizeof digits);
-	if (app->projector && wall_timer_rows(digits)) {
+	if (app->on_wall && wall_timer_rows(digits)) {
 		wall_draw_timer(digits, app->timer.rang ? ui_attr(UI_ERROR) | A_BLINK : ui_attr(UI_ACCENT));
 		return;
 	}
@@ -419,7 +419,7 @@ void app_draw(struct app *app)
 		ui_text(1, 0, COLS, _("at least 40×12"), A_NORMAL);
 		return;
 	}
-	if (app->projector) {
+	if (app->on_wall) {
 		draw_wall(app);
 	} else {
 		draw_step_bar(app, COLS - timer_width(app));
@@ -691,8 +691,8 @@ static int global_command(struct app *app, int command)
 	switch (command) {
 	case G_HELP: show_help(app); break;
 	case G_BACK:
-		if (app->projector)
-			app->projector = false;
+		if (app->on_wall)
+			app->on_wall = false;
 		else if (app->session && app->view != step_views[app->step])
 			app_show(app, step_views[app->step]);   /* from the matrix, the reader */
 		else if (app->session)
@@ -704,9 +704,9 @@ static int global_command(struct app *app, int command)
 	case G_FIND: case G_FIND_NEXT: case G_FIND_PREV: run_find(app, command); break;
 	case G_UNDO: run_undo(app, false); break;
 	case G_REDO: run_undo(app, true); break;
-	case G_PROJECTOR:
-		app->projector = !app->projector;
-		if (app->projector)
+	case G_WALL:
+		app->on_wall = !app->on_wall;
+		if (app->on_wall)
 			wall_open(app, app->step);
 		break;
 	case G_TIMER: case G_TIMER_SET: run_timer(app, command); break;
@@ -760,7 +760,7 @@ static void handle_mouse(struct app *app)
 	}
 	if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED)))
 		return;
-	if (ev.y == 0 && app->session && !app->projector) {
+	if (ev.y == 0 && app->session && !app->on_wall) {
 		for (int s = 0; s < STEP_COUNT; s++)
 			if (ev.x >= app->tab_x[s] && ev.x < app->tab_x[s + 1])
 				app_step(app, (enum step)s);
@@ -785,7 +785,7 @@ static bool is_movement(int key)
 static bool works_on_wall(int command)
 {
 	switch (command) {
-	case G_BACK: case G_QUIT: case G_PROJECTOR: case G_TIMER: case G_TIMER_SET: case G_UNDO:
+	case G_BACK: case G_QUIT: case G_WALL: case G_TIMER: case G_TIMER_SET: case G_UNDO:
 	case G_REDO: case G_THEME: case G_NEXT_STEP: case G_PREV_STEP: case G_STEP1: case G_STEP2:
 	case G_STEP3: case G_STEP4: case G_STEP5: case G_STEP6: case G_STEP7:
 		return true;
@@ -825,7 +825,7 @@ static void handle_key(struct app *app, int key)
 	}
 	app->status_error = false;
 	int command;
-	if (app->projector) {
+	if (app->on_wall) {
 		handle_wall_key(app, key);
 		return;
 	}

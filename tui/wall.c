@@ -826,8 +826,8 @@ static bool key_delta(int key, long *delta)
 	case UI_FN(KEY_DOWN): case 'j': case ' ': *delta = 1; return true;
 	case UI_FN(KEY_PPAGE): *delta = -page; return true;
 	case UI_FN(KEY_NPAGE): *delta = page; return true;
-	case UI_FN(KEY_HOME): *delta = -(long)(SIZE_MAX / 4); return true;
-	case UI_FN(KEY_END): *delta = (long)(SIZE_MAX / 4); return true;
+	case UI_FN(KEY_HOME): *delta = -(long)INT_MAX; return true;
+	case UI_FN(KEY_END): *delta = INT_MAX; return true;
 	default: return false;
 	}
 }
