@@ -377,8 +377,9 @@ static const struct { const char *field, *label; } boundaries[] = {
 };
 
 /* The four boundaries from row R.y on, their labels in a column; a
- * value takes up to ROWS rows.  Returns the rows used. */
-static int draw_boundaries(struct rect r, const struct session *s, int rows)
+ * value takes up to ROWS rows, GAP blank rows after it.  Returns the
+ * rows used. */
+static int draw_boundaries(struct rect r, const struct session *s, int rows, int gap)
 {
 	const struct item_type *t = item_type(ITEM_SESSION);
 	int lw = 0, y = r.y;
@@ -394,11 +395,11 @@ static int draw_boundaries(struct rect r, const struct session *s, int rows)
 		struct rect v = { y, r.x + lw + 1, min_int(rows, r.y + r.h - y), r.w - lw - 1 };
 		if (blank(value)) {
 			ui_text(y, v.x, v.w, "—", ui_attr(UI_DIM));
-			y++;
+			y += 1 + gap;
 			continue;
 		}
 		ui_wrap(v, 0, value, ui_attr(UI_NORMAL) | A_BOLD);
-		y += min_int(ui_wrap_rows(v.w, value), v.h);
+		y += min_int(ui_wrap_rows(v.w, value), v.h) + gap;
 	}
 	return y - r.y;
 }
@@ -429,14 +430,17 @@ static void draw_components(struct app *app, struct rect r)
 		return;
 	}
 	struct rect list = { r.y + 1, r.x, r.h - 1, r.w };
-	size_t fit = (size_t)list.h;
+	/* a blank row between two components when all fit so */
+	int pitch = (size_t)list.h >= 2 * w.ncomponents ? 2 : 1;
+	size_t fit = (size_t)(list.h / pitch);
 	bool cut = w.ncomponents > fit;
 	size_t shown = cut ? fit - 1 : w.ncomponents;
 	if (w.at.component_top + shown > w.ncomponents)
 		w.at.component_top = w.ncomponents > shown ? w.ncomponents - shown : 0;
 	w.page = (int)shown;
 	for (size_t k = 0; k < shown; k++)
-		draw_component(app, w.components[w.at.component_top + k], list.y + (int)k, list.x, list.w);
+		draw_component(app, w.components[w.at.component_top + k], list.y + (int)k * pitch, list.x,
+			list.w);
 	if (cut)
 		draw_more(list, w.ncomponents - shown);
 }
@@ -451,7 +455,8 @@ static void draw_question_wall(struct app *app, struct rect a)
 	int q_max = a.h * 2 / 5 > 1 ? a.h * 2 / 5 : 1;
 	int y = a.y + draw_heading((struct rect){ a.y, a.x, q_max, a.w }, question, q_max,
 		ui_attr(UI_TITLE)) + 1;
-	y += draw_boundaries((struct rect){ y, a.x, a.y + a.h - y, a.w }, &s, a.h >= 30 ? 2 : 1) + 1;
+	bool tall = a.h >= 30;
+	y += draw_boundaries((struct rect){ y, a.x, a.y + a.h - y, a.w }, &s, tall ? 2 : 1, tall) + 1;
 	draw_components(app, (struct rect){ y, a.x, a.y + a.h - y, a.w });
 	item_clear(t, &s);
 }
@@ -533,7 +538,7 @@ static void draw_unseen(struct app *app, size_t i, int y, const struct unseen_ro
 	draw_right(y, c->votes_x, c->votes_w, ui_fmt(buf, sizeof buf, "%" PRId64, u.votes), a | A_BOLD);
 	double v = unseen_vulnerability(&u);
 	draw_right(y, c->vuln_x, c->vuln_w, v >= 0 ? i18n_decimal(vuln, sizeof vuln, v) : "—",
-		v >= 0 ? a : a | ui_attr(UI_DIM));
+		v >= 0 || here ? a : ui_attr(UI_DIM));
 	item_clear(item_type(ITEM_UNSEEN), &u);
 }
 
