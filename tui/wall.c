@@ -744,7 +744,7 @@ void wall_draw_item(struct app *app, struct rect a, const char *head, const char
 
 	if (blank(head) && blank(text)) {
 		/* Nothing chosen: the question alone, in the middle. */
-		const char *shown = blank(question) ? _("Projector mode · F5 back") : question;
+		const char *shown = blank(question) ? _("The wall · F5 back") : question;
 		int rows = centre_rows(a.w, shown);
 		if (rows > a.h)
 			rows = a.h;
