@@ -91,7 +91,7 @@ static struct {
 	int header_x, header_y;      /* where the row headers and column headers start */
 	struct rect table;           /* the rows of the analysis table */
 	size_t table_top;
-	size_t wall_top;             /* the wall's first row of the heat map */
+	size_t wall_top, wall_left;  /* the wall's first row and column of the heat map */
 } mx;
 
 /* ---- the data ---- */
@@ -375,8 +375,10 @@ static void draw_grid(struct rect g, bool heat)
 	if (heat) {
 		if (mx.wall_top + (size_t)rows > n)
 			mx.wall_top = n > (size_t)rows ? n - (size_t)rows : 0;
+		if (mx.wall_left + (size_t)cols > n)
+			mx.wall_left = n > (size_t)cols ? n - (size_t)cols : 0;
 		top = mx.wall_top;
-		left = 0;
+		left = mx.wall_left;
 	} else {
 		follow_cursor((size_t)rows, (size_t)cols);
 		top = mx.top;
@@ -420,9 +422,10 @@ static void draw_grid(struct rect g, bool heat)
 	if (cut) {
 		size_t hidden = n - (nrows < ncols ? nrows : ncols);
 		ui_text(g.y + hdr + (int)nrows, g.x, g.w, ui_fmt(buf, sizeof buf,
-			P_("%zu variable more than fits: rows %zu–%zu and columns 1–%zu shown (↑↓ scroll)",
-			   "%zu variables more than fit: rows %zu–%zu and columns 1–%zu shown (↑↓ scroll)",
-			   (unsigned long)hidden), hidden, top + 1, top + nrows, ncols), ui_attr(UI_DIM));
+			P_("%zu variable more than fits: rows %zu–%zu and columns %zu–%zu shown (↑↓ ← → scroll)",
+			   "%zu variables more than fit: rows %zu–%zu and columns %zu–%zu shown (↑↓ ← → scroll)",
+			   (unsigned long)hidden), hidden, top + 1, top + nrows, left + 1, left + ncols),
+			ui_attr(UI_DIM));
 	}
 }
 
@@ -735,10 +738,17 @@ void matrix_wall_open(struct app *app)
 	matrix_open(app);
 }
 
-void matrix_wall_scroll(long delta)
+/* AT moved by DELTA, not below 0; the draw keeps it within the matrix. */
+static size_t scrolled(size_t at, long delta)
 {
-	long top = (long)mx.wall_top + delta;
-	mx.wall_top = top < 0 ? 0 : (size_t)top;   /* the draw keeps it within the matrix */
+	long to = (long)at + delta;
+	return to < 0 ? 0 : (size_t)to;
+}
+
+void matrix_wall_scroll(long rows, long columns)
+{
+	mx.wall_top = scrolled(mx.wall_top, rows);
+	mx.wall_left = scrolled(mx.wall_left, columns);
 }
 
 void matrix_wall_draw(struct rect r)

@@ -13,9 +13,9 @@ extern const struct view matrix_view;
  * with its changes by matrix_wall_open, drawn by matrix_wall_draw as a
  * heat map (cells coloured by strength, short names) beside the AS/PS
  * plot, its markers named by short names; only the visible cells are
- * drawn.  matrix_wall_scroll moves the heat map's rows by DELTA. */
+ * drawn.  matrix_wall_scroll moves the heat map by ROWS and COLUMNS. */
 void matrix_wall_open(struct app *app);
 void matrix_wall_draw(struct rect r);
-void matrix_wall_scroll(long delta);
+void matrix_wall_scroll(long rows, long columns);
 
 #endif

@@ -843,16 +843,12 @@ static size_t moved(size_t at, long delta, size_t n)
 	return to < 0 ? 0 : clamp_cursor((size_t)to, n);
 }
 
-/* ← → (h l): the board's columns. */
-static bool board_side_key(int key)
+/* ← → (h l): -1, +1; 0 for any other key. */
+static int side_of(int key)
 {
-	int side = key == UI_FN(KEY_LEFT) || key == 'h' ? -1
-		: key == UI_FN(KEY_RIGHT) || key == 'l' ? 1 : 0;
-	if (!side)
-		return false;
-	w.at.column = moved(w.at.column, side, w.board.n);
-	w.at.card = 0;
-	return true;
+	if (key == UI_FN(KEY_LEFT) || key == 'h')
+		return -1;
+	return key == UI_FN(KEY_RIGHT) || key == 'l' ? 1 : 0;
 }
 
 bool wall_key(struct app *app, enum step step, int key)
@@ -862,8 +858,16 @@ bool wall_key(struct app *app, enum step step, int key)
 			panel_vote(app, w.unseens[w.at.unseen], key == '+' ? 1 : -1);
 		return true;
 	}
-	if (step == STEP_MEASURES && board_side_key(key))
+	int side = side_of(key);
+	if (side && step == STEP_MEASURES) {
+		w.at.column = moved(w.at.column, side, w.board.n);
+		w.at.card = 0;
 		return true;
+	}
+	if (side && step == STEP_MODEL) {
+		matrix_wall_scroll(0, side);
+		return true;
+	}
 	long delta;
 	if (!key_delta(key, &delta))
 		return false;
@@ -872,7 +876,7 @@ bool wall_key(struct app *app, enum step step, int key)
 		w.at.component_top = moved(w.at.component_top, delta, w.ncomponents);
 		return true;
 	case STEP_UNSEENS: w.at.unseen = moved(w.at.unseen, delta, w.nunseens); return true;
-	case STEP_MODEL: matrix_wall_scroll(delta); return true;
+	case STEP_MODEL: matrix_wall_scroll(delta, 0); return true;
 	case STEP_GOALS: w.at.goal = moved(w.at.goal, delta, w.ngoals); return true;
 	case STEP_MEASURES:
 		if (w.board.n)

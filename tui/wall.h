@@ -21,8 +21,9 @@ bool wall_draw(struct app *app, enum step step, struct rect a);
 /* Draws the guiding question, HEAD (in block letters when they fit) and
  * TEXT into A: a view's current item, for the steps without a wall. */
 void wall_draw_item(struct app *app, struct rect a, const char *head, const char *text);
-/* A key on STEP's wall: arrows, j k, PgUp PgDn, Home End and Space move
- * its cursor or scroll it; on step 2 + and - vote on the cursor's unseen
+/* A key on STEP's wall: ↑ ↓, j k, PgUp PgDn, Home End and Space move
+ * its cursor or scroll it, ← → (h l) the board's groups and the heat
+ * map's columns; on step 2 + and - vote on the cursor's unseen
  * (an undoable change, as on the step's screen).  False when KEY does
  * nothing there. */
 bool wall_key(struct app *app, enum step step, int key);

@@ -166,6 +166,9 @@ START_TEST(test_screen_wall_steps)
 		assert_after(24, 80, keys, 2, steps[i].wide);
 		assert_after(12, 40, keys, 2, steps[i].small);
 	}
+	/* the smallest heat map says how many variables it leaves out */
+	int matrix[] = { '3', UI_FN(KEY_F(5)), UI_FN(KEY_RIGHT), UI_FN(KEY_DOWN) };
+	assert_after(12, 40, matrix, 4, "Variablen mehr, als");
 }
 END_TEST
 
