@@ -7,7 +7,8 @@
  * the probe (tui/tui.h) at 100x30 and at 200x60 and times every key press
  * (handle, draw, refresh) per screen: 200 x Down, PgDn, End and Home in
  * every list; dot votes; in the impact matrix arrows, digits that rate
- * cells, undo and redo.  Only keys that move, switch and set: a dialog
+ * cells, undo and redo; then the wall (F5) of steps 1 to 5 at 200x60,
+ * moved through and, on step 2, voted on.  Only keys that move, switch and set: a dialog
  * would wait for a person.
  *
  * Figures, not pass/fail: a key slower than the target is printed as
@@ -52,6 +53,7 @@ enum {
 	MATRIX_MOVES = 200,       /* Right; every second also Down, every fourth a digit */
 	UNDOS = 10,               /* then as many undos and redos */
 	VOTES = 20,               /* + and - on one unseen */
+	WALL_MOVES = 100,         /* on each wall (F5): Down, then as many Up */
 	DOCUMENTS = 30,           /* minutes of the subgroups */
 	DOCUMENT_LINES = 120,
 	MAX_KEYS = 512,
@@ -692,10 +694,11 @@ static int matrix_keys(struct run *r)
 
 /* Dot votes on the selected unseen, as the room gives them: `+` then `-`,
  * each written at once; the first must have counted. */
-static int vote_keys(struct run *r)
+/* + and - on the unseen ID the cursor is on; each vote must count. */
+static int vote_keys(struct run *r, int64_t id)
 {
 	const struct item_type *type = item_type(ITEM_UNSEEN);
-	int64_t id = r->b->unseens[0], votes[2] = { 0, 0 };
+	int64_t votes[2] = { 0, 0 };
 	for (int k = 0; k < VOTES; k++) {
 		struct unseen u;
 		record(r, '+');
@@ -764,7 +767,7 @@ static int run_screens(struct run *r, int lines, int cols)
 	if (!fail && !(fail = screen_begin(r, "2 Unseens", '2', expect)))
 		list_keys(r);
 	if (!fail && !(fail = screen_begin(r, "2 Unseens: votes (+, -)", 0, NULL)))
-		fail = vote_keys(r);
+		fail = vote_keys(r, b->unseens[0]);
 	if (!fail && !(fail = screen_begin(r, "2 Unseens by votes (s)", 's', expect)))
 		list_keys(r);
 	if (!fail && !(fail = screen_begin(r, "2 Unseens by vulnerability (s)", 's', expect)))
@@ -780,7 +783,8 @@ static int run_screens(struct run *r, int lines, int cols)
 	snprintf(expect, sizeof expect, "(%d)", MEASURES);
 	if (!fail && !(fail = screen_begin(r, "5 Maßnahmen", '5', expect)))
 		list_keys(r);
-	if (!fail && !(fail = screen_begin(r, "5 bundles by actor group (b)", 'b', expect)))
+	/* b shows the bundle board: a column per actor group, cards with priority · horizon */
+	if (!fail && !(fail = screen_begin(r, "5 bundle board (b)", 'b', " · ")))
 		list_keys(r);
 	if (!fail)
 		tui_probe_key(r->app, 'b');   /* back to all measures in order */
@@ -799,6 +803,57 @@ static int run_screens(struct run *r, int lines, int cols)
 		tui_probe_key(r->app, '3');
 	if (!fail && !(fail = screen_begin(r, "3 matrix (m): moves", 'm', NULL)))
 		fail = matrix_keys(r);
+	tui_probe_close(r->app);
+	r->app = NULL;
+	return fail;
+}
+
+/* The unseen the wall ranks first (0 when none). */
+static int64_t ranked_first(struct bench *b)
+{
+	struct listing_query q = { ITEM_UNSEEN, b->session, LISTING_RANKED, 0 };
+	int64_t *ids = NULL, first = 0;
+	size_t n = 0;
+	if (listing_ids(b->db, &q, &ids, &n) == STATUS_OK && n)
+		first = ids[0];
+	free(ids);
+	return first;
+}
+
+/* The wall (F5) of steps 1 to 5 at LINES x COLS: each shown by its step
+ * key, then moved through row by row and by pages; on step 2 also votes. */
+static int run_walls(struct run *r, int lines, int cols)
+{
+	static const struct { const char *name; int key; } walls[] = {
+		{ "wall 1 question (F5)", 0 }, { "wall 2 unseens", '2' }, { "wall 3 matrix", '3' },
+		{ "wall 4 goals", '4' }, { "wall 5 board", '5' },
+	};
+	struct bench *b = r->b;
+	char matrix[32];
+	/* what each wall must show: a component, a rank, the matrix's size,
+	 * the goals left out, a card */
+	const char *expect[LEN(walls)] = { components[0].name, "1. ", matrix, "… ", " · " };
+	snprintf(matrix, sizeof matrix, "%d×%d", VARIABLES, VARIABLES);
+	r->app = tui_probe_open(b->db, b->session, lines, cols, b->out);
+	if (!r->app) {
+		fprintf(stderr, "bench_tui: the probe cannot open session %" PRId64 " at %dx%d\n",
+			b->session, cols, lines);
+		return 1;
+	}
+	tui_probe_key(r->app, '1');
+	int fail = 0;
+	for (size_t i = 0; i < LEN(walls) && !fail; i++) {
+		fail = screen_begin(r, walls[i].name, walls[i].key ? walls[i].key : UI_FN(KEY_F(5)),
+			expect[i]);
+		for (int k = 0; !fail && k < WALL_MOVES; k++)
+			record(r, UI_FN(KEY_DOWN));
+		for (int k = 0; !fail && k < WALL_MOVES; k++)
+			record(r, UI_FN(KEY_UP));
+		if (!fail)
+			jump_keys(r);
+		if (!fail && walls[i].key == '2')
+			fail = vote_keys(r, ranked_first(b));
+	}
 	tui_probe_close(r->app);
 	r->app = NULL;
 	return fail;
@@ -945,7 +1000,7 @@ static void cleanup(struct bench *b)
 int main(void)
 {
 	static struct bench b;
-	static struct run runs[2];
+	static struct run runs[2], wall_run;
 	static const int sizes[2][2] = { { 30, 100 }, { 60, 200 } };   /* lines, columns */
 	int rc = EXIT_FAILURE;
 
@@ -983,6 +1038,10 @@ int main(void)
 			goto done;
 		report(&runs[i], sizes[i][0], sizes[i][1]);
 	}
+	wall_run.b = &b;
+	if (run_walls(&wall_run, sizes[1][0], sizes[1][1]) != 0)
+		goto done;
+	report(&wall_run, sizes[1][0], sizes[1][1]);
 	if (report_model_calls(&b) != 0)
 		goto done;
 	rc = EXIT_SUCCESS;

@@ -39,15 +39,20 @@ static enum status collect_ids(struct db *db, struct db_stmt *st, int64_t **ids,
 	return STATUS_OK;
 }
 
+/* The same formula as unseen_vulnerability(), unrated last. */
+#define VULNERABLE_FIRST \
+	"CASE WHEN likelihood IS NULL OR impact IS NULL OR capacity IS NULL THEN 1 ELSE 0 END," \
+	" likelihood * impact * (6 - capacity) DESC"
+
 static const char *order_sql(const struct listing_query *q, const struct item_type *type)
 {
 	switch (q->order) {
 	case LISTING_VOTES:
 		return "votes DESC, position, id";
 	case LISTING_VULNERABILITY:
-		/* The same formula as unseen_vulnerability(), unrated last. */
-		return "CASE WHEN likelihood IS NULL OR impact IS NULL OR capacity IS NULL THEN 1 ELSE 0 END,"
-		       " likelihood * impact * (6 - capacity) DESC, position, id";
+		return VULNERABLE_FIRST ", position, id";
+	case LISTING_RANKED:
+		return "votes DESC, " VULNERABLE_FIRST ", position, id";
 	case LISTING_COMPONENT:
 		return "(SELECT number FROM component c WHERE c.id = component_id) IS NULL,"
 		       " (SELECT number FROM component c WHERE c.id = component_id), id";

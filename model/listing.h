@@ -16,6 +16,7 @@ enum listing_order {
 	LISTING_DEFAULT,        /* the kind's own order (item_type.order) */
 	LISTING_VOTES,          /* unseens: most dot votes first */
 	LISTING_VULNERABILITY,  /* unseens: most vulnerable first, unrated last */
+	LISTING_RANKED,         /* unseens: most votes first, then most vulnerable (the wall) */
 	LISTING_COMPONENT,      /* goals, SoRO: by component number (none last) */
 	LISTING_ACTOR,          /* measures: by actor group A-G (none last), then priority */
 };

@@ -1,5 +1,5 @@
 /* The frame: terminal life, the key loop, the step bar, the status line,
- * the timer, live refresh, undo, projector mode and the help screen. */
+ * the timer, live refresh, undo, the wall (F5) and the help screen. */
 #include "tui/app.h"
 
 #include <errno.h>
@@ -20,9 +20,10 @@
 #include "model/undo.h"
 #include "tui/checklist.h"
 #include "tui/dialog.h"
-#include "tui/projector.h"
 #include "tui/search_view.h"
 #include "tui/tui.h"
+#include "tui/wall.h"
+#include "util/countdown.h"
 #include "util/display.h"
 #include "util/i18n.h"
 #include "util/fatal.h"
@@ -48,7 +49,7 @@
 	X(G_FIND_PREV, 'N',                 "N",            N_("previous hit")) \
 	X(G_UNDO,      'u',                 "u",            N_("undo the last change")) \
 	X(G_REDO,      UI_CTRL('r'),        N_("Ctrl-R"),    N_("redo what was undone")) \
-	X(G_PROJECTOR, UI_FN(KEY_F(5)),     "F5",           N_("projector mode on/off")) \
+	X(G_WALL,      UI_FN(KEY_F(5)),     "F5",           N_("the wall: this step large for the room, on/off")) \
 	X(G_TIMER,     't',                 "t",            N_("start/stop the timer")) \
 	X(G_TIMER_SET, 'T',                 "T",            N_("set how long the timer runs")) \
 	X(G_THEME,     UI_FN(KEY_F(6)),     "F6",           N_("next colour scheme")) \
@@ -105,17 +106,16 @@ struct app {
 	int tab_x[STEP_COUNT + 1];  /* where each step's tab starts, for the mouse */
 	char status[512];
 	bool status_error;
-	bool projector, quit;
+	bool on_wall, quit;         /* F5: the wall instead of the step's screen */
 	bool remember;              /* keeps theme and step in the settings (not a probe) */
 	char db_key[PATH_MAX];      /* the database's real path, naming it in the settings */
 	char *find;                 /* the last `/` search */
 	FILE *probe_input;          /* a probe's /dev/null */
 	const int *queue;           /* a probe's keys still to come (tui_probe_keys) */
 	size_t queued;
-	/* Timer: counts down to timer_end; blinks once it has passed. */
+	/* Timer: counts down; blinks once its end has passed. */
 	int timer_minutes;
-	time_t timer_end;
-	bool timer_running, timer_rang;
+	struct countdown timer;
 	/* The editor that is open, for the draft kept while typing. */
 	const char *draft_key, *draft_original;
 	const char *(*draft_text)(void *ctx);
@@ -201,6 +201,8 @@ void app_changed(struct app *app)
 	load_counts(app);
 	if (app->view->open)
 		app->view->open(app);
+	if (app->on_wall)
+		wall_open(app, app->step);
 }
 
 void app_show(struct app *app, const struct view *view)
@@ -208,6 +210,8 @@ void app_show(struct app *app, const struct view *view)
 	app->view = view;
 	if (view->open)
 		view->open(app);
+	if (app->on_wall)
+		wall_open(app, app->step);
 }
 
 /* Remembers the step a session is on, for the next time it is opened. */
@@ -313,34 +317,79 @@ static void draw_step_bar(struct app *app, int width)
 	app->tab_x[STEP_COUNT] = x;
 }
 
+/* "09:58": what is left of the timer. */
+static void timer_digits(struct app *app, char *buf, size_t size)
+{
+	long left = countdown_left(&app->timer, time(NULL));
+	snprintf(buf, size, "%02ld:%02ld", left / 60, left % 60);
+}
+
 static void timer_text(struct app *app, char *buf, size_t size)
 {
-	long left = (long)difftime(app->timer_end, time(NULL));
-	if (left < 0)
-		left = 0;
-	snprintf(buf, size, " ⏱ %02ld:%02ld ", left / 60, left % 60);
+	char digits[48];
+	timer_digits(app, digits, sizeof digits);
+	snprintf(buf, size, " ⏱ %s ", digits);
+}
+
+/* The rows the running timer takes on top of the wall: block letters
+ * when they fit, else the corner of row 0. */
+static int timer_rows(struct app *app)
+{
+	if (!app->timer.running)
+		return 1;
+	char digits[48];
+	timer_digits(app, digits, sizeof digits);
+	int rows = wall_timer_rows(digits);
+	return rows ? rows + 1 : 1;
 }
 
 /* The columns the running timer takes from the step bar. */
 static int timer_width(struct app *app)
 {
-	if (!app->timer_running)
+	if (!app->timer.running)
 		return 0;
-	char buf[32];
+	char buf[64];
 	timer_text(app, buf, sizeof buf);
 	return display_width(buf);
 }
 
-/* The timer in the top right corner of every screen. */
+/* The timer in the top right corner of every screen; on the wall in
+ * block letters when the terminal is big enough. */
 static void draw_timer(struct app *app)
 {
-	if (!app->timer_running)
+	if (!app->timer.running)
 		return;
-	char buf[32];
+	char buf[64], digits[48];
+	timer_digits(app, digits, sizeof digits);
+	if (app->on_wall && wall_timer_rows(digits)) {
+		wall_draw_timer(digits, app->timer.rang ? ui_attr(UI_ERROR) | A_BLINK : ui_attr(UI_ACCENT));
+		return;
+	}
 	timer_text(app, buf, sizeof buf);
 	int w = display_width(buf);
-	attr_t a = app->timer_rang ? ui_attr(UI_ERROR) | A_BLINK : ui_attr(UI_TAB_ACTIVE);
+	attr_t a = app->timer.rang ? ui_attr(UI_ERROR) | A_BLINK : ui_attr(UI_TAB_ACTIVE);
 	ui_text(0, COLS - w, w, buf, a);
+}
+
+/* The timer's end, seen from the back of the room: the whole screen in
+ * reverse video for a moment. */
+static void draw_flash(struct app *app)
+{
+	if (!countdown_flashing(&app->timer, time(NULL)))
+		return;
+	for (int y = 0; y < LINES; y++)
+		mvchgat(y, 0, -1, A_REVERSE, 0, NULL);
+}
+
+static void draw_wall(struct app *app)
+{
+	struct rect a = wall_area(timer_rows(app));
+	if (app->session && wall_draw(app, app->step, a))
+		return;
+	char head[256] = "", text[4096] = "";
+	if (app->view->current)
+		app->view->current(app, head, sizeof head, text, sizeof text);
+	wall_draw_item(app, a, head, text);
 }
 
 static void draw_status(struct app *app)
@@ -372,17 +421,15 @@ void app_draw(struct app *app)
 		ui_text(1, 0, COLS, _("at least 40×12"), A_NORMAL);
 		return;
 	}
-	if (app->projector) {
-		char head[256] = "", text[4096] = "";
-		if (app->view->current)
-			app->view->current(app, head, sizeof head, text, sizeof text);
-		projector_draw(app->db, app->session, head, text);
+	if (app->on_wall) {
+		draw_wall(app);
 	} else {
 		draw_step_bar(app, COLS - timer_width(app));
 		app->view->draw(app, view_area());
 		draw_status(app);
 	}
 	draw_timer(app);
+	draw_flash(app);
 }
 
 /* Keeps the open editor's text as its draft, or forgets the draft when
@@ -448,10 +495,9 @@ static void app_shutdown(struct app *app, int sig)
 /* Whether the timer changed what it shows. */
 static bool tick_timer(struct app *app)
 {
-	if (!app->timer_running)
+	if (!app->timer.running)
 		return false;
-	if (!app->timer_rang && time(NULL) >= app->timer_end) {
-		app->timer_rang = true;
+	if (countdown_ring(&app->timer, time(NULL))) {
 		beep();
 		app_status(app, "%s", _("Time is up."));
 	}
@@ -638,16 +684,14 @@ static void run_timer(struct app *app, int command)
 		}
 		free(answer);
 		app->timer_minutes = (int)minutes;
-		app->timer_running = false;
+		countdown_stop(&app->timer);
 	}
-	if (app->timer_running && command == G_TIMER) {
-		app->timer_running = false;
+	if (app->timer.running && command == G_TIMER) {
+		countdown_stop(&app->timer);
 		app_status(app, "%s", _("Timer stopped."));
 		return;
 	}
-	app->timer_running = true;
-	app->timer_rang = false;
-	app->timer_end = time(NULL) + 60 * app->timer_minutes;
+	countdown_start(&app->timer, time(NULL), 60L * app->timer_minutes);
 	app_status(app, P_("Timer: %d minute.", "Timer: %d minutes.", (unsigned long)app->timer_minutes),
 		app->timer_minutes);
 }
@@ -657,8 +701,8 @@ static int global_command(struct app *app, int command)
 	switch (command) {
 	case G_HELP: show_help(app); break;
 	case G_BACK:
-		if (app->projector)
-			app->projector = false, ui_high_contrast(false);
+		if (app->on_wall)
+			app->on_wall = false;
 		else if (app->session && app->view != step_views[app->step])
 			app_show(app, step_views[app->step]);   /* from the matrix, the reader */
 		else if (app->session)
@@ -670,9 +714,10 @@ static int global_command(struct app *app, int command)
 	case G_FIND: case G_FIND_NEXT: case G_FIND_PREV: run_find(app, command); break;
 	case G_UNDO: run_undo(app, false); break;
 	case G_REDO: run_undo(app, true); break;
-	case G_PROJECTOR:
-		app->projector = !app->projector;
-		ui_high_contrast(app->projector);
+	case G_WALL:
+		app->on_wall = !app->on_wall;
+		if (app->on_wall)
+			wall_open(app, app->step);
 		break;
 	case G_TIMER: case G_TIMER_SET: run_timer(app, command); break;
 	case G_THEME: {
@@ -725,7 +770,7 @@ static void handle_mouse(struct app *app)
 	}
 	if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED)))
 		return;
-	if (ev.y == 0 && app->session && !app->projector) {
+	if (ev.y == 0 && app->session && !app->on_wall) {
 		for (int s = 0; s < STEP_COUNT; s++)
 			if (ev.x >= app->tab_x[s] && ev.x < app->tab_x[s + 1])
 				app_step(app, (enum step)s);
@@ -745,6 +790,43 @@ static bool is_movement(int key)
 	return false;
 }
 
+/* The frame's keys that work on the wall: none opens a dialog the room
+ * cannot see, but for T's prompt. */
+static bool works_on_wall(int command)
+{
+	switch (command) {
+	case G_BACK: case G_QUIT: case G_WALL: case G_TIMER: case G_TIMER_SET: case G_UNDO:
+	case G_REDO: case G_THEME: case G_NEXT_STEP: case G_PREV_STEP: case G_STEP1: case G_STEP2:
+	case G_STEP3: case G_STEP4: case G_STEP5: case G_STEP6: case G_STEP7:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* While projecting: the frame's keys that work there (q first of all
+ * leaves the wall), then the wall's own; on a step without a wall of
+ * its own the keys move through the view's items. */
+static void handle_wall_key(struct app *app, int key)
+{
+	int command = lookup(global_keys, sizeof global_keys / sizeof global_keys[0], key);
+	if (works_on_wall(command)) {
+		global_command(app, command);
+		return;
+	}
+	if (wall_key(app, app->step, key))
+		return;
+	command = lookup(app->view->keys, app->view->nkeys, key);
+	/* Space advances, as a presenter's clicker does, where the view
+	 * has no use of its own for it. */
+	if (command < 0 && key == ' ') {
+		key = UI_FN(KEY_DOWN);
+		command = lookup(app->view->keys, app->view->nkeys, key);
+	}
+	if (command >= 0 && is_movement(key))
+		app->view->command(app, command, key);
+}
+
 static void handle_key(struct app *app, int key)
 {
 	if (key == UI_FN(KEY_MOUSE)) {
@@ -753,25 +835,8 @@ static void handle_key(struct app *app, int key)
 	}
 	app->status_error = false;
 	int command;
-	if (app->projector) {
-		/* While projecting, keys only move through the items (nothing
-		 * opens a dialog the room cannot see); the frame's own keys work,
-		 * q first of all leaves projector mode. */
-		command = lookup(global_keys, sizeof global_keys / sizeof global_keys[0], key);
-		if (command == G_BACK || command == G_QUIT || command == G_PROJECTOR ||
-		    command == G_TIMER || command == G_UNDO || command == G_REDO) {
-			global_command(app, command);
-			return;
-		}
-		command = lookup(app->view->keys, app->view->nkeys, key);
-		/* Space advances, as a presenter's clicker does, where the view
-		 * has no use of its own for it. */
-		if (command < 0 && key == ' ') {
-			key = UI_FN(KEY_DOWN);
-			command = lookup(app->view->keys, app->view->nkeys, key);
-		}
-		if (command >= 0 && is_movement(key))
-			app->view->command(app, command, key);
+	if (app->on_wall) {
+		handle_wall_key(app, key);
 		return;
 	}
 	command = lookup(app->view->keys, app->view->nkeys, key);

@@ -62,8 +62,9 @@ struct view {
 	int (*click)(struct app *app, int y, int x, bool double_click);
 	/* The mouse wheel: +1 down, -1 up; optional. */
 	void (*wheel)(struct app *app, int delta);
-	/* For projector mode: the heading and text of the current item into
-	 * the buffers; optional (the guiding question alone is shown). */
+	/* For the wall (F5) of a step without one of its own: the heading
+	 * and text of the current item into the buffers; optional (the
+	 * guiding question alone is shown). */
 	void (*current)(struct app *app, char *head, size_t head_size, char *text, size_t text_size);
 	/* For `/`: moves to the next row (from the current on, wrapping)
 	 * whose text matches NEEDLE; returns false when none does; optional. */

@@ -18,6 +18,9 @@
 
 #define CARD_ROWS 4          /* priority and horizon, two rows of text, a gap */
 #define COLUMN_MIN 14        /* narrower columns are scrolled sideways */
+#define WALL_CARD_ROWS 6     /* on the wall: at least four rows of text */
+#define WALL_CARD_ROWS_MAX 10
+#define WALL_COLUMN_MIN 20
 
 enum { B_LEFT = 1, B_RIGHT, B_UP, B_DOWN, B_TO_LEFT, B_TO_RIGHT, B_TO_LETTER, B_EDIT, B_ADD,
 	B_BACK };
@@ -118,7 +121,20 @@ static void card_meta(const struct measure *m, char *buf, size_t size)
 		snprintf(buf, size, "P– · %s", when);
 }
 
-static void draw_card(struct app *app, int64_t id, bool here, int y, int x, int w)
+/* The two sizes of a board: the step's screen, and the wall's larger type. */
+struct board_look {
+	int card_rows;       /* priority and horizon, rows of text, a gap */
+	int column_min;      /* narrower columns are scrolled sideways */
+	attr_t text;         /* added to a card's text */
+};
+
+static const struct board_look looks[2] = {
+	{ CARD_ROWS, COLUMN_MIN, A_NORMAL },
+	{ WALL_CARD_ROWS, WALL_COLUMN_MIN, A_BOLD },
+};
+
+static void draw_card(struct app *app, int64_t id, bool here, int y, int x, int w,
+	const struct board_look *look)
 {
 	struct measure m;
 	if (item_read(app_db(app), item_type(ITEM_MEASURE), id, &m) != STATUS_OK)
@@ -128,34 +144,71 @@ static void draw_card(struct app *app, int64_t id, bool here, int y, int x, int 
 	card_meta(&m, meta, sizeof meta);
 	ui_text_pad(y, x, w, "", a);
 	ui_text(y, x, w, meta, here ? a : ui_attr(UI_ACCENT));
-	for (int row = 1; row < CARD_ROWS - 1; row++)
+	for (int row = 1; row < look->card_rows - 1; row++)
 		ui_text_pad(y + row, x, w, "", a);
-	ui_wrap((struct rect){ y + 1, x, CARD_ROWS - 2, w }, 0, m.text, a);
+	ui_wrap((struct rect){ y + 1, x, look->card_rows - 2, w }, 0, m.text, a | look->text);
 	item_clear(item_type(ITEM_MEASURE), &m);
 }
 
-static void draw_column(struct app *app, size_t i, struct rect r)
+/* Column I of B into R; its card CARD chosen when HERE. */
+static void draw_column(struct app *app, const struct board *b, size_t i, struct rect r, bool here,
+	size_t card, const struct board_look *look)
 {
-	const struct board_column *c = &s.board.columns[i];
-	bool here = i == s.column;
+	const struct board_column *c = &b->columns[i];
 	char head[160];
 	if (c->actor_id)
 		snprintf(head, sizeof head, "%s (%zu) %s", c->letter, c->n, c->name);
 	else
 		snprintf(head, sizeof head, _("no actor group (%zu)"), c->n);
-	ui_text_pad(r.y, r.x, r.w, head, here ? ui_attr(UI_TAB_ACTIVE) : ui_attr(UI_TITLE));
-	int fit = (r.h - 1) / CARD_ROWS;
+	ui_text_pad(r.y, r.x, r.w, head, (here ? ui_attr(UI_TAB_ACTIVE) : ui_attr(UI_TITLE)) | look->text);
+	int fit = (r.h - 1) / look->card_rows;
 	if (fit < 1)
 		return;
 	/* the chosen column scrolls to its card; the others show their top */
-	size_t top = here && s.card >= (size_t)fit ? s.card - (size_t)fit + 1 : 0;
+	size_t top = here && card >= (size_t)fit ? card - (size_t)fit + 1 : 0;
 	for (size_t j = top; j < c->n && (int)(j - top) < fit; j++)
-		draw_card(app, c->ids[j], here && j == s.card, r.y + 1 + (int)(j - top) * CARD_ROWS,
-			r.x, r.w);
+		draw_card(app, c->ids[j], here && j == card, r.y + 1 + (int)(j - top) * look->card_rows,
+			r.x, r.w, look);
 	if (c->n == 0)
 		ui_text(r.y + 1, r.x, r.w, _("— no measure —"), ui_attr(UI_DIM));
 	else if (top + (size_t)fit < c->n)
 		ui_text(r.y + r.h - 1, r.x, r.w, "…", ui_attr(UI_DIM));
+}
+
+size_t board_draw_columns(struct app *app, const struct board *b, struct rect r, size_t *first,
+	size_t column, size_t card, bool large)
+{
+	struct board_look look_here = looks[large];
+	const struct board_look *look = &look_here;
+	if (b->n == 0)
+		return 0;
+	/* the wall's cards grow with the room the longest column leaves */
+	if (large && board_rows(b) > 0) {
+		int rows = (r.h - 1) / (int)board_rows(b);
+		look_here.card_rows = rows < WALL_CARD_ROWS ? WALL_CARD_ROWS
+			: rows > WALL_CARD_ROWS_MAX ? WALL_CARD_ROWS_MAX : rows;
+	}
+	size_t shown = (size_t)(r.w / look->column_min);
+	if (shown < 1)
+		shown = 1;
+	if (shown > b->n)
+		shown = b->n;
+	if (column < *first)
+		*first = column;
+	if (column >= *first + shown)
+		*first = column - shown + 1;
+	if (*first + shown > b->n)
+		*first = b->n - shown;
+	int w = r.w / (int)shown;
+	for (size_t i = 0; i < shown; i++) {
+		struct rect col = { r.y, r.x + (int)i * w, r.h, w - 1 };
+		draw_column(app, b, *first + i, col, *first + i == column, card, look);
+		attrset(ui_attr(UI_BORDER));
+		if (i + 1 < shown)
+			mvvline(col.y, col.x + col.w, ACS_VLINE, col.h);
+		attrset(A_NORMAL);
+	}
+	return shown;
 }
 
 static void board_draw(struct app *app, struct rect r)
@@ -167,26 +220,8 @@ static void board_draw(struct app *app, struct rect r)
 		ui_text(r.y + 2, r.x, r.w, _("No actor group and no measure yet."), ui_attr(UI_DIM));
 		return;
 	}
-	size_t shown = (size_t)(r.w / COLUMN_MIN);
-	if (shown < 1)
-		shown = 1;
-	if (shown > s.board.n)
-		shown = s.board.n;
-	if (s.column < s.first)
-		s.first = s.column;
-	if (s.column >= s.first + shown)
-		s.first = s.column - shown + 1;
-	if (s.first + shown > s.board.n)
-		s.first = s.board.n - shown;
-	int w = r.w / (int)shown;
-	for (size_t i = 0; i < shown; i++) {
-		struct rect col = { r.y + 1, r.x + (int)i * w, r.h - 1, w - 1 };
-		draw_column(app, s.first + i, col);
-		attrset(ui_attr(UI_BORDER));
-		if (i + 1 < shown)
-			mvvline(col.y, col.x + col.w, ACS_VLINE, col.h);
-		attrset(A_NORMAL);
-	}
+	board_draw_columns(app, &s.board, (struct rect){ r.y + 1, r.x, r.h - 1, r.w }, &s.first,
+		s.column, s.card, false);
 }
 
 /* Addresses the chosen measure to the group of column TO. */

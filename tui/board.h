@@ -7,4 +7,12 @@
 
 extern const struct view board_view;
 
+struct board;
+/* Draws board B into R: as many columns as fit from *FIRST on (moved
+ * so that COLUMN shows), card CARD of COLUMN chosen.  LARGE: the wall's
+ * type, wider columns and taller cards in bold.  Reads only the cards
+ * it draws; returns the number of columns drawn. */
+size_t board_draw_columns(struct app *app, const struct board *b, struct rect r, size_t *first,
+	size_t column, size_t card, bool large);
+
 #endif

@@ -1207,7 +1207,7 @@ static bool codebook_find(struct app *app, const char *needle, bool backwards)
 	return found;
 }
 
-/* Projector mode: the code and its definition, or the frequencies. */
+/* For the wall (F5): the code and its definition, or the frequencies. */
 struct projected {
 	char *head, *text;
 	size_t head_size, text_size;

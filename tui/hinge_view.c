@@ -375,7 +375,7 @@ static void hinge_wheel(struct app *app, int delta)
 	move_cursor(delta < 0 ? -1 : 1);
 }
 
-/* Projector mode: the code as heading, the passage's quote as text. */
+/* For the wall (F5): the code as heading, the passage's quote as text. */
 static void hinge_current(struct app *app, char *head, size_t head_size, char *text,
 	size_t text_size)
 {

@@ -29,6 +29,7 @@
 #define SIDE_MIN 34     /* the analysis beside the grid gets at least this */
 #define BELOW_MIN 10    /* rows the analysis needs to fit below the grid */
 #define SPLIT_MIN 64    /* from this width table and plot stand side by side */
+#define PLOT_NAME_MAX 6 /* columns of a short name on the wall's plot */
 
 enum {
 	M_UP = 1, M_DOWN, M_LEFT, M_RIGHT, M_PAGE_UP, M_PAGE_DOWN, M_HOME, M_END,
@@ -90,6 +91,7 @@ static struct {
 	int header_x, header_y;      /* where the row headers and column headers start */
 	struct rect table;           /* the rows of the analysis table */
 	size_t table_top;
+	size_t wall_top, wall_left;  /* the wall's first row and column of the heat map */
 } mx;
 
 /* ---- the data ---- */
@@ -307,7 +309,41 @@ static void draw_slot(int y, int x, int w, const char *glyph, attr_t attr)
 	ui_text(y, x + w - gw, gw, glyph, attr);
 }
 
-static void draw_grid(struct rect g)
+/* Keeps the cursor's cell inside the window of ROWS x COLS cells. */
+static void follow_cursor(size_t rows, size_t cols)
+{
+	size_t n = mx.m.n;
+	if (mx.row < mx.top)
+		mx.top = mx.row;
+	if (mx.row >= mx.top + rows)
+		mx.top = mx.row - rows + 1;
+	if (mx.col < mx.left)
+		mx.left = mx.col;
+	if (mx.col >= mx.left + cols)
+		mx.left = mx.col - cols + 1;
+	/* After a resize or a shorter reload: no empty rows or columns at the end. */
+	if (mx.top + rows > n)
+		mx.top = n > rows ? n - rows : 0;
+	if (mx.left + cols > n)
+		mx.left = n > cols ? n - cols : 0;
+}
+
+/* How cell I→J with strength V looks; on the heat map the strength
+ * colours the whole cell. */
+static attr_t cell_attr(size_t i, size_t j, int v, bool heat)
+{
+	if (i == j)
+		return ui_attr(UI_BORDER);
+	if (!heat && i == mx.row && j == mx.col)
+		return ui_attr(UI_CURSOR);
+	if (v < 0)
+		return ui_attr(UI_DIM);
+	return heat && v > 0 ? strength_attr(v) | A_REVERSE : strength_attr(v);
+}
+
+/* The grid into G.  HEAT: the wall's heat map, without a cursor, its rows
+ * from wall_top on, and a dimmed line saying what does not fit. */
+static void draw_grid(struct rect g, bool heat)
 {
 	size_t n = mx.m.n;
 	int nd = digits(n), lw = 0;
@@ -331,41 +367,45 @@ static void draw_grid(struct rect g)
 	bool abbrev = roomy && g.h - 2 >= ((int)n < 4 ? (int)n : 4);
 	int hdr = abbrev ? 2 : 1;
 	int rows = g.h - hdr, cols = (g.w - hw) / cw;
+	bool cut = heat && ((size_t)rows < n || (size_t)cols < n);
+	rows -= cut;
 	if (rows < 1 || cols < 1)
 		return;
-	if (mx.row < mx.top)
-		mx.top = mx.row;
-	if (mx.row >= mx.top + (size_t)rows)
-		mx.top = mx.row - (size_t)rows + 1;
-	if (mx.col < mx.left)
-		mx.left = mx.col;
-	if (mx.col >= mx.left + (size_t)cols)
-		mx.left = mx.col - (size_t)cols + 1;
-	/* After a resize or a shorter reload: no empty rows or columns at the end. */
-	if (mx.top + (size_t)rows > n)
-		mx.top = n > (size_t)rows ? n - (size_t)rows : 0;
-	if (mx.left + (size_t)cols > n)
-		mx.left = n > (size_t)cols ? n - (size_t)cols : 0;
-	size_t nrows = n - mx.top < (size_t)rows ? n - mx.top : (size_t)rows;
-	size_t ncols = n - mx.left < (size_t)cols ? n - mx.left : (size_t)cols;
-	mx.cells = (struct rect){ g.y + hdr, g.x + hw, (int)nrows, (int)ncols * cw };
-	mx.cw = cw;
-	mx.header_x = g.x;
-	mx.header_y = g.y;
+	size_t top, left;
+	if (heat) {
+		if (mx.wall_top + (size_t)rows > n)
+			mx.wall_top = n > (size_t)rows ? n - (size_t)rows : 0;
+		if (mx.wall_left + (size_t)cols > n)
+			mx.wall_left = n > (size_t)cols ? n - (size_t)cols : 0;
+		top = mx.wall_top;
+		left = mx.wall_left;
+	} else {
+		follow_cursor((size_t)rows, (size_t)cols);
+		top = mx.top;
+		left = mx.left;
+	}
+	size_t nrows = n - top < (size_t)rows ? n - top : (size_t)rows;
+	size_t ncols = n - left < (size_t)cols ? n - left : (size_t)cols;
+	if (!heat) {
+		mx.cells = (struct rect){ g.y + hdr, g.x + hw, (int)nrows, (int)ncols * cw };
+		mx.cw = cw;
+		mx.header_x = g.x;
+		mx.header_y = g.y;
+	}
 
-	char buf[64];
+	char buf[256];
 	for (size_t c = 0; c < ncols; c++) {
-		size_t j = mx.left + c;
+		size_t j = left + c;
 		int x = g.x + hw + (int)c * cw;
-		attr_t a = j == mx.col ? ui_attr(UI_MARK) : ui_attr(UI_DIM);
+		attr_t a = !heat && j == mx.col ? ui_attr(UI_MARK) : ui_attr(UI_DIM);
 		draw_slot(g.y, x, cw, ui_fmt(buf, sizeof buf, "%zu", j + 1), a);
 		if (abbrev)
 			ui_text_pad(g.y + 1, x + 1, cw - 1, label_of(j, cw - 1, false), a);
 	}
 	for (size_t r = 0; r < nrows; r++) {
-		size_t i = mx.top + r;
+		size_t i = top + r;
 		int y = g.y + hdr + (int)r;
-		attr_t a = i == mx.row ? ui_attr(UI_CURSOR) : ui_attr(UI_NORMAL);
+		attr_t a = !heat && i == mx.row ? ui_attr(UI_CURSOR) : ui_attr(UI_NORMAL);
 		ui_text_pad(y, g.x, nd, ui_fmt(buf, sizeof buf, "%*zu", nd, i + 1), a);
 		if (lw) {
 			ui_text_pad(y, g.x + nd, lw + 1, " ", a);
@@ -373,14 +413,19 @@ static void draw_grid(struct rect g)
 		}
 		const int *row = mx.m.cells + i * n;
 		for (size_t c = 0; c < ncols; c++) {
-			size_t j = mx.left + c;
-			int x = g.x + hw + (int)c * cw, v = row[j];
+			size_t j = left + c;
+			int v = row[j];
 			const char *glyph = i == j ? "╲" : v < 0 ? "·" : ui_fmt(buf, sizeof buf, "%d", v);
-			attr_t ca = i == j ? ui_attr(UI_BORDER) : v < 0 ? ui_attr(UI_DIM) : strength_attr(v);
-			if (i == mx.row && j == mx.col)
-				ca = ui_attr(UI_CURSOR);
-			draw_slot(y, x, cw, glyph, ca);
+			draw_slot(y, g.x + hw + (int)c * cw, cw, glyph, cell_attr(i, j, v, heat));
 		}
+	}
+	if (cut) {
+		size_t hidden = n - (nrows < ncols ? nrows : ncols);
+		ui_text(g.y + hdr + (int)nrows, g.x, g.w, ui_fmt(buf, sizeof buf,
+			P_("%zu variable more than fits: rows %zu–%zu and columns %zu–%zu shown (↑↓ ← → scroll)",
+			   "%zu variables more than fit: rows %zu–%zu and columns %zu–%zu shown (↑↓ ← → scroll)",
+			   (unsigned long)hidden), hidden, top + 1, top + nrows, left + 1, left + ncols),
+			ui_attr(UI_DIM));
 	}
 }
 
@@ -466,22 +511,33 @@ static int plot_place(const struct axis *a, long v, bool high, double mean)
 	return p < lo ? lo : p > hi ? hi : p;
 }
 
-/* One marker per occupied cell: the variable's number when it fits in
- * free cells, "•" when it does not, "*" for several variables. */
+/* Whether GLYPH fits at CX of row AT: its cells free and the one after
+ * it too ("6" beside "7" would read "67"), and not across the mean line
+ * at column WALL. */
+static bool marker_fits(struct rect in, const int *count, int at, int wall, int cx,
+	const char *glyph)
+{
+	int w = display_width(glyph);
+	bool fits = cx + w <= in.w && (cx > wall || cx + w <= wall);
+	for (int k = 1; fits && k <= w && cx + k < in.w; k++)
+		fits = count[at + k] == 0;
+	return fits;
+}
+
+/* One marker per occupied cell: the variable's short name when NAMES
+ * and it fits in free cells, else its number when that fits, else "•";
+ * "*" for several variables. */
 static void draw_marker(struct rect in, const int *count, const size_t *who, int wall, int cx,
-	int cy, attr_t attr)
+	int cy, attr_t attr, bool names)
 {
 	char buf[32];
 	int at = cy * in.w + cx;
 	const char *glyph = "*";
 	if (count[at] == 1) {
-		int w = (int)strlen(ui_fmt(buf, sizeof buf, "%zu", who[at] + 1));
-		/* Its cells free and the one after it too ("6" beside "7" would
-		 * read "67"), and not across the mean line at column WALL. */
-		bool fits = cx + w <= in.w && (cx > wall || cx + w <= wall);
-		for (int k = 1; fits && k <= w && cx + k < in.w; k++)
-			fits = count[at + k] == 0;
-		glyph = fits ? buf : "•";
+		const char *name = names ? label_of(who[at], PLOT_NAME_MAX, false) : NULL;
+		ui_fmt(buf, sizeof buf, "%zu", who[at] + 1);
+		glyph = name && marker_fits(in, count, at, wall, cx, name) ? name
+			: marker_fits(in, count, at, wall, cx, buf) ? buf : "•";
 	}
 	ui_text(in.y + cy, in.x + cx, in.w - cx, glyph, attr);
 }
@@ -510,7 +566,8 @@ static void draw_quadrant(struct rect in, const int *count, const char *name, in
 	}
 }
 
-static void draw_plot(struct rect p)
+/* The plot into P.  WALL: markers named by short names, no cursor. */
+static void draw_plot(struct rect p, bool wall)
 {
 	size_t n = mx.m.n;
 	long as_lo = mx.res.vars[0].as, as_hi = as_lo, ps_lo = mx.res.vars[0].ps, ps_hi = ps_lo;
@@ -560,15 +617,19 @@ static void draw_plot(struct rect p)
 	if (placed) {
 		for (int at = 0; at < in.w * in.h; at++)
 			if (count[at])
-				draw_marker(in, count, who, mc, at % in.w, at / in.w, ui_attr(UI_ACCENT));
+				draw_marker(in, count, who, mc, at % in.w, at / in.w, ui_attr(UI_ACCENT), wall);
 		/* The cursor's two variables on top: the column's, then the row's. */
-		draw_marker(in, count, who, mc, xs[mx.col], ys[mx.col], ui_attr(UI_MARK));
-		draw_marker(in, count, who, mc, xs[mx.row], ys[mx.row], ui_attr(UI_CURSOR));
+		if (!wall) {
+			draw_marker(in, count, who, mc, xs[mx.col], ys[mx.col], ui_attr(UI_MARK), false);
+			draw_marker(in, count, who, mc, xs[mx.row], ys[mx.row], ui_attr(UI_CURSOR), false);
+		}
 	}
 	free(count);
 	free(who);
 	free(xs);
 	free(ys);
+	if (wall)
+		return;
 
 	/* The legend in the bottom edge: which marker is the row, which the column. */
 	char buf[32];
@@ -601,7 +662,7 @@ static void draw_analysis(struct rect a)
 		p.h = a.h - t.h;
 	}
 	draw_table(t);
-	draw_plot(p);
+	draw_plot(p, false);
 }
 
 static void matrix_draw(struct app *app, struct rect r)
@@ -651,7 +712,7 @@ static void matrix_draw(struct app *app, struct rect r)
 		attrset(ui_attr(UI_BORDER));
 		mvvline(body.y, grid.x + grid.w, ACS_VLINE, body.h);
 		attrset(A_NORMAL);
-		draw_grid(grid);
+		draw_grid(grid, false);
 		draw_analysis((struct rect){ body.y, grid.x + grid.w + 2, body.h, side });
 		return;
 	}
@@ -667,7 +728,59 @@ static void matrix_draw(struct app *app, struct rect r)
 		ui_text(body.y + need, body.x, body.w, _("a: AS, PS, roles, scatter plot"),
 			ui_attr(UI_DIM));
 	}
-	draw_grid(grid);
+	draw_grid(grid, false);
+}
+
+/* ---- the wall ---- */
+
+void matrix_wall_open(struct app *app)
+{
+	matrix_open(app);
+}
+
+/* AT moved by DELTA, not below 0; the draw keeps it within the matrix. */
+static size_t scrolled(size_t at, long delta)
+{
+	long to = (long)at + delta;
+	return to < 0 ? 0 : (size_t)to;
+}
+
+void matrix_wall_scroll(long rows, long columns)
+{
+	mx.wall_top = scrolled(mx.wall_top, rows);
+	mx.wall_left = scrolled(mx.wall_left, columns);
+}
+
+void matrix_wall_draw(struct rect r)
+{
+	size_t n = mx.m.n;
+	char buf[128];
+	if (n == 0) {
+		ui_text(r.y, r.x, r.w, _("No system variables yet."), ui_attr(UI_DIM));
+		return;
+	}
+	ui_text(r.y, r.x, r.w, ui_fmt(buf, sizeof buf, _("Impact matrix %zu×%zu · scale 0–%d"), n, n,
+		mx.m.scale), ui_attr(UI_TITLE) | A_BOLD);
+	struct rect body = { r.y + 2, r.x, r.h - 2, r.w };
+	if (body.h < 4)
+		return;
+	/* Side by side when wide, the heat map taking what it needs up to half. */
+	struct rect grid = body, plot = body;
+	if (body.w >= SPLIT_MIN) {
+		int full = digits(n) + 2 + LABEL_MAX + 4 * (int)n;
+		grid.w = full < body.w / 2 ? full : body.w / 2;
+		plot.x = body.x + grid.w + 2;
+		plot.w = body.w - grid.w - 2;
+	} else {
+		grid.h = body.h / 2;
+		plot.y = body.y + grid.h + 1;
+		plot.h = body.h - grid.h - 1;
+	}
+	draw_grid(grid, true);
+	if (analysed())
+		draw_plot(plot, true);
+	else
+		ui_text(plot.y, plot.x, plot.w, _("No analysis."), ui_attr(UI_DIM));
 }
 
 /* ---- commands ---- */

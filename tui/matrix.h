@@ -9,4 +9,13 @@
 
 extern const struct view matrix_view;
 
+/* The wall's step 3 (tui/wall.c): the same matrix, loaded or caught up
+ * with its changes by matrix_wall_open, drawn by matrix_wall_draw as a
+ * heat map (cells coloured by strength, short names) beside the AS/PS
+ * plot, its markers named by short names; only the visible cells are
+ * drawn.  matrix_wall_scroll moves the heat map by ROWS and COLUMNS. */
+void matrix_wall_open(struct app *app);
+void matrix_wall_draw(struct rect r);
+void matrix_wall_scroll(long rows, long columns);
+
 #endif

@@ -15,7 +15,7 @@
 static const char *order_name(enum listing_order order)
 {
 	switch (order) {
-	case LISTING_VOTES: return _("by votes");
+	case LISTING_VOTES: case LISTING_RANKED: return _("by votes");
 	case LISTING_VULNERABILITY: return _("by vulnerability");
 	case LISTING_COMPONENT: return _("by component");
 	case LISTING_ACTOR: return _("by actor group");
@@ -262,7 +262,7 @@ void panel_edit_item(struct app *app, enum item_kind kind, int64_t id)
 	form_edit(app, kind, id);
 }
 
-static void vote(struct app *app, int64_t id, int delta)
+void panel_vote(struct app *app, int64_t id, int delta)
 {
 	int64_t votes = 0;
 	if (unseen_vote(app_db(app), id, delta, &votes) != STATUS_OK)
@@ -370,7 +370,7 @@ int panel_command(struct app *app, struct panel *p, int command)
 		break;
 	case PANEL_VOTE_UP: case PANEL_VOTE_DOWN:
 		if (id && p->kind == ITEM_UNSEEN)
-			vote(app, id, command == PANEL_VOTE_UP ? 1 : -1);
+			panel_vote(app, id, command == PANEL_VOTE_UP ? 1 : -1);
 		break;
 	case PANEL_MOVE_UP: case PANEL_MOVE_DOWN:
 		if (id)

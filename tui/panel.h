@@ -57,6 +57,10 @@ enum panel_command {
 	{ '>', PANEL_DETAIL_DOWN, "> <", N_("scroll the details on / back") }, \
 	{ '<', PANEL_DETAIL_UP, "<", NULL }
 
+/* Gives unseen ID DELTA votes (one undoable change), says so in the
+ * status line and reloads the views. */
+void panel_vote(struct app *app, int64_t id, int delta);
+
 /* The form of item ID of KIND (tui/form.h). */
 void panel_edit_item(struct app *app, enum item_kind kind, int64_t id);
 
@@ -96,7 +100,7 @@ bool panel_find(struct app *app, struct panel *p, const char *needle, bool backw
 bool panel_select(struct app *app, struct panel *p, int64_t id);
 /* The selected item's id, 0 when the list is empty. */
 int64_t panel_current(const struct panel *p);
-/* For projector mode: the selected item's label and its fields as text. */
+/* For the wall (F5): the selected item's label and its fields as text. */
 void panel_describe(struct app *app, struct panel *p, char *head, size_t head_size,
 	char *text, size_t text_size);
 /* Draws all fields and links of item ID of KIND into R from row SKIP on;

@@ -1248,7 +1248,7 @@ static void reader_wheel(struct app *app, int delta)
 	move_to(rd.cursor);
 }
 
-/* Projector mode: the document's title, and the selected passage (or
+/* For the wall (F5): the document's title, and the selected passage (or
  * the cursor's line) with its line numbers. */
 static void reader_current(struct app *app, char *head, size_t head_size, char *text,
 	size_t text_size)

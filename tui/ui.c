@@ -13,7 +13,6 @@
 #include "util/i18n.h"
 
 static bool use_colour;
-static bool contrast_override;
 static enum ui_theme current_theme;
 static attr_t role_attr[UI_ROLE_COUNT];
 
@@ -60,7 +59,7 @@ static void apply_theme(void)
 			role_attr[r] = mono_attr[r];
 			continue;
 		}
-		enum ui_theme t = contrast_override ? UI_THEME_CONTRAST : current_theme;
+		enum ui_theme t = current_theme;
 		init_pair((short)(r + 1), palette[t][r][0], palette[t][r][1]);
 		role_attr[r] = COLOR_PAIR(r + 1) | bold_roles[r];
 	}
@@ -119,12 +118,6 @@ bool ui_theme_from_key(const char *key, enum ui_theme *theme)
 attr_t ui_attr(enum ui_role role)
 {
 	return role_attr[role];
-}
-
-void ui_high_contrast(bool on)
-{
-	contrast_override = on;
-	apply_theme();
 }
 
 struct put_state {

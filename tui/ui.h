@@ -37,9 +37,6 @@ const char *ui_theme_name(enum ui_theme theme);
 const char *ui_theme_key(enum ui_theme theme);
 bool ui_theme_from_key(const char *key, enum ui_theme *theme);
 attr_t ui_attr(enum ui_role role);
-/* Switches every role to high contrast without colour (projector mode)
- * and back. */
-void ui_high_contrast(bool on);
 
 struct rect {
 	int y, x, h, w;

@@ -1,7 +1,7 @@
 #ifndef DIDAT_UTIL_BIGFONT_H
 #define DIDAT_UTIL_BIGFONT_H
 
-/* Large letters built from block characters, for projector mode: a
+/* Large letters built from block characters, for the wall (F5): a
  * bitmap font of capitals (small letters are drawn as capitals), the
  * umlauts Ä Ö Ü and ß, the digits and common punctuation.
  *

@@ -70,10 +70,13 @@ run_ok impact 1 "Digitalkompetenz der Führung" "Qualifikation der Beschäftigte
 wait_for m "Digitalkompetenz der Führung    13   6 aktiv" 3
 is "cell from the command line" "$(cell "$fuehrung" "$quali")" 0
 
-# Projector mode shows the cell and the roles of its two variables.
+# The wall (F5) shows the matrix as a heat map beside the AS/PS plot,
+# with the cell just rated, the short names and the roles' quadrants.
 keys m l F5
-wait_for m "Digitalkompetenz der Führung → Qualifikation der Beschäftigten: 0"
-wait_for m "Qualifikation der Beschäftigten: aktiv (AS 12, PS 6)"
+wait_for m "Einflussmatrix 9×9 · Skala 0–3"
+gone m "Nr Variable"
+wait_for m "kritisch"
+wait_for m "aktiv"
 keys m F5
 wait_for m "Einflussmatrix 9×9"
 

@@ -1,8 +1,8 @@
 # The Export step and projector mode on the demo session: the files the
 # screen writes are byte for byte what `didat export` writes with the same
 # options; an existing file is only overwritten after asking; a failed
-# write leaves nothing behind; the projector shows the current item in
-# block letters when the terminal is wide enough and in plain text when not.
+# write leaves nothing behind; the wall (F5) shows step 2's unseens, the
+# chosen one in block letters when the terminal is big enough.
 
 run_ok demo
 mkdir cli
@@ -67,25 +67,29 @@ wait_for ex "fehlt/bericht.md: kann nicht schreiben"
 is "no folder made" "$(ls -d fehlt 2>/dev/null)" ""
 is "no temporary file" "$(ls | grep -c tmp)" "0"
 
-# Projector mode on step 2: the question, "Unseen 1" in block letters,
-# the unseen's title; plain letters when the terminal is small.
+# The wall on step 2: the unseens ranked by votes with the question's
+# session's data; the chosen one in block letters on top when the
+# terminal is big enough, the list alone when it is not.
+top=$(sql_value "SELECT title FROM unseen WHERE session_id = 1 ORDER BY votes DESC,
+	CASE WHEN likelihood IS NULL OR impact IS NULL OR capacity IS NULL THEN 1 ELSE 0 END,
+	likelihood * impact * (6 - capacity) DESC, position, id LIMIT 1")
 keys ex 2
 wait_for ex "Unseens (10)"
 keys ex F5
-wait_for ex "Wie können produzierende KMU"
-wait_for ex "██"
+wait_for ex "1. $top"
 wait_for ex "Datenabfluss über vernetzte Maschinen"
 gone ex "2 Unseens"
 resize ex 40x12
-wait_for ex "Unseen 1"
-gone ex "█"
+wait_for ex "1. $(printf '%s' "$top" | cut -c1-10)"
+gone ex "▀"
 resize ex 60x20
-wait_for ex "▀"
-gone ex "Unseen 1"
+wait_for ex "1. $(printf '%s' "$top" | cut -c1-10)"
+gone ex "▀"
 resize ex 200x50
-wait_for ex "██"
-keys ex j
-wait_for ex "Unklare Datennutzungsrechte"
+wait_for ex "1. $top"
+if [ "$(screen ex | head -4 | grep -c '██')" -gt 0 ]; then _pass; else
+	_fail "no block letters on top at 200x50"; fi
 keys ex F5
 wait_for ex "2 Unseens"
-gone ex "██"
+gone ex "▀"
+gone ex "███"

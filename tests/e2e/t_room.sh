@@ -8,9 +8,9 @@ wait_for room "1 Leitfrage"
 keys room 2 '?'
 wait_for room "Tasten"
 wait_for room "Punkt geben / wegnehmen"
-wait_for room "Beamer-Modus an/aus"
+wait_for room "Wandansicht: dieser Schritt groß für den Raum, an/aus"
 keys room Escape
-gone room "Beamer-Modus an/aus"
+gone room "Wandansicht: dieser Schritt groß"
 
 keys room t
 wait_for room "Timer: 10 Minuten."

@@ -50,14 +50,24 @@ wait_for d "Unseens (10)"
 is "decimal comma on screen" "$(screen d | grep -cE ' V[0-9]+,[0-9]$')" 10
 is "no decimal point on screen" "$(screen d | grep -cE ' V[0-9]+\.[0-9]')" 0
 
-# Projecting, Space shows the next unseen.
+# Projecting, the wall ranks the unseens by votes; Space moves its
+# cursor to the next, and + votes there.
 first=$(sql_value "SELECT title FROM unseen WHERE session_id = $s ORDER BY position, id LIMIT 1")
-second=$(sql_value "SELECT title FROM unseen WHERE session_id = $s ORDER BY position, id LIMIT 1 OFFSET 1")
+top=$(sql_value "SELECT title FROM unseen WHERE session_id = $s ORDER BY votes DESC, position, id LIMIT 1")
+second_id=$(sql_value "SELECT id FROM unseen WHERE session_id = $s ORDER BY votes DESC,
+	CASE WHEN likelihood IS NULL OR impact IS NULL OR capacity IS NULL THEN 1 ELSE 0 END,
+	likelihood * impact * (6 - capacity) DESC, position, id LIMIT 1 OFFSET 1")
+second_votes=$(sql_value "SELECT votes FROM unseen WHERE id = $second_id")
 keys d F5
-wait_for d "$first"
-keys d Space
-wait_for d "$second"
-gone d "$first"
+wait_for d "1. $(printf '%s' "$top" | cut -c1-20)"
+keys d Space +
+tries=50
+while [ "$tries" -gt 0 ] && [ "$(sql_value "SELECT votes FROM unseen WHERE id = $second_id")" = "$second_votes" ]; do
+	sleep 0.1
+	tries=$((tries - 1))
+done
+is "Space, then + votes on the second" "$(sql_value "SELECT votes FROM unseen WHERE id = $second_id")" $((second_votes + 1))
+keys d u
 keys d F5
 wait_for d "Unseens (10)"
 

@@ -132,9 +132,15 @@ wait_for main "Terminal zu klein"
 resize main 100x30
 wait_for main "Schulungen für Geschäftsführer:innen"
 
-# Projector mode shows the question without the step bar.
+# The wall shows the step's content without the step bar: the board
+# with the new measure, and after 1 the question.
 keys main F5
 gone main "2 Unseens"
+wait_for main "Bündel-Tafel: die Maßnahmen je Akteursgruppe"
+wait_for main "Gruppen 1–4 von 8 (← →)"
+keys main Right Right Right Right Right Right Right
+wait_for main "Schulungen für"
+keys main 1
 wait_for main "Wie schützen Kleinbetriebe"
 keys main F5
 wait_for main "2 Unseens"

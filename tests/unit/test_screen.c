@@ -1,7 +1,7 @@
 /* The screen on a virtual terminal (tui_probe_*): every view's keys are
  * bound once, every step draws at 40x12 and 100x30, a terminal below
- * 40x12 says so, and text from the database shows control characters
- * visibly.  The real terminal is tested in tests/e2e/. */
+ * 40x12 says so, text from the database shows control characters
+ * visibly, and the wall (F5) of each step shows its content.  The real terminal is tested in tests/e2e/. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -141,6 +141,53 @@ START_TEST(test_screen_control_characters_visible)
 }
 END_TEST
 
+/* The screen after KEYS at LINES x COLS holds EXPECTED. */
+static void assert_after(int lines, int cols, const int *keys, size_t nkeys, const char *expected)
+{
+	char *text = screen_after(lines, cols, keys, nkeys);
+	ck_assert_msg(strstr(text, expected), "%dx%d: no \"%s\" in\n%s", cols, lines, expected, text);
+	free(text);
+}
+
+/* The wall (F5) of each step shows the step's content, from 80x24 on and
+ * still at the smallest screen. */
+START_TEST(test_screen_wall_steps)
+{
+	display_init();
+	static const struct { int key; const char *wide, *small; } steps[] = {
+		{ '1', "Innerhalb des Systems:", "Wie können" },
+		{ '2', "1. Know-how-Verlust in der Lieferkette", "1. Know-how" },
+		{ '3', "Einflussmatrix 9×9 · Skala 0–3", "Einflussmatrix 9×9" },
+		{ '4', "⚡ im Konflikt mit:", "Ziele" },
+		{ '5', "A (2) KMU allgemein", "Bündel-Tafel" },
+	};
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		int keys[] = { steps[i].key, UI_FN(KEY_F(5)) };
+		assert_after(24, 80, keys, 2, steps[i].wide);
+		assert_after(12, 40, keys, 2, steps[i].small);
+	}
+	/* the smallest heat map says how many variables it leaves out */
+	int matrix[] = { '3', UI_FN(KEY_F(5)), UI_FN(KEY_RIGHT), UI_FN(KEY_DOWN) };
+	assert_after(12, 40, matrix, 4, "Variablen mehr, als");
+}
+END_TEST
+
+/* The chosen unseen goes on top in block letters when the terminal is
+ * big enough for them beside the list; else the list stands alone. */
+START_TEST(test_screen_wall_block_letters)
+{
+	display_init();
+	int keys[] = { '2', UI_FN(KEY_F(5)) };
+	char *big = screen_after(45, 160, keys, 2), *small = screen_after(24, 80, keys, 2);
+	/* the vote bars are all █; block letters have half blocks */
+	ck_assert_msg(strstr(big, "▀"), "%s", big);
+	ck_assert_msg(!strstr(small, "▀"), "%s", small);
+	ck_assert_msg(strstr(small, "1. Know-how"), "%s", small);
+	free(big);
+	free(small);
+}
+END_TEST
+
 Suite *screen_suite(void)
 {
 	Suite *s = suite_create("screen");
@@ -150,6 +197,8 @@ Suite *screen_suite(void)
 	tcase_add_test(tc, test_screen_steps_draw);
 	tcase_add_test(tc, test_screen_too_small);
 	tcase_add_test(tc, test_screen_control_characters_visible);
+	tcase_add_test(tc, test_screen_wall_steps);
+	tcase_add_test(tc, test_screen_wall_block_letters);
 	suite_add_tcase(s, tc);
 	return s;
 }

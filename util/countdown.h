@@ -1,0 +1,28 @@
+#ifndef DIDAT_UTIL_COUNTDOWN_H
+#define DIDAT_UTIL_COUNTDOWN_H
+
+/* The workshop timer as plain state, without a screen: it counts down
+ * to its end, rings once when the end has come, and flashes for a
+ * moment after.  Times are time(NULL) seconds, handed in by the caller
+ * so that tests can move the clock. */
+
+#include <stdbool.h>
+#include <time.h>
+
+#define COUNTDOWN_FLASH_SECONDS 2   /* the flash lasts from 1 to 2 seconds */
+
+struct countdown {
+	time_t end, rang_at;
+	bool running, rang;
+};
+
+void countdown_start(struct countdown *c, time_t now, long seconds);
+void countdown_stop(struct countdown *c);
+/* Seconds left, 0 once the end has passed. */
+long countdown_left(const struct countdown *c, time_t now);
+/* True once, at the first call at or after the end of a running countdown. */
+bool countdown_ring(struct countdown *c, time_t now);
+/* Whether the end's flash shows at NOW. */
+bool countdown_flashing(const struct countdown *c, time_t now);
+
+#endif
