@@ -560,10 +560,7 @@ struct choice_ctx {
 	const struct item_type *type;
 };
 
-/* How an item is told apart in a picker: the number its list shows, its
- * label and its component ("#12 Datenabfluss · C2"); named kinds
- * (components, groups) by their label alone. */
-static void picker_label(struct app *app, const struct item_type *type, const void *item,
+void dialog_picker_label(struct app *app, const struct item_type *type, const void *item,
 	char *buf, size_t size)
 {
 	char label[512], comp[64] = "";
@@ -588,7 +585,7 @@ static int add_choice(void *ctx, const void *item)
 {
 	struct choice_ctx *cc = ctx;
 	char label[600];
-	picker_label(cc->app, cc->type, item, label, sizeof label);
+	dialog_picker_label(cc->app, cc->type, item, label, sizeof label);
 	add_choice_row(cc->c, *(const int64_t *)item, label);
 	return 0;
 }

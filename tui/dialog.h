@@ -17,6 +17,13 @@ struct draft;
  * "B Wirtschaft" for an actor group, else its title or text. */
 void dialog_item_label(const struct item_type *type, const void *item, char *buf, size_t size);
 
+/* How an item is told apart in a picker: the number its list shows, its
+ * label and its component ("#12 Datenabfluss · K2"); named kinds
+ * (components, groups) by their label alone.  Pickers list the items of
+ * a kind in item_list() order, "(keine)" first for an optional field. */
+void dialog_picker_label(struct app *app, const struct item_type *type, const void *item,
+	char *buf, size_t size);
+
 /* The label of item ID of KIND as dialog_item_label() gives it; "" when
  * ID is 0 or the item is gone. */
 void dialog_label_of(struct app *app, enum item_kind kind, int64_t id, char *buf, size_t size);
