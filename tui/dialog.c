@@ -262,8 +262,9 @@ static void pick_filter(struct pick_state *p)
 		p->shown[n++] = i;
 	}
 	list_set_count(&p->pos, pick_rows(p, n));
-	/* typing that leaves nothing to choose offers "+ new …" at once */
-	p->pos.cursor = n == 0 ? 0 : cursor;
+	/* what is typed chooses its first match (or, matching nothing, the
+	 * "+ new …" row); without a filter the cursor stays on its row */
+	p->pos.cursor = *p->filter ? 0 : cursor;
 }
 
 static size_t pick_shown(const struct pick_state *p)

@@ -46,8 +46,10 @@ wait_for b "Keine Akteursgruppe Z"
 keys b a
 wait_for b "Neu: Maßnahme"
 type_text b "Auf der Tafel angelegt"
-keys b Enter
-wait_for b "angelegt"
+# the measure is a multi-line text: Tab leaves it, and the measure is made
+keys b Tab
+wait_for b " angelegt"
+keys b Escape
 wait_for b "Auf der Tafel"
 is "the new measure belongs to the chosen group" \
 	"$(sql_value "SELECT a.letter FROM measure m JOIN actor a ON a.id = m.actor_id WHERE m.text = 'Auf der Tafel angelegt' AND m.session_id = $S")" D

@@ -11,9 +11,9 @@ for sig in TERM HUP; do
 	wait_for "w$sig" "Ein Unseen"
 	keys "w$sig" e
 	wait_for "w$sig" "Unseen 1 bearbeiten"
-	type_text "w$sig" "Ursachen"
-	keys "w$sig" Enter
-	wait_for "w$sig" "Unseen 1: Ursachen"
+	# the form: title, description, then the causes
+	keys "w$sig" Tab Tab
+	wait_for "w$sig" "Enter neue Zeile"
 	type_text "w$sig" "Getippt vor $sig: Überstunden"
 	wait_for "w$sig" "Getippt vor $sig"
 	pid=$(didat_pid "w$sig")

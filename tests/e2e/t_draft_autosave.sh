@@ -27,10 +27,10 @@ keys k 2
 wait_for k "Unseen $U"
 keys k e
 wait_for k "Unseen $U bearbeiten"
-type_text k "Ursachen"
-keys k Enter
-wait_for k "Unseen $U: Ursachen"
-keys k C-e
+# the form: title, description, then the causes
+keys k Tab Tab
+wait_for k "Enter neue Zeile"
+keys k C-End
 type_text k " Getippt vor kill -9"
 wait_for k "Getippt vor kill -9"
 is "the draft is written after a pause" "$(draft_text "unseen:$U:causes" | grep -c 'Getippt vor kill -9')" 1
