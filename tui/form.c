@@ -565,6 +565,10 @@ bool form_create(struct app *app, const struct item_type *type,
 	if (fill)
 		fill(ctx, &fm.pending);
 	init_rows(&fm);
+	/* a new item starts at what names it (a component's number comes by itself) */
+	for (size_t i = 0; i < fm.nrows; i++)
+		if (fm.rows[i].field == item_title_field(type))
+			fm.cur = i;
 	run(&fm);
 	if (!fm.id)
 		item_clear(type, &fm.pending);

@@ -85,13 +85,12 @@ keys d Escape
 gone d "Unseen $third bearbeiten"
 is "restored" "$(sql_value "SELECT count(*) FROM unseen WHERE id = $third")" 1
 
-# Someone else changes the title while it is edited: "Weiter bearbeiten"
-# goes back to the editor, and the next save does not ask again.
+# Someone else changes the title while it is edited in the form:
+# "Weiter bearbeiten" goes back to the field, and the next save does not
+# ask again.
 u=$(sql_value "SELECT id FROM unseen WHERE session_id = $s AND title = '$first'")
 keys d Home e
 wait_for d "bearbeiten"
-type_text d "Titel"
-keys d Enter
 wait_for d "$first"
 keys d End
 type_text d " (meine)"
@@ -111,9 +110,8 @@ is "title after edit again" "$(sql_value "SELECT title FROM unseen WHERE id = $u
 # a draft and the command line lists it.
 keys d e
 wait_for d "bearbeiten"
-type_text d "Titel"
-keys d Enter
 wait_for d "$first (meine)"
+keys d End
 type_text d " und mehr"
 run_ok remove unseen "$s" "$u"
 keys d F2

@@ -17,6 +17,8 @@ keys a a
 type_text a "Aus Fenster A: Größenvorteile"
 keys a Enter
 wait_for a "Unseen 2 angelegt"
+keys a Escape
+gone a "Neu: Unseen"
 wait_for b "Aus Fenster A: Größenvorteile" 3
 
 # B votes; A shows the vote.
@@ -29,12 +31,11 @@ keys a k e
 keys b k e
 wait_for a "Unseen 1 bearbeiten"
 wait_for b "Unseen 1 bearbeiten"
-type_text a "Beschr"
-type_text b "Beschr"
-keys a Enter
-keys b Enter
-wait_for a "Unseen 1: Beschreibung"
-wait_for b "Unseen 1: Beschreibung"
+# the form: the description is the row after the title
+keys a Tab
+keys b Tab
+wait_for a "Enter neue Zeile"
+wait_for b "Enter neue Zeile"
 type_text a "Fassung von A"
 type_text b "Fassung von B"
 keys a F2

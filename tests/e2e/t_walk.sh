@@ -30,25 +30,27 @@ keys main a
 type_text main "Plattformökonomie"
 keys main Enter
 wait_for main "Komponente 1 angelegt"
+keys main Escape
 wait_for main "K1 Plattformökonomie"
 
-# Step 2: two unseens, votes, a description through the field menu.
+# Step 2: two unseens, votes, a description through the form.
 keys main 2
 wait_for main "Unseens (0)"
 keys main a
 type_text main "Datenabfluss über Fernwartung"
 keys main Enter
 wait_for main "Unseen 1 angelegt"
+keys main Escape
 keys main a
 type_text main "Abhängigkeit von „Plattformen“"
 keys main Enter
 wait_for main "Unseen 2 angelegt"
+keys main Escape
 keys main + + +
 wait_for main "Unseen 2: 3 Stimmen"
 keys main e
 wait_for main "Unseen 2 bearbeiten"
-type_text main "Beschreib"
-keys main Enter
+keys main Tab
 type_text main "Kunden wandern ab; Preise fallen."
 keys main C-s
 wait_for main "Unseen 2 gespeichert"
@@ -72,10 +74,12 @@ keys main a
 type_text main "Größe der Datenbestände"
 keys main Enter
 wait_for main "Variable 1 angelegt"
+keys main Escape
 keys main a
 type_text main "Verhandlungsmacht „Plattform“"
 keys main Enter
 wait_for main "Variable 2 angelegt"
+keys main Escape
 keys main m
 wait_for main "Einflussmatrix 2×2"
 keys main l 3
@@ -89,8 +93,9 @@ keys main 4
 wait_for main "Ziele je Komponente (0)"
 keys main a
 type_text main "Souveränität über Betriebsdaten"
-keys main Enter
+keys main Tab
 wait_for main "Ziel 1 angelegt"
+keys main Escape
 keys main l
 wait_for main "Ziel: Unseen"
 type_text main "Fernwartung"
@@ -99,18 +104,19 @@ wait_for main "Verknüpfungen gespeichert"
 # A goal conflict: its description, then its two goals from the list.
 keys main a
 type_text main "Niedrige Kosten für Wartung"
-keys main Enter
+keys main Tab
 wait_for main "Ziel 2 angelegt"
+keys main Escape
 keys main c
 wait_for main "Zielkonflikte (0)"
 keys main a
 type_text main "Datenhoheit kostet Geld"
-keys main Enter
-wait_for main "Neu: Zielkonflikt: Ziel A"
+keys main Tab
 type_text main "Souverän"
+wait_for main "Neu: Zielkonflikt: Ziel A"
 keys main Enter
-wait_for main "Neu: Zielkonflikt: Ziel B"
 type_text main "Kosten"
+wait_for main "Neu: Zielkonflikt: Ziel B"
 keys main Enter
 wait_for main "Zielkonflikt 1 angelegt"
 wait_for main "Souveränität über Betriebsdaten ↔ Niedrige Kosten"
@@ -121,8 +127,9 @@ keys main 5
 wait_for main "Maßnahmen (0)"
 keys main a
 type_text main "Schulungen für Geschäftsführer:innen"
-keys main Enter
+keys main Tab
 wait_for main "Maßnahme 1 angelegt"
+keys main Escape
 
 # Resizing never loses anything; below 40x12 the screen says so.
 resize main 60x20
