@@ -323,7 +323,7 @@ static void pick_click(struct pick_state *p, bool *chosen)
  * next name can be typed at once. */
 static void pick_toggle(struct pick_state *p)
 {
-	if (!pick_shown(p) || on_create_row(p))
+	if (!pick_shown(p))
 		return;
 	p->selected[p->shown[p->pos.cursor]] = !p->selected[p->shown[p->pos.cursor]];
 	if (*p->filter) {
@@ -368,8 +368,8 @@ int app_pick_request(struct app *app, struct pick_request *req)
 			pick_click(&p, &chosen);
 		else if (list_command(&p.pos, list_key_command(key)))
 			;
-		else if (key == ' ' && p.selected)
-			pick_toggle(&p);
+		else if (key == ' ' && p.selected && !on_create_row(&p))
+			pick_toggle(&p);   /* on "+ new …", a space is part of the name */
 		else if (is_enter(key))
 			chosen = true;
 		else if (ui_line_key(p.filter, sizeof p.filter, key))
