@@ -3,6 +3,7 @@
 #include "tui/app.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -214,11 +215,31 @@ void app_show(struct app *app, const struct view *view)
 		wall_open(app, app->step);
 }
 
-/* Remembers the step a session is on, for the next time it is opened. */
-static void remember_step(struct app *app)
+/* Remembers the step a session is on, and with ROW the row chosen there,
+ * for the next time it is opened. */
+static void remember_place(struct app *app, bool row)
 {
-	if (app->remember && app->session && app->db_key[0])
-		settings_set_step(app->db_key, app->session, (int)app->step);
+	if (!app->remember || !app->session || !app->db_key[0])
+		return;
+	char ref[64] = "";
+	enum item_kind kind;
+	int64_t id;
+	if (row && app->view == step_views[app->step] && app->view->selected &&
+	    app->view->selected(app, &kind, &id))
+		snprintf(ref, sizeof ref, "%s:%" PRId64, item_type(kind)->name, id);
+	settings_set_place(app->db_key, app->session, (int)app->step, ref);
+}
+
+/* Goes back to the row a session was left on, when it is still there. */
+static void restore_row(struct app *app)
+{
+	char ref[64], kind[32];
+	int64_t id;
+	const struct item_type *type;
+	if (settings_row(app->db_key, app->session, ref, sizeof ref) &&
+	    item_split_ref(ref, kind, sizeof kind, &id) && (type = item_type_by_name(kind)) &&
+	    app_step_of_kind(type->kind) == app->step)
+		app_select_item(app, type->kind, id);
 }
 
 void app_step(struct app *app, enum step step)
@@ -229,7 +250,7 @@ void app_step(struct app *app, enum step step)
 	app->step = step;
 	app_show(app, step_views[step]);
 	if (moved)
-		remember_step(app);
+		remember_place(app, false);
 }
 
 enum step app_step_of_kind(enum item_kind kind)
@@ -264,12 +285,15 @@ void app_show_list(struct app *app, enum item_kind kind)
 
 void app_open_session(struct app *app, int64_t id)
 {
+	remember_place(app, true);   /* the session left */
 	app->session = id;
 	load_counts(app);
 	if (id) {
 		int kept = app->remember ? settings_step(app->db_key, id) : -1;
 		app->step = kept >= 0 && kept < STEP_COUNT ? (enum step)kept : STEP_QUESTION;
 		app_show(app, step_views[app->step]);
+		if (app->remember)
+			restore_row(app);
 	} else {
 		app_show(app, &browser_view);
 	}
@@ -486,6 +510,7 @@ static void app_shutdown(struct app *app, int sig)
 {
 	if (app->draft_key && app->draft_text)
 		keep_draft(app);
+	remember_place(app, true);
 	endwin();
 	delscreen(app->screen);
 	db_close(app->db);
@@ -974,6 +999,7 @@ int tui_run(struct db *db, int64_t session)
 		int key = app_modal_key(&app, NULL, NULL);
 		handle_key(&app, key);
 	}
+	remember_place(&app, true);
 	endwin();
 	fatal_on_exit(NULL);
 	delscreen(app.screen);

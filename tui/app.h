@@ -73,6 +73,9 @@ struct view {
 	 * its list, the cursor on it; false when the view has no such item;
 	 * optional. */
 	bool (*select)(struct app *app, enum item_kind kind, int64_t id);
+	/* The row chosen: its item's KIND and ID; false when none is (an
+	 * empty list); optional. */
+	bool (*selected)(struct app *app, enum item_kind *kind, int64_t *id);
 };
 
 struct db *app_db(struct app *app);

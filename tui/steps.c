@@ -160,6 +160,13 @@ static bool screen_select(struct app *app, struct step_screen *s, enum item_kind
 	return false;
 }
 
+static bool screen_selected(struct step_screen *s, enum item_kind *kind, int64_t *id)
+{
+	*kind = current_panel(s)->kind;
+	*id = panel_current(current_panel(s));
+	return *id != 0;
+}
+
 /* Generates the view callbacks of a step screen named NAME. */
 #define STEP_SCREEN_VIEW(name, title_text, state) \
 	static void name##_open(struct app *app) { screen_open(app, &state); } \
@@ -176,10 +183,12 @@ static bool screen_select(struct app *app, struct step_screen *s, enum item_kind
 	{ screen_current(app, &state, h, hs, t, ts); } \
 	static bool name##_select(struct app *app, enum item_kind kind, int64_t id) \
 	{ return screen_select(app, &state, kind, id); } \
+	static bool name##_selected(struct app *app, enum item_kind *kind, int64_t *id) \
+	{ (void)app; return screen_selected(&state, kind, id); } \
 	const struct view name##_view = { title_text, name##_keys, \
 		sizeof name##_keys / sizeof name##_keys[0], name##_open, name##_draw, \
 		name##_command, name##_click, name##_scroll, name##_current, name##_find, \
-		name##_select };
+		name##_select, name##_selected };
 
 /* ---- rows ---- */
 

@@ -79,6 +79,7 @@ struct lookup {
 	char *value;
 	size_t size;
 	bool found;
+	int column;   /* of a session's line: 0 the step, 1 the row */
 };
 
 /* Whether LINE is the setting L looks for: "theme", or "step" of L's
@@ -99,7 +100,7 @@ static bool find_value(void *ctx, char *line)
 {
 	struct lookup *l = ctx;
 	if (line_matches(l, line))
-		l->found = field(line, l->db ? 3 : 1, l->value, l->size) != NULL;
+		l->found = field(line, l->db ? 3 + l->column : 1, l->value, l->size) != NULL;
 	return false;   /* the last such line counts */
 }
 
@@ -157,7 +158,7 @@ static bool plain(const char *s)
 
 bool settings_theme(char *buf, size_t size)
 {
-	struct lookup l = { "theme", NULL, 0, buf, size, false };
+	struct lookup l = { "theme", NULL, 0, buf, size, false, 0 };
 	each_line(find_value, &l);
 	return l.found;
 }
@@ -167,14 +168,14 @@ bool settings_set_theme(const char *name)
 	char line[128];
 	if (!plain(name) || snprintf(line, sizeof line, "theme\t%s", name) >= (int)sizeof line)
 		return false;
-	struct lookup l = { "theme", NULL, 0, NULL, 0, false };
+	struct lookup l = { "theme", NULL, 0, NULL, 0, false, 0 };
 	return replace(&l, line);
 }
 
 int settings_step(const char *db_path, int64_t session)
 {
 	char value[16];
-	struct lookup l = { "step", db_path, session, value, sizeof value, false };
+	struct lookup l = { "step", db_path, session, value, sizeof value, false, 0 };
 	if (!plain(db_path))
 		return -1;
 	each_line(find_value, &l);
@@ -183,12 +184,27 @@ int settings_step(const char *db_path, int64_t session)
 	return l.found && *end == '\0' && step >= 0 && step < 100 ? (int)step : -1;
 }
 
+bool settings_row(const char *db_path, int64_t session, char *buf, size_t size)
+{
+	struct lookup l = { "step", db_path, session, buf, size, false, 1 };
+	if (!plain(db_path))
+		return false;
+	each_line(find_value, &l);
+	return l.found && plain(buf);
+}
+
 bool settings_set_step(const char *db_path, int64_t session, int step)
 {
+	return settings_set_place(db_path, session, step, NULL);
+}
+
+bool settings_set_place(const char *db_path, int64_t session, int step, const char *row)
+{
 	char line[LINE_MAX_BYTES];
-	if (!plain(db_path) || snprintf(line, sizeof line, "step\t%s\t%" PRId64 "\t%d", db_path,
-			session, step) >= (int)sizeof line)
+	if (!plain(db_path) || (row && *row && !plain(row)) ||
+	    snprintf(line, sizeof line, "step\t%s\t%" PRId64 "\t%d%s%s", db_path, session, step,
+		row && *row ? "\t" : "", row ? row : "") >= (int)sizeof line)
 		return false;
-	struct lookup l = { "step", db_path, session, NULL, 0, false };
+	struct lookup l = { "step", db_path, session, NULL, 0, false, 0 };
 	return replace(&l, line);
 }

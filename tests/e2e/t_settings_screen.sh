@@ -1,6 +1,7 @@
 # Settings that stay (issue 13, 8): the colour scheme and each session's
 # step are kept per user in $XDG_CONFIG_HOME/didat/settings, and a session
-# reopens on the step it was left on; another session keeps its own.
+# reopens on the step and the row it was left on; another session keeps
+# its own.
 
 run_ok demo
 out_id
@@ -21,7 +22,7 @@ keys s1 F10
 wait_exit s1
 is "the settings file names the theme" "$(grep '^theme' config/didat/settings)" \
 	"$(printf 'theme\tlight')"
-is "and the copy's step" "$(grep -c "$(printf '\t')$B$(printf '\t')3\$" config/didat/settings)" 1
+is "and the copy's step" "$(grep -cE "$(printf '\t')$B$(printf '\t')3($(printf '\t')|\$)" config/didat/settings)" 1
 
 # the copy reopens on step 4 in the light scheme: F6 goes on from there
 start s2 100x30 "$B"
@@ -30,8 +31,13 @@ keys s2 F6
 wait_for s2 "Farbschema: Hoher Kontrast"
 keys s2 5
 wait_for s2 "Maßnahmen"
+# the third measure chosen: the next start is back on it
+M3=$(sql_value "SELECT id FROM measure WHERE session_id = $B ORDER BY id LIMIT 1 OFFSET 2")
+keys s2 Down Down
+wait_for s2 "Maßnahme $M3"
 keys s2 F10
 wait_exit s2
+is "the row is kept" "$(grep -c "$(printf '\t')$B$(printf '\t')4$(printf '\t')measure:$M3\$" config/didat/settings)" 1
 
 # the demo session was never left anywhere: it opens on step 1
 start s3 100x30 "$A"
@@ -42,6 +48,7 @@ keys s3 F10
 wait_exit s3
 start s4 100x30 "$B"
 wait_for s4 "Maßnahmen"
+wait_for s4 "Maßnahme $M3"
 keys s4 q
 wait_for s4 "Sitzungen ("
 keys s4 F10

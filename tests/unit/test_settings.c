@@ -1,4 +1,4 @@
-/* util/settings: the theme and each session's step are kept per user,
+/* util/settings: the theme and each session's step and row are kept per user,
  * a garbled or missing file is the defaults, and an unwritable place
  * leaves the file as it was. */
 #include <check.h>
@@ -145,6 +145,30 @@ START_TEST(test_settings_no_home)
 }
 END_TEST
 
+START_TEST(test_settings_row)
+{
+	char row[64];
+	ck_assert(!settings_row("/srv/a.db", 7, row, sizeof row));
+	ck_assert(settings_set_place("/srv/a.db", 7, 2, "unseen:12"));
+	ck_assert(settings_set_place("/srv/a.db", 8, 3, "variable:5"));
+	ck_assert_int_eq(settings_step("/srv/a.db", 7), 2);
+	ck_assert(settings_row("/srv/a.db", 7, row, sizeof row));
+	ck_assert_str_eq(row, "unseen:12");
+	ck_assert(settings_row("/srv/a.db", 8, row, sizeof row));
+	ck_assert_str_eq(row, "variable:5");
+	/* a step without a row forgets the row, not the other session's */
+	ck_assert(settings_set_step("/srv/a.db", 7, 4));
+	ck_assert_int_eq(settings_step("/srv/a.db", 7), 4);
+	ck_assert(!settings_row("/srv/a.db", 7, row, sizeof row));
+	ck_assert(settings_row("/srv/a.db", 8, row, sizeof row));
+	/* a row that would split the line is refused, and nothing changes */
+	ck_assert(!settings_set_place("/srv/a.db", 8, 1, "unseen:1\tx"));
+	ck_assert_int_eq(settings_step("/srv/a.db", 8), 3);
+	/* a row too long for the buffer is not half read */
+	ck_assert(!settings_row("/srv/a.db", 8, row, 4));
+}
+END_TEST
+
 extern Suite *settings_suite(void);
 Suite *settings_suite(void)
 {
@@ -156,6 +180,7 @@ Suite *settings_suite(void)
 	tcase_add_test(tc, test_settings_oldest_steps_go);
 	tcase_add_test(tc, test_settings_unwritable);
 	tcase_add_test(tc, test_settings_no_home);
+	tcase_add_test(tc, test_settings_row);
 	suite_add_tcase(s, tc);
 	return s;
 }
