@@ -622,6 +622,21 @@ static void choice_field_label(void *ctx, size_t i, char *buf, size_t size)
 	snprintf(buf, size, "%s", i == 0 ? _("(empty)") : item_choice_label(f, f->choices[i - 1]));
 }
 
+bool dialog_pick_choice(struct app *app, const char *title, const struct item_field *f,
+	const char *filter, const char **value)
+{
+	size_t n = 0;
+	while (f->choices[n])
+		n++;
+	struct pick_request req = { title, n + 1, choice_field_label, (void *)f, 0, NULL, filter,
+		NULL, NULL };
+	int pick = app_pick_request(app, &req);
+	if (pick < 0)
+		return false;
+	*value = pick == 0 ? "" : f->choices[pick - 1];
+	return true;
+}
+
 /* The draft key of field F of item ID. */
 static void draft_key_of(const struct item_type *type, int64_t id, const struct item_field *f,
 	char *buf, size_t size)
@@ -650,13 +665,10 @@ static bool ask_value(struct app *app, const struct item_type *type, int64_t id,
 		return run_editor(app, question, text, original, false, NULL, out);
 	}
 	case FIELD_CHOICE: {
-		size_t n = 0;
-		while (f->choices[n])
-			n++;
-		int pick = app_pick(app, title, n + 1, choice_field_label, (void *)f, 0, NULL);
-		if (pick < 0)
+		const char *value;
+		if (!dialog_pick_choice(app, title, f, NULL, &value))
 			return false;
-		*out = xstrdup(pick == 0 ? "" : f->choices[pick - 1]);
+		*out = xstrdup(value);
 		return true;
 	}
 	case FIELD_REF: {

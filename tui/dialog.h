@@ -62,6 +62,10 @@ enum dialog_commit dialog_commit(struct app *app, const struct item_type *type, 
  * what was typed.  True with *ID (0: none). */
 bool dialog_pick_ref(struct app *app, const char *title, const struct item_field *f,
 	int64_t current, const char *filter, int64_t *id);
+/* Picks one of choice field F's options, "(leer)" first; true with
+ * *VALUE (static: the option, or "" for none). */
+bool dialog_pick_choice(struct app *app, const char *title, const struct item_field *f,
+	const char *filter, const char **value);
 /* Edits the items of link KIND from item FROM with a multiple choice
  * filtered by FILTER; "+ new …" creates and links one.  True when saved. */
 bool dialog_pick_links(struct app *app, enum link_kind kind, int64_t from, const char *filter);

@@ -259,12 +259,6 @@ static void field_title(const struct form *fm, const char *what, char *buf, size
 		snprintf(buf, size, _("New: %s: %s"), _(fm->type->label), what);
 }
 
-static void choice_label(void *ctx, size_t i, char *buf, size_t size)
-{
-	const struct item_field *f = ctx;
-	snprintf(buf, size, "%s", i == 0 ? _("(empty)") : item_choice_label(f, f->choices[i - 1]));
-}
-
 static size_t choice_count(const struct item_field *f)
 {
 	size_t n = 0;
@@ -297,11 +291,9 @@ static bool pick(struct form *fm, const char *filter)
 			chosen = store(fm, f, seen, id ? buf : "", NULL);
 		}
 	} else if (f->kind == FIELD_CHOICE) {
-		struct pick_request req = { title, choice_count(f) + 1, choice_label, (void *)f, 0, NULL,
-			filter, NULL, NULL };
-		int i = app_pick_request(fm->app, &req);
-		if (i >= 0)
-			chosen = store(fm, f, seen, i == 0 ? "" : f->choices[i - 1], NULL);
+		const char *value;
+		if (dialog_pick_choice(fm->app, title, f, filter, &value))
+			chosen = store(fm, f, seen, value, NULL);
 	}
 	free(seen);
 	return chosen;

@@ -163,6 +163,28 @@ START_TEST(test_form_esc_makes_only_what_has_a_title)
 }
 END_TEST
 
+START_TEST(test_form_choice_by_typing)
+{
+	display_init();
+	char path[FIXTURE_PATH_MAX];
+	struct db *db = fixture_open(path);
+	int64_t demo, copy = copy_of_demo(db, &demo);
+	struct script s = { .n = 0 };
+	key(&s, '5');
+	key(&s, 'a');
+	type(&s, "Mit Horizont");
+	key(&s, '\t');
+	key(&s, '\t');           /* no actor group */
+	type(&s, "lang");         /* opens the horizon's list filtered */
+	key(&s, '\r');
+	key(&s, UI_ESC);
+	run(db, copy, &s);
+	ck_assert_int_eq(fixture_int1(db, "SELECT count(*) FROM measure WHERE session_id = ?1 AND "
+		"text = 'Mit Horizont' AND horizon = 'long' AND actor_id IS NULL", copy), 1);
+	fixture_close(db, path);
+}
+END_TEST
+
 extern Suite *form_suite(void);
 Suite *form_suite(void)
 {
@@ -173,6 +195,7 @@ Suite *form_suite(void)
 	tcase_add_test(tc, test_form_whole_unseen);
 	tcase_add_test(tc, test_form_new_component_from_picker);
 	tcase_add_test(tc, test_form_esc_makes_only_what_has_a_title);
+	tcase_add_test(tc, test_form_choice_by_typing);
 	suite_add_tcase(s, tc);
 	return s;
 }
