@@ -1,4 +1,4 @@
-# The Export step and projector mode on the demo session: the files the
+# The Export step and the wall (F5) on the demo session: the files the
 # screen writes are byte for byte what `didat export` writes with the same
 # options; an existing file is only overwritten after asking; a failed
 # write leaves nothing behind; the wall (F5) shows step 2's unseens, the

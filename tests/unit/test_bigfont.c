@@ -1,4 +1,4 @@
-/* util/bigfont: the block-letter font of projector mode. */
+/* util/bigfont: the block-letter font of the wall (F5). */
 #include <check.h>
 #include <locale.h>
 #include <stdio.h>
