@@ -23,7 +23,7 @@ enum panel_command {
 	PANEL_HOME,
 	PANEL_END,
 	PANEL_ADD,
-	PANEL_EDIT,        /* choose a field (or the links) and edit it */
+	PANEL_EDIT,        /* the item's form (tui/form.h) */
 	PANEL_DELETE,
 	PANEL_VOTE_UP,
 	PANEL_VOTE_DOWN,
@@ -48,7 +48,7 @@ enum panel_command {
 
 #define PANEL_EDIT_KEYS \
 	{ 'a', PANEL_ADD, "a", N_("new item") }, \
-	{ '\r', PANEL_EDIT, "Enter/e", N_("edit a field") }, \
+	{ '\r', PANEL_EDIT, "Enter/e", N_("edit the item: a form with all its fields") }, \
 	{ '\n', PANEL_EDIT, "Enter", NULL }, \
 	{ UI_FN(KEY_ENTER), PANEL_EDIT, "Enter", NULL }, \
 	{ 'e', PANEL_EDIT, "e", NULL }, \
