@@ -685,25 +685,29 @@ static bool ask_value(struct app *app, const struct item_type *type, int64_t id,
 }
 
 /* The field's value as text, as the editor starts from it. */
+char *dialog_field_format(struct app *app, const struct item_type *type, const void *item,
+	const struct item_field *f)
+{
+	char buf[64];
+	const char *at = (const char *)item + f->offset;
+	if (f->kind == FIELD_TEXT || f->kind == FIELD_CHOICE)
+		return xstrdup(*(char *const *)at);
+	if (f->kind == FIELD_REF) {
+		int64_t ref = *(const int64_t *)at;
+		snprintf(buf, sizeof buf, "%" PRId64, ref);
+		return xstrdup(ref ? buf : "");
+	}
+	return xstrdup(item_format(app_db(app), type, item, f, buf, sizeof buf));
+}
+
 char *dialog_field_text(struct app *app, const struct item_type *type, int64_t id,
 	const struct item_field *f, bool *found)
 {
 	union item_any item;
-	char buf[64];
 	*found = item_read(app_db(app), type, id, &item) == STATUS_OK;
 	if (!*found)
 		return NULL;
-	char *text;
-	if (f->kind == FIELD_TEXT || f->kind == FIELD_CHOICE) {
-		const char *s = *(char **)((char *)&item + f->offset);
-		text = xstrdup(s);
-	} else if (f->kind == FIELD_REF) {
-		int64_t ref = *(int64_t *)((char *)&item + f->offset);
-		snprintf(buf, sizeof buf, "%" PRId64, ref);
-		text = xstrdup(ref ? buf : "");
-	} else {
-		text = xstrdup(item_format(app_db(app), type, &item, f, buf, sizeof buf));
-	}
+	char *text = dialog_field_format(app, type, &item, f);
 	item_clear(type, &item);
 	return text;
 }

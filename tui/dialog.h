@@ -40,6 +40,9 @@ bool dialog_restore_draft(struct app *app, const struct draft *draft);
  * gone (*FOUND false). */
 char *dialog_field_text(struct app *app, const struct item_type *type, int64_t id,
 	const struct item_field *f, bool *found);
+/* The same from ITEM as item_read() filled it (malloc'd). */
+char *dialog_field_format(struct app *app, const struct item_type *type, const void *item,
+	const struct item_field *f);
 /* Sets F of ITEM (not yet stored) from VALUE in that form. */
 enum status dialog_apply_value(struct db *db, const struct item_type *type, void *item,
 	const struct item_field *f, const char *value);

@@ -88,14 +88,9 @@ static void init_rows(struct form *fm)
 
 /* ---- values ---- */
 
-/* Field F's text as the editors take it: stored, or pending for a new item. */
-static char *value_of(struct form *fm, const struct item_field *f)
+/* Field F's text as the editors take it, of the new item not yet made. */
+static char *pending_text(struct form *fm, const struct item_field *f)
 {
-	if (fm->id) {
-		bool found;
-		char *text = dialog_field_text(fm->app, fm->type, fm->id, f, &found);
-		return text ? text : xstrdup("");
-	}
 	const char *base = (const char *)&fm->pending + f->offset;
 	if (f->kind == FIELD_TEXT || f->kind == FIELD_CHOICE)
 		return xstrdup(*(char *const *)base);
@@ -103,6 +98,16 @@ static char *value_of(struct form *fm, const struct item_field *f)
 	char buf[32];
 	snprintf(buf, sizeof buf, "%" PRId64, v);
 	return xstrdup(v ? buf : "");
+}
+
+/* Field F's text as the editors take it: stored, or pending for a new item. */
+static char *value_of(struct form *fm, const struct item_field *f)
+{
+	if (!fm->id)
+		return pending_text(fm, f);
+	bool found;
+	char *text = dialog_field_text(fm->app, fm->type, fm->id, f, &found);
+	return text ? text : xstrdup("");
 }
 
 /* Whether a new item has what it cannot be made without. */
@@ -417,7 +422,9 @@ static int add_link_name(void *ctx, int64_t id)
 	return 0;
 }
 
-static void draw_value(struct form *fm, size_t i, struct rect r)
+/* Draws row I's value; STORED is the item as read for this draw (NULL
+ * for a new item, whose values are pending). */
+static void draw_value(struct form *fm, size_t i, struct rect r, const void *stored)
 {
 	const struct form_row *row = &fm->rows[i];
 	bool here = i == fm->cur;
@@ -431,7 +438,8 @@ static void draw_value(struct form *fm, size_t i, struct rect r)
 		return;
 	}
 	const struct item_field *f = row->field;
-	char *value = value_of(fm, f);
+	char *value = stored ? dialog_field_format(fm->app, fm->type, stored, f)
+		: pending_text(fm, f);
 	if (is_rating(f)) {
 		draw_scale(f, value, r.y, r.x, r.w, here);
 	} else if (f->kind == FIELD_CHOICE) {
@@ -504,6 +512,9 @@ static void draw_form(void *ctx)
 			break;
 		fm->top++;
 	}
+	/* the item is read once for all its rows */
+	union item_any item;
+	bool stored = fm->id && item_read(app_db(fm->app), fm->type, fm->id, &item) == STATUS_OK;
 	int y = in.y;
 	for (size_t i = fm->top; i < fm->nrows && y < in.y + in.h; i++) {
 		int rh = row_height(fm, i, in.y + in.h - y);
@@ -512,9 +523,11 @@ static void draw_form(void *ctx)
 			: ui_attr(UI_ACCENT));
 		struct rect v = { y, in.x + lw + 2, rh, in.w - lw - 2 };
 		if (!(here && fm->ed))
-			draw_value(fm, i, v);
+			draw_value(fm, i, v, stored ? &item : NULL);
 		y += rh;
 	}
+	if (stored)
+		item_clear(fm->type, &item);
 	ui_text(r.y + r.h - 1, r.x + 2, r.w - 4, row_hint(fm), ui_attr(UI_DIM));
 	if (fm->ed) {
 		/* the editor last, so that the terminal's cursor stays in it */
