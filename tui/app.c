@@ -517,6 +517,21 @@ static void app_shutdown(struct app *app, int sig)
 	_exit(128 + sig);
 }
 
+/* Follows the terminal's own size when ncurses has not: a key can come
+ * before ncurses has noticed that the terminal grew again, and a SIGWINCH
+ * that arrives while the screen is being set up is lost.  True when the
+ * size changed (the whole screen is then sent anew). */
+static bool follow_size(const struct app *app)
+{
+	struct winsize ws;
+	if (app->tty < 0 || ioctl(app->tty, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0 ||
+	    (ws.ws_row == LINES && ws.ws_col == COLS))
+		return false;
+	resizeterm(ws.ws_row, ws.ws_col);
+	clearok(curscr, TRUE);
+	return true;
+}
+
 /* Whether the timer changed what it shows. */
 static bool tick_timer(struct app *app)
 {
@@ -534,7 +549,8 @@ static bool tick_timer(struct app *app)
  * be drawn again. */
 static bool tick(struct app *app)
 {
-	bool redraw = tick_timer(app);
+	bool redraw = follow_size(app);
+	redraw = tick_timer(app) || redraw;
 	if (!db_changed_elsewhere(app->db))
 		return redraw;
 	if (app->session) {
@@ -549,18 +565,6 @@ static bool tick(struct app *app)
 	}
 	app_changed(app);
 	return true;
-}
-
-/* ncurses can hand over a key before it has noticed that the terminal
- * grew again; asks the terminal itself, so that the key is not dropped as
- * typed into a too small screen.  True when the screen is big enough. */
-static bool sync_size(const struct app *app)
-{
-	struct winsize ws;
-	if (app->tty >= 0 && ioctl(app->tty, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0 &&
-	    (ws.ws_row != LINES || ws.ws_col != COLS))
-		resizeterm(ws.ws_row, ws.ws_col);
-	return !too_small();
 }
 
 int app_modal_key(struct app *app, void (*draw)(void *ctx), void *ctx)
@@ -612,7 +616,9 @@ int app_modal_key(struct app *app, void (*draw)(void *ctx), void *ctx)
 		}
 		if (kind == KEY_CODE_YES && key == KEY_MOUSE)
 			return UI_FN(KEY_MOUSE);
-		if (too_small() && !sync_size(app))
+		if (too_small())
+			follow_size(app);
+		if (too_small())
 			continue;
 		return ui_key_code(kind, key);
 	}
