@@ -101,6 +101,24 @@ static int hinge_filter_from(struct export_args *a, int64_t session, struct hing
 	return EXIT_DONE;
 }
 
+/* Runs E into standard output.  A terminal gets the text made safe (a
+ * minute's escape sequence must not reach it raw), through a temporary
+ * file, so that the export still streams. */
+static enum status write_to_stdout(const struct exporter *e, const struct export_request *r)
+{
+	if (!isatty(STDOUT_FILENO))
+		return e->write(e, r, stdout);
+	FILE *text = tmpfile();
+	if (!text)
+		return STATUS_IO;
+	enum status rc = e->write(e, r, text);
+	if (rc == STATUS_OK && (fflush(text) != 0 || fseek(text, 0, SEEK_SET) != 0 ||
+	    !display_copy(text, stdout)))
+		rc = STATUS_IO;
+	fclose(text);
+	return rc;
+}
+
 /* Runs E into the output of A; a failure leaves no file behind. */
 static int write_export(struct export_args *a, const struct exporter *e, int64_t session,
 	int64_t document, const struct agree_options *agree)
@@ -126,7 +144,7 @@ static int write_export(struct export_args *a, const struct exporter *e, int64_t
 		if ((e->flags & EXPORT_BINARY) && isatty(STDOUT_FILENO))
 			return cli_error(cli, _("export %s is a zip, not text for the terminal: give -o FILE "
 				"(or redirect standard output)"), e->name);
-		enum status rc = e->write(e, &r, stdout);
+		enum status rc = write_to_stdout(e, &r);
 		if (!cli_stdout_done(cli, true))
 			return EXIT_FAILED;
 		if (rc == STATUS_IO)

@@ -126,6 +126,34 @@ int display_fputs(FILE *out, const char *text, int max_columns, int pad, bool ke
 	return p.used;
 }
 
+bool display_copy(FILE *from, FILE *out)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	while ((len = getline(&line, &cap, from)) > 0) {
+		size_t body = (size_t)len;
+		if (body && line[body - 1] == '\n')
+			body--;
+		if (body && line[body - 1] == '\r')
+			body--;
+		const char *end = line[body] == '\r' ? "\r\n" : line[body] == '\n' ? "\n" : "";
+		line[body] = '\0';
+		for (char *piece = line, *tab; ; piece = tab + 1) {
+			tab = strchr(piece, '\t');
+			if (tab)
+				*tab = '\0';
+			display_fputs(out, piece, -1, 0, false);
+			if (!tab)
+				break;
+			fputc('\t', out);
+		}
+		fputs(end, out);
+	}
+	free(line);
+	return !ferror(from);
+}
+
 struct fit_state {
 	char *out;
 	size_t size, len;

@@ -42,6 +42,13 @@ int display_width(const char *text);
  * written.  Newlines are shown as "↵" unless KEEP_NEWLINES. */
 int display_fputs(FILE *out, const char *text, int max_columns, int pad, bool keep_newlines);
 
+/* Copies the text stream FROM to the terminal OUT made safe, a line at a
+ * time (never the whole text in memory): line ends (LF, CRLF) and tabs
+ * stay what they are, every other control character is shown visibly.
+ * For text a command writes to standard output when that is a terminal.
+ * Returns false when FROM cannot be read. */
+bool display_copy(FILE *from, FILE *out);
+
 /* Writes TEXT made safe into OUT (SIZE bytes, NUL-terminated), cut on a
  * character boundary to at most COLUMNS columns and padded with spaces
  * to exactly COLUMNS: the "%-N.Ns" of display columns, for table cells

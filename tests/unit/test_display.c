@@ -47,6 +47,37 @@ START_TEST(test_display_fit_small_buffer)
 }
 END_TEST
 
+/* What display_copy makes of TEXT. */
+static char *copied(const char *text, char *buf, size_t size)
+{
+	FILE *from = fmemopen((void *)text, strlen(text), "r");
+	FILE *to = fmemopen(buf, size, "w");
+	ck_assert_ptr_nonnull(from);
+	ck_assert_ptr_nonnull(to);
+	ck_assert(display_copy(from, to));
+	fclose(from);
+	fclose(to);
+	return buf;
+}
+
+START_TEST(test_display_copy_keeps_lines_and_tabs)
+{
+	char buf[128];
+	/* CSV's CRLF, a TSV's tabs, an umlaut and a last line without end */
+	ck_assert_str_eq(copied("a\tÄ\r\nb\n\nc", buf, sizeof buf), "a\tÄ\r\nb\n\nc");
+}
+END_TEST
+
+START_TEST(test_display_copy_shows_controls)
+{
+	char buf[128];
+	/* an escape sequence from a minute, a lone CR, a C1 control and an
+	 * invalid byte never reach the terminal as they are */
+	copied("\x1b]0;owned\x07x\ry\r\n\xc2\x9b" "2J \xff\n", buf, sizeof buf);
+	ck_assert_str_eq(buf, "^[]0;owned^Gx^My\r\n<9B>2J \xef\xbf\xbd\n");
+}
+END_TEST
+
 Suite *display_suite(void);
 Suite *display_suite(void)
 {
@@ -57,6 +88,11 @@ Suite *display_suite(void)
 	tcase_add_test(tc, test_display_fit_cuts_on_characters);
 	tcase_add_test(tc, test_display_fit_controls_visible);
 	tcase_add_test(tc, test_display_fit_small_buffer);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("copy");
+	tcase_add_checked_fixture(tc, display_locale, NULL);
+	tcase_add_test(tc, test_display_copy_keeps_lines_and_tabs);
+	tcase_add_test(tc, test_display_copy_shows_controls);
 	suite_add_tcase(s, tc);
 	return s;
 }
