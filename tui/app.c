@@ -309,13 +309,18 @@ static void draw_step_bar(struct app *app, int width)
 		return;
 	}
 	char labels[STEP_COUNT][64], open[STEP_COUNT][24];
-	int form, separator = 0;
-	for (form = 0; form < 4; form++) {
+	int separator = 0;
+	/* the widest form that fits: full names with counts and separators,
+	 * without separators, short names, short names without counts (at
+	 * 80 columns a name says more than a count), and the step keys with
+	 * their counts */
+	for (int form = 0; form < 5; form++) {
 		int total = 0;
+		bool counts = form != 3;
 		separator = form == 0;
 		for (int s = 0; s < STEP_COUNT; s++) {
-			const char *name = form == 3 ? step_short[s] : form == 2 ? _(step_mid[s]) : _(step_names[s]);
-			if (app->counts[s] >= 0)
+			const char *name = form == 4 ? step_short[s] : form >= 2 ? _(step_mid[s]) : _(step_names[s]);
+			if (counts && app->counts[s] >= 0)
 				snprintf(labels[s], sizeof labels[s], " %s %lld", name, (long long)app->counts[s]);
 			else
 				snprintf(labels[s], sizeof labels[s], " %s", name);

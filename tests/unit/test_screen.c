@@ -102,6 +102,46 @@ START_TEST(test_screen_steps_draw)
 }
 END_TEST
 
+/* With open points beside the counts, the step bar gives up the counts
+ * before the names at 80 columns ("2 Unseens !3", not "2 11 !3"); at 40
+ * it keeps the counts beside the step keys. */
+START_TEST(test_screen_step_bar_open_points)
+{
+	display_init();
+	static const struct { int lines, cols; const char *shown, *not_shown; } sizes[] = {
+		{ 35, 120, " 2 Unseens 11 !3 ", NULL },
+		{ 24, 80, " 2 Unseens !3  3 Modell ", " 2 11" },
+		{ 12, 40, " 2 11 !3 ", "Unseens !" },
+	};
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		char path[FIXTURE_PATH_MAX];
+		struct db *db = fixture_open(path);
+		int64_t session;
+		ck_assert_int_eq(demo_create(db, &session), STATUS_OK);
+		fixture_unseen(db, session, "Noch nicht bewertet", 0);
+		FILE *sink = fopen("/dev/null", "w");
+		ck_assert_ptr_nonnull(sink);
+		struct app *app = tui_probe_open(db, session, sizes[i].lines, sizes[i].cols, sink);
+		ck_assert_ptr_nonnull(app);
+		tui_probe_key(app, '2');
+		char *text = NULL;
+		size_t size = 0;
+		FILE *dump = open_memstream(&text, &size);
+		tui_probe_dump(app, dump);
+		fclose(dump);
+		char *bar = strndup(text, strcspn(text, "\n"));
+		ck_assert_msg(strstr(bar, sizes[i].shown), "%d columns: \"%s\"", sizes[i].cols, bar);
+		ck_assert_msg(!sizes[i].not_shown || !strstr(bar, sizes[i].not_shown), "%d columns: \"%s\"",
+			sizes[i].cols, bar);
+		free(bar);
+		free(text);
+		tui_probe_close(app);
+		fclose(sink);
+		fixture_close(db, path);
+	}
+}
+END_TEST
+
 START_TEST(test_screen_too_small)
 {
 	display_init();
@@ -196,6 +236,7 @@ Suite *screen_suite(void)
 	tcase_add_test(tc, test_screen_bindings);
 	tcase_add_test(tc, test_screen_steps_draw);
 	tcase_add_test(tc, test_screen_too_small);
+	tcase_add_test(tc, test_screen_step_bar_open_points);
 	tcase_add_test(tc, test_screen_control_characters_visible);
 	tcase_add_test(tc, test_screen_wall_steps);
 	tcase_add_test(tc, test_screen_wall_block_letters);
