@@ -22,7 +22,7 @@ enum {
 	S_PANEL1 = 1, S_PANEL2, S_PANEL3,  /* show the first, second, third panel */
 	S_MATRIX, S_BOARD,
 	S_QUESTION, S_INSIDE, S_OUTSIDE, S_REGION, S_HORIZON, S_TITLE,
-	S_DATE, S_PLACE, S_FACILITATOR, S_PARTICIPANTS,
+	S_DATE, S_PLACE, S_FACILITATOR, S_PARTICIPANTS, S_NOTES,
 };
 
 /* A step screen: some panels, one of them shown. */
@@ -64,6 +64,15 @@ static void draw_people_line(int y, struct rect r, const struct session *ses)
 		? ses->participants : "—", ui_attr(UI_NORMAL));
 }
 
+/* The session's notes on one line, their line breaks shown as ↵ (B
+ * opens them whole). */
+static void draw_notes_line(int y, struct rect r, const struct session *ses)
+{
+	int used = ui_text(y, r.x, r.w, _("Notes (B): "), ui_attr(UI_ACCENT));
+	ui_text(y, r.x + used, r.w - used, ses->notes && *ses->notes ? ses->notes : "—",
+		ui_attr(UI_NORMAL));
+}
+
 /* Step 1's header: the workshop, the guiding question and the system
  * boundaries. */
 static int draw_session_header(struct app *app, struct rect r)
@@ -93,6 +102,7 @@ static int draw_session_header(struct app *app, struct rect r)
 	}
 	y += 4;
 	draw_people_line(y++, r, &ses);
+	draw_notes_line(y++, r, &ses);
 	attrset(ui_attr(UI_BORDER));
 	mvhline(y, r.x, ACS_HLINE, r.w);
 	attrset(A_NORMAL);
@@ -104,7 +114,7 @@ static void screen_draw(struct app *app, struct step_screen *s, struct rect r)
 {
 	r.x++;
 	r.w -= 2;
-	if (s->header && r.h >= 19) {
+	if (s->header && r.h >= 20) {
 		int used = draw_session_header(app, r);
 		r.y += used;
 		r.h -= used;
@@ -139,6 +149,7 @@ static int screen_command(struct app *app, struct step_screen *s, int command)
 	case S_PLACE: edit_session_field(app, "place"); return VIEW_HANDLED;
 	case S_FACILITATOR: edit_session_field(app, "facilitator"); return VIEW_HANDLED;
 	case S_PARTICIPANTS: edit_session_field(app, "participants"); return VIEW_HANDLED;
+	case S_NOTES: edit_session_field(app, "notes"); return VIEW_HANDLED;
 	}
 	return panel_command(app, current_panel(s), command);
 }
@@ -296,6 +307,7 @@ static const struct binding question_keys[] = {
 	{ 'O', S_PLACE, "O", NULL },
 	{ 'M', S_FACILITATOR, "M P", N_("facilitator / participants") },
 	{ 'P', S_PARTICIPANTS, "P", NULL },
+	{ 'B', S_NOTES, "B", N_("notes on the workshop") },
 };
 STEP_SCREEN_VIEW(question, N_("1 Guiding question and system boundaries"), question_state)
 

@@ -1,5 +1,5 @@
 # The session on the screen (issue 13, 6 and 7): step 1 edits the
-# workshop's date, place, facilitator and participants, the browser shows
+# workshop's date, place, facilitator, participants and notes, the browser shows
 # them, and each terminal's u takes back its own person's change only.
 # On a duplicated session; every result is read back through the CLI.
 
@@ -34,6 +34,20 @@ keys one C-u
 type_text one "Ärztinnen, „Kammer“, IHK"
 keys one Enter
 wait_for one "Moderation (M): Jörg Weiß · Teilnehmende (P): Ärztinnen, „Kammer“, IHK"
+# the notes: several lines, shown on one line with ↵
+DEMO_NOTES=$(sql_value "SELECT notes FROM session WHERE id = 1")
+wait_for one "Notizen (B): Demo-Sitzung zum Ausprobieren"
+keys one B
+wait_for one "Sitzung $S: Notizen"
+keys one C-u
+type_text one "Erste Zeile"
+keys one Enter
+type_text one "Zweite „Zeile“ mit ß"
+keys one F2
+wait_for one "Notizen (B): Erste Zeile↵Zweite „Zeile“ mit ß"
+is "notes stored" "$(sql_value "SELECT notes FROM session WHERE id = $S")" "Erste Zeile
+Zweite „Zeile“ mit ß"
+is "the demo session's notes unchanged" "$(sql_value "SELECT notes FROM session WHERE id = 1")" "$DEMO_NOTES"
 run_ok show "$S"
 out_has "2026-12-07"
 out_has "Göttingen, Aula"
