@@ -115,7 +115,7 @@ struct app {
 	const int *queue;           /* a probe's keys still to come (tui_probe_keys) */
 	size_t queued;
 	/* Timer: counts down; blinks once its end has passed. */
-	int timer_minutes;
+	long timer_seconds;
 	struct countdown timer;
 	/* The editor that is open, for the draft kept while typing. */
 	const char *draft_key, *draft_original;
@@ -406,8 +406,23 @@ static void draw_flash(struct app *app)
 {
 	if (!countdown_flashing(&app->timer, time(NULL)))
 		return;
+	/* each cell inverted as it is: its character (a line-drawing one
+	 * too), colour and other attributes kept */
 	for (int y = 0; y < LINES; y++)
-		mvchgat(y, 0, -1, A_REVERSE, 0, NULL);
+		for (int x = 0; x < COLS; ) {
+			cchar_t cell;
+			wchar_t wch[CCHARW_MAX + 1] = { 0 };
+			attr_t attrs;
+			short pair;
+			if (mvin_wch(y, x, &cell) == ERR || getcchar(&cell, wch, &attrs, &pair, NULL) == ERR) {
+				x++;
+				continue;
+			}
+			setcchar(&cell, wch, attrs ^ A_REVERSE, pair, NULL);
+			mvadd_wch(y, x, &cell);
+			int width = wcwidth(wch[0]);
+			x += width > 1 ? width : 1;
+		}
 }
 
 static void draw_wall(struct app *app)
@@ -705,21 +720,22 @@ static void run_find(struct app *app, int command)
 
 static void run_timer(struct app *app, int command)
 {
+	char length[16];
 	if (command == G_TIMER_SET) {
-		char initial[16], *answer = NULL;
-		snprintf(initial, sizeof initial, "%d", app->timer_minutes);
-		if (!app_prompt(app, _("Timer in minutes (1–180):"), initial, &answer))
+		char *answer = NULL;
+		long seconds;
+		countdown_format(app->timer_seconds, length, sizeof length);
+		if (!app_prompt(app, _("Timer in minutes (1–180, or m:ss):"), length, &answer))
 			return;
-		char *end;
-		long minutes = strtol(answer, &end, 10);
-		if (end == answer || *end || minutes < 1 || minutes > 180) {
-			app_status(app, _("Not a number of minutes from 1 to 180: %s"), answer);
+		bool ok = countdown_parse(answer, &seconds);
+		if (!ok) {
+			app_status(app, _("Not a length from 0:01 to 180 minutes: %s"), answer);
 			app->status_error = true;
-			free(answer);
-			return;
 		}
 		free(answer);
-		app->timer_minutes = (int)minutes;
+		if (!ok)
+			return;
+		app->timer_seconds = seconds;
 		countdown_stop(&app->timer);
 	}
 	if (app->timer.running && command == G_TIMER) {
@@ -727,9 +743,14 @@ static void run_timer(struct app *app, int command)
 		app_status(app, "%s", _("Timer stopped."));
 		return;
 	}
-	countdown_start(&app->timer, time(NULL), 60L * app->timer_minutes);
-	app_status(app, P_("Timer: %d minute.", "Timer: %d minutes.", (unsigned long)app->timer_minutes),
-		app->timer_minutes);
+	countdown_start(&app->timer, time(NULL), app->timer_seconds);
+	int minutes = (int)(app->timer_seconds / 60);
+	countdown_format(app->timer_seconds, length, sizeof length);
+	if (app->timer_seconds % 60)
+		app_status(app, _("Timer: %s."), length);
+	else
+		app_status(app, P_("Timer: %d minute.", "Timer: %d minutes.", (unsigned long)minutes),
+			minutes);
 }
 
 static int global_command(struct app *app, int command)
@@ -972,7 +993,7 @@ int tui_run(struct db *db, int64_t session)
 	static struct app app;
 	app.db = db;
 	app.tty = STDOUT_FILENO;
-	app.timer_minutes = TIMER_DEFAULT_MIN;
+	app.timer_seconds = 60L * TIMER_DEFAULT_MIN;
 	app.screen = newterm(NULL, stdout, stdin);
 	fatal_on_exit(give_terminal_back);
 	if (!app.screen) {
@@ -1024,7 +1045,7 @@ struct app *tui_probe_open(struct db *db, int64_t session, int lines, int cols, 
 	memset(&probe, 0, sizeof probe);
 	probe.db = db;
 	probe.tty = -1;
-	probe.timer_minutes = TIMER_DEFAULT_MIN;
+	probe.timer_seconds = 60L * TIMER_DEFAULT_MIN;
 	FILE *in = fopen("/dev/null", "r");
 	probe.screen = in ? newterm("xterm-256color", out, in) : NULL;
 	if (!probe.screen)

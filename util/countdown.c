@@ -1,6 +1,10 @@
 /* The workshop timer's state: see countdown.h. */
 #include "util/countdown.h"
 
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
 void countdown_start(struct countdown *c, time_t now, long seconds)
 {
 	c->end = now + seconds;
@@ -32,4 +36,42 @@ bool countdown_ring(struct countdown *c, time_t now)
 bool countdown_flashing(const struct countdown *c, time_t now)
 {
 	return c->running && c->rang && now - c->rang_at < COUNTDOWN_FLASH_SECONDS;
+}
+
+/* Digits only (no sign, no space, which strtol would take), at most 4. */
+static bool digits(const char *s, size_t len, long *value)
+{
+	if (len == 0 || len > 4)
+		return false;
+	*value = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+		*value = *value * 10 + (s[i] - '0');
+	}
+	return true;
+}
+
+bool countdown_parse(const char *text, long *seconds)
+{
+	size_t len = strlen(text);
+	const char *colon = strchr(text, ':');
+	long minutes, secs = 0;
+	if (!digits(text, colon ? (size_t)(colon - text) : len, &minutes))
+		return false;
+	if (colon && (strlen(colon + 1) != 2 || !digits(colon + 1, 2, &secs) || secs > 59))
+		return false;
+	long total = minutes * 60 + secs;
+	if (total < 1 || total > COUNTDOWN_MAX_SECONDS)
+		return false;
+	*seconds = total;
+	return true;
+}
+
+void countdown_format(long seconds, char *buf, size_t size)
+{
+	if (seconds % 60 == 0)
+		snprintf(buf, size, "%ld", seconds / 60);
+	else
+		snprintf(buf, size, "%ld:%02ld", seconds / 60, seconds % 60);
 }

@@ -7,9 +7,11 @@
  * so that tests can move the clock. */
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <time.h>
 
 #define COUNTDOWN_FLASH_SECONDS 2   /* the flash lasts from 1 to 2 seconds */
+#define COUNTDOWN_MAX_SECONDS (180 * 60)
 
 struct countdown {
 	time_t end, rang_at;
@@ -24,5 +26,12 @@ long countdown_left(const struct countdown *c, time_t now);
 bool countdown_ring(struct countdown *c, time_t now);
 /* Whether the end's flash shows at NOW. */
 bool countdown_flashing(const struct countdown *c, time_t now);
+
+/* A length as a facilitator types it: minutes ("5") or minutes and
+ * seconds ("1:30", "0:30"), from 1 second to 180 minutes.  False for
+ * anything else (then *SECONDS is untouched). */
+bool countdown_parse(const char *text, long *seconds);
+/* SECONDS as countdown_parse reads it back: "5", or "1:30". */
+void countdown_format(long seconds, char *buf, size_t size);
 
 #endif

@@ -28,7 +28,7 @@ keys d a
 # The running timer takes its room from the step bar: Export stays.
 keys d t
 wait_for d "⏱"
-is "export tab beside the timer" "$(screen d | head -1 | grep -cE ' E +⏱')" 1
+is "export tab beside the timer" "$(screen d | head -1 | grep -cE ' (E|Export) +⏱')" 1
 keys d t
 wait_for d "Timer angehalten."
 keys d T
