@@ -445,7 +445,7 @@ enum status doc_import_file(struct db *db, int64_t session_id, const char *path,
 enum status doc_import_files(struct db *db, int64_t session_id, char *const *paths, size_t n,
 	const struct doc_import_options *opt, struct doc_import_result *results)
 {
-	enum status rc = db_begin(db);
+	enum status rc = db_begin_bulk(db);
 	for (size_t i = 0; i < n && rc == STATUS_OK; i++)
 		rc = doc_import_file(db, session_id, paths[i], opt, &results[i]);
 	rc = db_end(db, rc);

@@ -657,7 +657,7 @@ enum status items_csv_import(struct db *db, int64_t session_id, const char *what
 	enum status rc = db_require_writable(db);
 	if (rc != STATUS_OK)
 		return rc;
-	rc = db_begin(db);
+	rc = db_begin_bulk(db);
 	if (rc != STATUS_OK)
 		return rc;
 	struct session s;

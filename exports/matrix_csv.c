@@ -148,7 +148,7 @@ enum status matrix_csv_import(struct db *db, int64_t session_id, const char *pat
 	struct matrix_import im = { db, path, session_id, 3, NULL, 0, 0, STATUS_OK };
 	struct csv_read_info info;
 	char err[512] = "";
-	enum status rc = db_begin(db);
+	enum status rc = db_begin_bulk(db);
 	if (rc != STATUS_OK)
 		return rc;
 	struct session session;

@@ -1017,7 +1017,7 @@ enum status refi_import_qdpx(struct db *db, int64_t session_id, const char *path
 		zip_error_fini(&ze);
 		return rc;
 	}
-	enum status rc = db_begin(db);
+	enum status rc = db_begin_bulk(db);
 	if (rc == STATUS_OK)
 		im.rc = zip_check(&im);
 	if (rc == STATUS_OK && im.rc == STATUS_OK)
@@ -1035,7 +1035,7 @@ enum status refi_import_qdc(struct db *db, int64_t session_id, const char *path,
 	struct import im = { .db = db, .path = path, .r = result, .session = session_id,
 		.skip_depth = -1, .rc = STATUS_OK };
 	*result = (struct refi_import_result){ .session_id = session_id };
-	enum status rc = db_begin(db);
+	enum status rc = db_begin_bulk(db);
 	if (rc == STATUS_OK)
 		read_xml(&im, NULL, refi_codebook_xsd, refi_codebook_xsd_size);
 	if (rc == STATUS_OK)

@@ -36,6 +36,7 @@ struct db {
 	char user[128];
 	int depth;              /* nesting of db_begin() */
 	bool failed;            /* a nested level failed: the outermost rolls back */
+	bool bulk;              /* db_begin_bulk(): temporary files in memory until the end */
 	int64_t change_group;   /* change-log group of the open transaction */
 	int64_t data_version;
 	struct db_stmt *cache[DB_CACHE_BUCKETS];
@@ -542,6 +543,16 @@ int db_changes(const struct db *db)
 	return sqlite3_changes(db->handle);
 }
 
+/* Back to temporary files on disk once a bulk transaction has ended
+ * (outside any transaction, as SQLite requires). */
+static void end_bulk(struct db *db)
+{
+	if (db->bulk && db->depth == 0) {
+		sqlite3_exec(db->handle, "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
+		db->bulk = false;
+	}
+}
+
 enum status db_begin(struct db *db)
 {
 	enum status rc;
@@ -566,6 +577,19 @@ enum status db_begin(struct db *db)
 	return STATUS_OK;
 }
 
+enum status db_begin_bulk(struct db *db)
+{
+	/* temp_store cannot change within a transaction; a nested bulk
+	 * transaction is as its outermost one */
+	if (db->depth == 0 && !db->readonly &&
+	    sqlite3_exec(db->handle, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL) == SQLITE_OK)
+		db->bulk = true;
+	enum status rc = db_begin(db);
+	if (rc != STATUS_OK)
+		end_bulk(db);
+	return rc;
+}
+
 enum status db_end(struct db *db, enum status rc)
 {
 	if (db->depth <= 0)
@@ -582,14 +606,14 @@ enum status db_end(struct db *db, enum status rc)
 		memcpy(db->error, saved, sizeof saved);
 		db->last_status = saved_status;
 		db->failed = false;
+		end_bulk(db);
 		return rc != STATUS_OK ? rc : saved_status;
 	}
 	enum status commit = db_exec(db, "COMMIT", "");
-	if (commit != STATUS_OK) {
+	if (commit != STATUS_OK)
 		sqlite3_exec(db->handle, "ROLLBACK", NULL, NULL, NULL);
-		return commit;
-	}
-	return STATUS_OK;
+	end_bulk(db);
+	return commit;
 }
 
 bool db_changed_elsewhere(struct db *db)

@@ -60,6 +60,14 @@ const char *db_user(const struct db *db);
  * returns the final status (a failed commit turns OK into an error). */
 enum status db_begin(struct db *db);
 enum status db_end(struct db *db, enum status rc);
+/* db_begin() for a transaction of many statements (an import, a copy):
+ * until its db_end() SQLite keeps its temporary files in memory.  The
+ * first statement journal that outgrows 64 KiB otherwise goes to a file
+ * for the rest of the transaction, and every later statement writes its
+ * pages there with a system call: a qdpx import took half again as
+ * long.  Only here, so that a large sort (an export) still spills to
+ * disk instead of memory. */
+enum status db_begin_bulk(struct db *db);
 
 /* Statements.  db_prepare() returns a cached statement for SQL (keyed by
  * its text), reset and with its bindings cleared; it stays owned by DB

@@ -247,7 +247,7 @@ enum status session_duplicate(struct db *db, int64_t id, const char *title, int6
 	free(s.title);
 	s.title = new_title;
 
-	rc = db_begin(db);
+	rc = db_begin_bulk(db);
 	if (rc == STATUS_OK) {
 		/* Codes may point to parents copied after them: check at commit. */
 		rc = db_exec(db, "PRAGMA defer_foreign_keys = ON", "");

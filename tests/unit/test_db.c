@@ -328,6 +328,42 @@ START_TEST(test_db_locked)
 }
 END_TEST
 
+/* A bulk transaction keeps SQLite's temporary files in memory until its
+ * end, committed or rolled back, nested levels included; afterwards and
+ * in a plain transaction they are on disk again (the default, 0). */
+START_TEST(test_db_bulk_transaction)
+{
+	char path[FIXTURE_PATH_MAX];
+	struct db *db = fixture_open(path);
+	ck_assert_int_eq(fixture_int(db, "PRAGMA temp_store"), 0);
+	ck_assert_int_eq(db_begin_bulk(db), STATUS_OK);
+	ck_assert_int_eq(fixture_int(db, "PRAGMA temp_store"), 2);
+	ck_assert_int_eq(db_begin(db), STATUS_OK);
+	int64_t id = fixture_session(db, "Massenimport");
+	ck_assert_int_eq(db_end(db, STATUS_OK), STATUS_OK);
+	ck_assert_int_eq(fixture_int(db, "PRAGMA temp_store"), 2);
+	ck_assert_int_eq(db_end(db, STATUS_OK), STATUS_OK);
+	ck_assert_int_eq(fixture_int(db, "PRAGMA temp_store"), 0);
+	ck_assert_int_eq(fixture_int(db, "SELECT count(*) FROM session WHERE title = 'Massenimport'"), 1);
+
+	/* a failed one rolls back, and ends the same way */
+	ck_assert_int_eq(db_begin_bulk(db), STATUS_OK);
+	ck_assert_int_eq(db_exec(db, "DELETE FROM session WHERE id = ?1", "i", id), STATUS_OK);
+	ck_assert_int_eq(db_end(db, STATUS_INVALID), STATUS_INVALID);
+	ck_assert_int_eq(fixture_int(db, "PRAGMA temp_store"), 0);
+	ck_assert_int_eq(fixture_int(db, "SELECT count(*) FROM session WHERE title = 'Massenimport'"), 1);
+
+	/* nested in a plain transaction, it is as that one */
+	ck_assert_int_eq(db_begin(db), STATUS_OK);
+	ck_assert_int_eq(db_begin_bulk(db), STATUS_OK);
+	ck_assert_int_eq(fixture_int(db, "PRAGMA temp_store"), 0);
+	ck_assert_int_eq(db_end(db, STATUS_OK), STATUS_OK);
+	ck_assert_int_eq(db_end(db, STATUS_OK), STATUS_OK);
+	ck_assert_int_eq(fixture_int(db, "PRAGMA temp_store"), 0);
+	fixture_close(db, path);
+}
+END_TEST
+
 START_TEST(test_db_nested_rollback)
 {
 	char path[FIXTURE_PATH_MAX];
@@ -546,6 +582,7 @@ Suite *db_suite(void)
 	TCase *tx = tcase_create("transactions");
 	tcase_add_unchecked_fixture(tx, fixture_dir_setup, fixture_dir_teardown);
 	tcase_add_test(tx, test_db_nested_rollback);
+	tcase_add_test(tx, test_db_bulk_transaction);
 	tcase_add_test(tx, test_db_statements_and_errors);
 	suite_add_tcase(s, tx);
 	TCase *mig = tcase_create("migrations");
