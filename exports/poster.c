@@ -154,6 +154,41 @@ static size_t cut_columns(const char *text, int columns)
 	return n;
 }
 
+/* Whether a cut of TEXT after N bytes falls between two letters of an
+ * alphabet that hyphenates (not between two ideographs). */
+static bool splits_letters(const char *text, size_t n)
+{
+	size_t start = n;
+	while (start > 0 && ((unsigned char)text[start - 1] & 0xC0) == 0x80)
+		start--;
+	if (start > 0)
+		start--;
+	wchar_t before, after;
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	if (mbrtowc(&before, text + start, n - start, &st) != n - start)
+		return false;
+	memset(&st, 0, sizeof st);
+	size_t len = mbrtowc(&after, text + n, MB_CUR_MAX, &st);
+	if (len == 0 || len > MB_CUR_MAX)
+		return false;
+	return iswalpha((wint_t)before) && iswalpha((wint_t)after) && wcwidth(before) == 1 &&
+		wcwidth(after) == 1;
+}
+
+/* The line of TEXT's first N bytes with a hyphen after them. */
+static int hyphenated(const char *text, size_t n, poster_line_fn line, void *ctx)
+{
+	char *with = malloc(n + 2);
+	if (!with)
+		return line(ctx, text, n);
+	memcpy(with, text, n);
+	with[n] = '-';
+	int stop = line(ctx, with, n + 1);
+	free(with);
+	return stop;
+}
+
 /* One paragraph (no newline) into lines; false when LINE stopped. */
 static bool wrap_paragraph(const char *para, int columns, poster_line_fn line, void *ctx,
 	size_t *lines)
@@ -165,8 +200,19 @@ static bool wrap_paragraph(const char *para, int columns, poster_line_fn line, v
 	}
 	while (*s) {
 		size_t n = text_wrap_piece(s, columns), fits = cut_columns(s, columns);
-		if (n == 0 || n > fits)
-			n = fits;   /* a word longer than the line */
+		if (n == 0 || n > fits) {
+			/* a word longer than the line: cut, with a hyphen where it
+			 * splits letters ("Digitalisierungs-", "verantwortliche") */
+			size_t shorter = columns > 1 ? cut_columns(s, columns - 1) : 0;
+			if (shorter > 0 && splits_letters(s, shorter)) {
+				++*lines;
+				if (line && hyphenated(s, shorter, line, ctx) != 0)
+					return false;
+				s += shorter;
+				continue;
+			}
+			n = fits;
+		}
 		size_t shown = n;
 		while (shown > 0 && s[shown - 1] == ' ')
 			shown--;

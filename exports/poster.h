@@ -55,8 +55,9 @@ char *poster_clean(const char *text);
 
 /* Calls LINE for each line of TEXT (poster_clean's output) broken into
  * lines of at most COLUMNS display columns: at each newline, else at the
- * last space that fits; a word longer than a line is cut.  LINE gets the
- * line's bytes (not NUL-terminated) and returns non-zero to stop.  Returns
+ * last space that fits; a word longer than a line is cut, with a hyphen
+ * where the cut splits two letters.  LINE gets the line's bytes (not
+ * NUL-terminated) and returns non-zero to stop.  Returns
  * the number of lines (an empty text is one empty line). */
 typedef int (*poster_line_fn)(void *ctx, const char *line, size_t len);
 size_t poster_wrap(const char *text, int columns, poster_line_fn line, void *ctx);

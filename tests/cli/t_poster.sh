@@ -88,7 +88,8 @@ for page in root.findall(NS + 'svg'):
     texts = [t for t in page.iter(NS + 'text')]
     step = [t.text for t in texts if t.get('font-size') == '10.00'][0]
     pages.append((step, texts))
-squeeze = lambda s: ''.join((s or '').split())
+# a word cut at a line's end gets a hyphen: compared without hyphens
+squeeze = lambda s: ''.join((s or '').split()).replace('-', '')
 def show(s):
     # `list` shows ESC as ^[, the poster as its control picture
     return re.sub(r'\^([@-_])', lambda m: chr(0x2400 + ord(m.group(1)) - 0x40), s)

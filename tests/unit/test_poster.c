@@ -32,6 +32,7 @@ struct lines {
 	int columns;
 	size_t n;
 	char joined[4096];   /* the lines without their spaces */
+	char lines[4096];    /* the lines as they are, each ended by "|" */
 	bool too_wide;
 };
 
@@ -42,9 +43,17 @@ static int take_line(void *ctx, const char *line, size_t len)
 	ck_assert_ptr_nonnull(copy);
 	if (display_width(copy) > l->columns)
 		l->too_wide = true;
+	/* a hyphen at a cut is not part of the text (the texts have none) */
+	size_t n = strlen(copy);
+	if (n && copy[n - 1] == '-')
+		copy[n - 1] = '\0';
 	for (const char *p = copy; *p; p++)
 		if (*p != ' ' && strlen(l->joined) + 1 < sizeof l->joined)
 			strncat(l->joined, p, 1);
+	if (strlen(l->lines) + len + 2 < sizeof l->lines) {
+		strncat(l->lines, line, len);
+		strcat(l->lines, "|");
+	}
 	free(copy);
 	l->n++;
 	return 0;
@@ -83,6 +92,28 @@ START_TEST(wrapping_keeps_every_character_within_the_width)
 	/* "Beschäftigten" counts as 13 columns, not as its 14 bytes */
 	ck_assert_uint_eq(poster_wrap("Beschäftigten und", 13, NULL, NULL), 2);
 	ck_assert_uint_eq(poster_wrap("Beschäftigten", 13, NULL, NULL), 1);
+}
+END_TEST
+
+/* A word cut between letters gets a hyphen, within the width; ideographs
+ * and a cut beside punctuation get none. */
+START_TEST(wrapping_hyphenates_a_cut_word)
+{
+	static const struct { const char *text; int columns; const char *lines; } cases[] = {
+		{ "Beschäftigten", 6, "Besch-|äftig-|ten|" },
+		{ "Digitalisierungsverantwortliche sind", 18,
+		  "Digitalisierungsv-|erantwortliche|sind|" },
+		{ "データ主権", 4, "デー|タ主|権|" },
+		{ "„Chefsache“", 5, "„Che-|fsac-|he“|" },
+		{ "ab.cdefgh", 3, "ab.|cd-|ef-|gh|" },
+		{ "ab", 1, "a|b|" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct lines l = { .columns = cases[i].columns };
+		poster_wrap(cases[i].text, cases[i].columns, take_line, &l);
+		ck_assert_str_eq(l.lines, cases[i].lines);
+		ck_assert(!l.too_wide);
+	}
 }
 END_TEST
 
@@ -205,6 +236,7 @@ Suite *poster_suite(void)
 	tcase_add_unchecked_fixture(tc, fixture_dir_setup, fixture_dir_teardown);
 	tcase_add_test(tc, controls_become_visible_and_xml_safe);
 	tcase_add_test(tc, wrapping_keeps_every_character_within_the_width);
+	tcase_add_test(tc, wrapping_hyphenates_a_cut_word);
 	tcase_add_test(tc, the_ending_chooses_the_format);
 	tcase_add_test(tc, a_full_page_continues_on_the_next);
 	tcase_add_test(tc, many_measures_of_one_actor_group_continue_in_their_column);
