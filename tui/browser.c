@@ -149,7 +149,7 @@ static void run_filter(struct app *app)
 		int key = app_modal_key(app, draw_filter_line, NULL);
 		if (key == UI_ESC) {
 			b.filter[0] = '\0';
-		} else if (key == '\r' || key == '\n' || key == UI_FN(KEY_ENTER)) {
+		} else if (ui_is_enter(key)) {
 			return;
 		} else if (list_command(&b.pos, list_key_command(key)) ||
 		           !ui_line_key(b.filter, sizeof b.filter, key)) {

@@ -25,11 +25,6 @@
 #include "util/fatal.h"
 
 
-static bool is_enter(int key)
-{
-	return key == '\r' || key == '\n' || key == UI_FN(KEY_ENTER);
-}
-
 /* A box centred on the screen, H rows (at most the screen) and W columns. */
 static struct rect centred_box(int h, int w)
 {
@@ -45,14 +40,6 @@ static void draw_box(struct rect r, const char *title)
 {
 	ui_fill(r, ui_attr(UI_NORMAL));
 	ui_frame(r, title);
-}
-
-static char *xstrdup(const char *s)
-{
-	char *copy = strdup(s ? s : "");
-	if (!copy)
-		fatal("%s", _("not enough memory for a few bytes"));
-	return copy;
 }
 
 void dialog_item_label(const struct item_type *type, const void *item, char *buf, size_t size)
@@ -370,7 +357,7 @@ int app_pick_request(struct app *app, struct pick_request *req)
 			;
 		else if (key == ' ' && p.selected && !on_create_row(&p))
 			pick_toggle(&p);   /* on "+ new …", a space is part of the name */
-		else if (is_enter(key))
+		else if (ui_is_enter(key))
 			chosen = true;
 		else if (ui_line_key(p.filter, sizeof p.filter, key))
 			pick_filter(&p);

@@ -37,19 +37,6 @@ struct form {
 	bool done;
 };
 
-static char *xstrdup(const char *s)
-{
-	char *copy = strdup(s ? s : "");
-	if (!copy)
-		fatal("%s", _("not enough memory for a few bytes"));
-	return copy;
-}
-
-static bool is_enter(int key)
-{
-	return key == '\r' || key == '\n' || key == UI_FN(KEY_ENTER);
-}
-
 static bool is_digit(int key)
 {
 	return key >= '0' && key <= '9';
@@ -320,7 +307,7 @@ static void key_on_value(struct form *fm, int key)
 			char v[2] = { (char)key, '\0' };
 			set_value(fm, f, v);
 			step_row(fm, 1);
-		} else if (is_enter(key)) {
+		} else if (ui_is_enter(key)) {
 			step_row(fm, 1);
 		} else {
 			beep();
@@ -341,7 +328,7 @@ static void key_on_value(struct form *fm, int key)
 	}
 	char typed[8] = "";
 	/* what was chosen is done with: on to the next field */
-	if ((is_enter(key) || ui_line_key(typed, sizeof typed, key)) && pick(fm, typed))
+	if ((ui_is_enter(key) || ui_line_key(typed, sizeof typed, key)) && pick(fm, typed))
 		step_row(fm, 1);
 }
 
@@ -356,7 +343,7 @@ static void form_key(struct form *fm, int key)
 	} else if (key == UI_ESC || key == UI_FN(KEY_F(2)) || key == UI_CTRL('s')) {
 		if (leave_row(fm))
 			fm->done = true;
-	} else if (fm->ed && is_enter(key) && !multiline) {
+	} else if (fm->ed && ui_is_enter(key) && !multiline) {
 		step_row(fm, 1);
 	} else if (fm->ed) {
 		int kind = key >= UI_FN(0) ? KEY_CODE_YES : OK;

@@ -336,6 +336,11 @@ int ui_key_code(int kind, wint_t key)
 	return kind == KEY_CODE_YES ? UI_FN(key) : (int)key;
 }
 
+bool ui_is_enter(int key)
+{
+	return key == '\r' || key == '\n' || key == UI_FN(KEY_ENTER);
+}
+
 bool ui_line_key(char *buf, size_t size, int key)
 {
 	size_t len = strlen(buf);

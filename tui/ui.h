@@ -81,6 +81,8 @@ bool ui_line_key(char *buf, size_t size, int key);
 #define UI_FN(k) ((int)(k) + 0x110000)
 #define UI_CTRL(c) ((c) & 0x1f)
 #define UI_ESC 27
+/* Whether KEY (as ui_key_code() gives it) is Enter: CR, LF or the keypad's. */
+bool ui_is_enter(int key);
 int ui_key_code(int kind, wint_t key);
 
 #endif

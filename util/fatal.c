@@ -4,6 +4,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "util/i18n.h"
 
 static fatal_restore restore_terminal;
 
@@ -25,4 +28,12 @@ void fatal(const char *fmt, ...)
 	fputc('\n', stderr);
 	va_end(ap);
 	exit(2);
+}
+
+char *xstrdup(const char *s)
+{
+	char *copy = strdup(s ? s : "");
+	if (!copy)
+		fatal("%s", _("not enough memory for a few bytes"));
+	return copy;
 }

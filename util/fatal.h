@@ -14,4 +14,8 @@ void fatal_on_exit(fatal_restore restore);
 
 _Noreturn void fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* A copy of S (NULL: of ""), for the screen's short texts; without the
+ * memory for it, fatal(). */
+char *xstrdup(const char *s);
+
 #endif
