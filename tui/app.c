@@ -312,14 +312,14 @@ static void draw_step_bar(struct app *app, int width)
 	int separator = 0;
 	/* the widest form that fits: full names with counts and separators,
 	 * without separators, short names, short names without counts (at
-	 * 80 columns a name says more than a count), and the step keys with
-	 * their counts */
-	for (int form = 0; form < 5; form++) {
+	 * 80 columns a name says more than a count), the step keys with
+	 * their counts, and without (every step's tab stays on the bar) */
+	for (int form = 0; form < 6; form++) {
 		int total = 0;
-		bool counts = form != 3;
+		bool counts = form != 3 && form != 5;
 		separator = form == 0;
 		for (int s = 0; s < STEP_COUNT; s++) {
-			const char *name = form == 4 ? step_short[s] : form >= 2 ? _(step_mid[s]) : _(step_names[s]);
+			const char *name = form >= 4 ? step_short[s] : form >= 2 ? _(step_mid[s]) : _(step_names[s]);
 			if (counts && app->counts[s] >= 0)
 				snprintf(labels[s], sizeof labels[s], " %s %lld", name, (long long)app->counts[s]);
 			else

@@ -104,14 +104,14 @@ END_TEST
 
 /* With open points beside the counts, the step bar gives up the counts
  * before the names at 80 columns ("2 Unseens !3", not "2 11 !3"); at 40
- * it keeps the counts beside the step keys. */
+ * the step keys and their open points, every tab (E too) on the bar. */
 START_TEST(test_screen_step_bar_open_points)
 {
 	display_init();
 	static const struct { int lines, cols; const char *shown, *not_shown; } sizes[] = {
 		{ 35, 120, " 2 Unseens 11 !3 ", NULL },
 		{ 24, 80, " 2 Unseens !3  3 Modell ", " 2 11" },
-		{ 12, 40, " 2 11 !3 ", "Unseens !" },
+		{ 12, 40, " 1  2 !3  3  4 !1  5  D  E", " 2 11" },
 	};
 	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
 		char path[FIXTURE_PATH_MAX];
