@@ -50,14 +50,17 @@ START_TEST(test_screen_bindings)
 }
 END_TEST
 
-/* Runs the probe at LINES x COLS on the demo, presses KEYS, and returns
- * the screen's text (malloc'd). */
-static char *screen_after(int lines, int cols, const int *keys, size_t nkeys)
+/* Runs the probe at LINES x COLS on the demo (with an unrated unseen
+ * titled UNRATED when not NULL), presses KEYS, and returns the screen's
+ * text (malloc'd). */
+static char *screen_of(int lines, int cols, const int *keys, size_t nkeys, const char *unrated)
 {
 	char path[FIXTURE_PATH_MAX];
 	struct db *db = fixture_open(path);
 	int64_t session;
 	ck_assert_int_eq(demo_create(db, &session), STATUS_OK);
+	if (unrated)
+		fixture_unseen(db, session, unrated, 0);
 	FILE *sink = fopen("/dev/null", "w");
 	ck_assert_ptr_nonnull(sink);
 	struct app *app = tui_probe_open(db, session, lines, cols, sink);
@@ -74,6 +77,11 @@ static char *screen_after(int lines, int cols, const int *keys, size_t nkeys)
 	fclose(sink);
 	fixture_close(db, path);
 	return text;
+}
+
+static char *screen_after(int lines, int cols, const int *keys, size_t nkeys)
+{
+	return screen_of(lines, cols, keys, nkeys, NULL);
 }
 
 static void assert_screen(int lines, int cols, int key, const char *expected)
@@ -113,31 +121,15 @@ START_TEST(test_screen_step_bar_open_points)
 		{ 24, 80, " 2 Unseens !3  3 Modell ", " 2 11" },
 		{ 12, 40, " 1  2 !3  3  4 !1  5  D  E", " 2 11" },
 	};
+	static const int key = '2';
 	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
-		char path[FIXTURE_PATH_MAX];
-		struct db *db = fixture_open(path);
-		int64_t session;
-		ck_assert_int_eq(demo_create(db, &session), STATUS_OK);
-		fixture_unseen(db, session, "Noch nicht bewertet", 0);
-		FILE *sink = fopen("/dev/null", "w");
-		ck_assert_ptr_nonnull(sink);
-		struct app *app = tui_probe_open(db, session, sizes[i].lines, sizes[i].cols, sink);
-		ck_assert_ptr_nonnull(app);
-		tui_probe_key(app, '2');
-		char *text = NULL;
-		size_t size = 0;
-		FILE *dump = open_memstream(&text, &size);
-		tui_probe_dump(app, dump);
-		fclose(dump);
+		char *text = screen_of(sizes[i].lines, sizes[i].cols, &key, 1, "Noch nicht bewertet");
 		char *bar = strndup(text, strcspn(text, "\n"));
 		ck_assert_msg(strstr(bar, sizes[i].shown), "%d columns: \"%s\"", sizes[i].cols, bar);
 		ck_assert_msg(!sizes[i].not_shown || !strstr(bar, sizes[i].not_shown), "%d columns: \"%s\"",
 			sizes[i].cols, bar);
 		free(bar);
 		free(text);
-		tui_probe_close(app);
-		fclose(sink);
-		fixture_close(db, path);
 	}
 }
 END_TEST
