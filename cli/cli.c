@@ -222,6 +222,20 @@ bool cli_number(const struct cli *cli, const char *what, const char *text, int64
 	return true;
 }
 
+FILE *cli_text_out(void)
+{
+	return isatty(STDOUT_FILENO) ? tmpfile() : stdout;
+}
+
+bool cli_text_done(FILE *out)
+{
+	if (out == stdout)
+		return true;
+	bool ok = fflush(out) == 0 && fseek(out, 0, SEEK_SET) == 0 && display_copy(out, stdout);
+	fclose(out);
+	return ok;
+}
+
 bool cli_stdout_done(const struct cli *cli, bool ok)
 {
 	if (fflush(stdout) != 0 || ferror(stdout))

@@ -76,6 +76,16 @@ const char *cli_kind_names(char *buf, size_t size, const char *sep, bool with_co
  * else OK.  Files are written through export_to_path(). */
 bool cli_stdout_done(const struct cli *cli, bool ok);
 
+/* Where a command writes text that holds names and texts from the
+ * database or a file (an export, CSV): standard output, or, when that is
+ * a terminal, a temporary file, so that a cell's escape sequence never
+ * reaches the terminal raw.  NULL when the temporary file cannot be made. */
+FILE *cli_text_out(void);
+/* Ends OUT from cli_text_out(): a temporary file is shown on the terminal
+ * made safe (display_copy: line ends and tabs kept) and closed.  False
+ * when it cannot be read back. */
+bool cli_text_done(FILE *out);
+
 /* The commands (cli/cmd_*.c). */
 #define CLI_COMMANDS(X) \
 	X("sessions",   cmd_sessions,   "", N_("all sessions: number, title, date, counts")) \

@@ -566,13 +566,18 @@ static enum status codes_by_coder(struct db *db, int64_t session, bool csv)
 		bool header = false;
 		return coding_table_by_coder(db, session, print_coder_row, &header);
 	}
+	FILE *out = cli_text_out();
+	if (!out)
+		return STATUS_IO;
 	struct coder_csv c = { NULL, false, STATUS_OK };
-	enum status rc = csv_writer_open(&c.w, stdout, NULL);
+	enum status rc = csv_writer_open(&c.w, out, NULL);
 	if (rc == STATUS_OK)
 		rc = coding_table_by_coder(db, session, csv_coder_row, &c);
 	if (rc == STATUS_OK)
 		rc = c.rc;
 	enum status closed = csv_writer_close(c.w);
+	if (!cli_text_done(out) && closed == STATUS_OK)
+		closed = STATUS_IO;
 	return rc != STATUS_OK ? rc : closed;
 }
 

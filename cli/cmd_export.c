@@ -101,21 +101,15 @@ static int hinge_filter_from(struct export_args *a, int64_t session, struct hing
 	return EXIT_DONE;
 }
 
-/* Runs E into standard output.  A terminal gets the text made safe (a
- * minute's escape sequence must not reach it raw), through a temporary
- * file, so that the export still streams. */
+/* Runs E into standard output (made safe for a terminal). */
 static enum status write_to_stdout(const struct exporter *e, const struct export_request *r)
 {
-	if (!isatty(STDOUT_FILENO))
-		return e->write(e, r, stdout);
-	FILE *text = tmpfile();
-	if (!text)
+	FILE *out = cli_text_out();
+	if (!out)
 		return STATUS_IO;
-	enum status rc = e->write(e, r, text);
-	if (rc == STATUS_OK && (fflush(text) != 0 || fseek(text, 0, SEEK_SET) != 0 ||
-	    !display_copy(text, stdout)))
+	enum status rc = e->write(e, r, out);
+	if (!cli_text_done(out) && rc == STATUS_OK)
 		rc = STATUS_IO;
-	fclose(text);
 	return rc;
 }
 
@@ -424,10 +418,13 @@ static void print_analysis_table(const struct impact_matrix *m, const struct ana
 static enum status write_analysis_csv(const struct impact_matrix *m,
 	const struct analysis_result *r)
 {
+	FILE *out = cli_text_out();
+	if (!out)
+		return STATUS_IO;
 	static const char *const columns[] = { "id", "variable", "as", "ps", "p", "q", "role",
 		"influence", "dependence", "indirect_role", "role_changed" };
 	struct csv_writer *w;
-	enum status rc = csv_writer_open(&w, stdout, NULL);
+	enum status rc = csv_writer_open(&w, out, NULL);
 	for (size_t i = 0; i < sizeof columns / sizeof columns[0] && rc == STATUS_OK; i++)
 		rc = csv_writer_cell(w, columns[i]);
 	if (rc == STATUS_OK)
@@ -452,6 +449,8 @@ static enum status write_analysis_csv(const struct impact_matrix *m,
 		if (rc == STATUS_OK) rc = csv_writer_end_row(w);
 	}
 	enum status closed = csv_writer_close(w);
+	if (!cli_text_done(out) && closed == STATUS_OK)
+		closed = STATUS_IO;
 	return rc != STATUS_OK ? rc : closed;
 }
 
