@@ -547,10 +547,10 @@ int db_changes(const struct db *db)
  * (outside any transaction, as SQLite requires). */
 static void end_bulk(struct db *db)
 {
-	if (db->bulk && db->depth == 0) {
-		sqlite3_exec(db->handle, "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
+	/* refused (a statement still reading): the next end tries again */
+	if (db->bulk && db->depth == 0 &&
+	    sqlite3_exec(db->handle, "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL) == SQLITE_OK)
 		db->bulk = false;
-	}
 }
 
 enum status db_begin(struct db *db)

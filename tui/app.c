@@ -299,8 +299,7 @@ void app_open_session(struct app *app, int64_t id)
 	}
 }
 
-/* The step bar: full names with counts, separated by dots; without the
- * dots, then shorter names, when that does not fit. */
+/* The step bar: the widest of its forms (listed in the loop) that fits. */
 static void draw_step_bar(struct app *app, int width)
 {
 	ui_text_pad(0, 0, COLS, "", ui_attr(UI_BAR));

@@ -54,12 +54,17 @@ static bool digits(const char *s, size_t len, long *value)
 
 bool countdown_parse(const char *text, long *seconds)
 {
+	/* spaces around it, as typed, do not count */
+	text += strspn(text, " ");
 	size_t len = strlen(text);
-	const char *colon = strchr(text, ':');
+	while (len > 0 && text[len - 1] == ' ')
+		len--;
+	const char *colon = memchr(text, ':', len);
+	size_t head = colon ? (size_t)(colon - text) : len;
 	long minutes, secs = 0;
-	if (!digits(text, colon ? (size_t)(colon - text) : len, &minutes))
+	if (!digits(text, head, &minutes))
 		return false;
-	if (colon && (strlen(colon + 1) != 2 || !digits(colon + 1, 2, &secs) || secs > 59))
+	if (colon && (len - head - 1 != 2 || !digits(colon + 1, 2, &secs) || secs > 59))
 		return false;
 	long total = minutes * 60 + secs;
 	if (total < 1 || total > COUNTDOWN_MAX_SECONDS)

@@ -28,8 +28,8 @@ bool countdown_ring(struct countdown *c, time_t now);
 bool countdown_flashing(const struct countdown *c, time_t now);
 
 /* A length as a facilitator types it: minutes ("5") or minutes and
- * seconds ("1:30", "0:30"), from 1 second to 180 minutes.  False for
- * anything else (then *SECONDS is untouched). */
+ * seconds ("1:30", "0:30"), from 1 second to 180 minutes, spaces around
+ * it ignored.  False for anything else (then *SECONDS is untouched). */
 bool countdown_parse(const char *text, long *seconds);
 /* SECONDS as countdown_parse reads it back: "5", or "1:30". */
 void countdown_format(long seconds, char *buf, size_t size);

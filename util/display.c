@@ -132,12 +132,13 @@ bool display_copy(FILE *from, FILE *out)
 	size_t cap = 0;
 	ssize_t len;
 	while ((len = getline(&line, &cap, from)) > 0) {
+		/* the line's end, LF or CRLF, stays; a CR elsewhere is shown */
 		size_t body = (size_t)len;
-		if (body && line[body - 1] == '\n')
-			body--;
-		if (body && line[body - 1] == '\r')
-			body--;
-		const char *end = line[body] == '\r' ? "\r\n" : line[body] == '\n' ? "\n" : "";
+		const char *end = "";
+		if (body && line[body - 1] == '\n') {
+			end = body > 1 && line[body - 2] == '\r' ? "\r\n" : "\n";
+			body -= strlen(end);
+		}
 		line[body] = '\0';
 		for (char *piece = line, *tab; ; piece = tab + 1) {
 			tab = strchr(piece, '\t');

@@ -32,7 +32,7 @@ wait_for_line() {
 	_fail "line 24 of w never showed '$1'"
 	screen w | sed 's/^/    | /' >&2
 }
-wait_for_line "q"
+wait_for_line "? Hilfe · q"
 keys w 2
 wait_for w "Unseens ("
 keys w F10

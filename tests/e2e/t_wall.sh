@@ -195,35 +195,38 @@ is "timer gone" "$(screen w | head -3 | grep -c -e '▀' -e '▄' -e '█')" 0
 # turns reverse video for a moment, the board's lines (│) still lines,
 # and the bell rings.  Another window is shown meanwhile, so that tmux
 # flags the bell on the wall's window.
+# the reverse-video switches tmux writes (ESC[7m, ESC[0;7m, ...) in
+# one capture, and the lines with │ in the same capture
+reversed() { printf '%s\n' "$1" | grep -oE "$(printf '\033')\[([0-9]+;)*7m" | wc -l; }
+box_lines() { printf '%s\n' "$1" | sed "s/$(printf '\033')\[[0-9;]*m//g" | grep -c '│'; }
+before=$(reversed "$(tm capture-pane -e -p -t e2e:w)")
 keys w T
 wait_for w "Timer in Minuten (1–180, oder m:ss)"
 keys w C-u
 type_text w "0:02"
 keys w Enter
-gone w "Timer in Minuten"
 start other 160x45 --version
-# the reverse-video switches tmux writes (ESC[7m, ESC[0;7m, ...)
-reversed() { tm capture-pane -e -p -t e2e:w | grep -oE "$(printf '\033')\[([0-9]+;)*7m" | wc -l; }
-before=$(reversed)
 tries=60
-while [ "$tries" -gt 0 ] && [ "$(reversed)" -lt $((before + 10)) ]; do
+while [ "$tries" -gt 0 ]; do
+	shown=$(tm capture-pane -e -p -t e2e:w)
+	[ "$(reversed "$shown")" -ge $((before + 10)) ] && break
 	sleep 0.1
 	tries=$((tries - 1))
 done
-flash=$(reversed)
-lines_in_flash=$(screen w | grep -c '│')
+flash=$(reversed "$shown")
 is "the wall flashes ($before reverse-video switches before, $flash in the flash)" \
 	"$([ "$flash" -ge $((before + 10)) ] && echo yes)" yes
-is "the board's lines kept in the flash" "$([ "$lines_in_flash" -gt 10 ] && echo yes)" yes
+is "the board's lines kept in the flash" "$([ "$(box_lines "$shown")" -gt 10 ] && echo yes)" yes
 shot w wall-timer-end-160x45
 is "the bell rang" "$(tm display-message -p -t e2e:w '#{window_bell_flag}')" 1
 tries=40
-while [ "$tries" -gt 0 ] && [ "$(reversed)" -ge "$flash" ]; do
+while [ "$tries" -gt 0 ] && [ "$(reversed "$(tm capture-pane -e -p -t e2e:w)")" -ge "$flash" ]; do
 	sleep 0.1
 	tries=$((tries - 1))
 done
-is "the flash ends" "$([ "$(reversed)" -lt "$flash" ] && echo yes)" yes
+is "the flash ends" "$([ "$(reversed "$(tm capture-pane -e -p -t e2e:w)")" -lt "$flash" ] && echo yes)" yes
 tm select-window -t e2e:w
+keys w t
 
 # F6 changes the colours on the wall too.
 before_theme=$(tm capture-pane -e -p -t e2e:w | md5sum)

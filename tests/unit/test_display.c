@@ -75,6 +75,9 @@ START_TEST(test_display_copy_shows_controls)
 	 * invalid byte never reach the terminal as they are */
 	copied("\x1b]0;owned\x07x\ry\r\n\xc2\x9b" "2J \xff\n", buf, sizeof buf);
 	ck_assert_str_eq(buf, "^[]0;owned^Gx^My\r\n<9B>2J \xef\xbf\xbd\n");
+	/* a CR at the very end, without LF, is shown too */
+	ck_assert_str_eq(copied("b\r", buf, sizeof buf), "b^M");
+	ck_assert_str_eq(copied("\r\n", buf, sizeof buf), "\r\n");
 }
 END_TEST
 
